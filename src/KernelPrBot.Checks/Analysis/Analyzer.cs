@@ -1,0 +1,75 @@
+using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
+
+namespace KernelPrBot.Checks.Analysis;
+
+/// <summary>Runs the enabled rules over a patch series. Pure: no I/O, no clock, no global state.</summary>
+public sealed class Analyzer
+{
+    private readonly IReadOnlyList<(Rule Rule, Severity Severity)> _rules;
+    private readonly CheckConfig _config;
+
+    public Analyzer(IEnumerable<Rule> rules, CheckConfig? config = null)
+    {
+        _config = config ?? CheckConfig.Empty;
+        _rules = rules
+            .Select(r => (Rule: r, Setting: _config.SettingFor(r.Descriptor.Id)))
+            .Where(x => x.Setting?.Enabled ?? true)
+            .Select(x => (x.Rule, x.Setting?.Severity ?? x.Rule.Descriptor.DefaultSeverity))
+            .ToList();
+    }
+
+    public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
+
+    public AnalysisResult Run(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null)
+    {
+        options ??= AnalysisOptions.Default;
+        var sink = new FindingSink();
+        var fileCount = 0;
+        for (var p = 0; p < series.Patches.Count; p++)
+        {
+            var patch = series.Patches[p];
+            foreach (var (rule, severity) in _rules)
+            {
+                sink.Begin(rule.Descriptor, severity);
+                if (patch.Commit is { } commit)
+                {
+                    rule.AnalyzeCommit(new CommitContext(patch, commit, options, sink));
+                }
+            }
+
+            foreach (var file in patch.Files)
+            {
+                if (file.IsBinary || _config.IsExcluded(file.Path))
+                {
+                    continue;
+                }
+
+                fileCount++;
+                FileImages? image = null;
+                images?.TryGetValue((p, file.Path), out image);
+                var context = new FileContext(patch, file, image, options, sink);
+                foreach (var (rule, severity) in _rules)
+                {
+                    sink.Begin(rule.Descriptor, severity);
+                    rule.AnalyzeFile(context);
+                }
+            }
+        }
+
+        var notes = new List<string>();
+        if (images is null && series.Patches.Any(p => p.Files.Count > 0))
+        {
+            notes.Add("analysed the hunks only (no --tree): checks that need whole functions saw only what the diff shows");
+        }
+
+        var findings = sink.Findings
+            .OrderBy(f => f.Kind)
+            .ThenBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisResult(findings, series.Diagnostics, notes, series.Patches.Count(p => p.Commit is not null), fileCount);
+    }
+}

@@ -1,0 +1,61 @@
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Analysis;
+
+/// <summary>
+/// A stretch of new-side code lexed as C, with a map from its lines to new-file line numbers and to
+/// whether the patch added them. Built from the whole post-image when known, or from one hunk's new side.
+/// </summary>
+public sealed class CodeView
+{
+    private readonly int[] _newLine;
+    private readonly bool[] _added;
+    private List<Token>? _tokens;
+
+    private CodeView(string text, int[] newLine, bool[] added)
+    {
+        Text = text;
+        _newLine = newLine;
+        _added = added;
+    }
+
+    public string Text { get; }
+
+    /// <summary>Tokens with comments; a token's <see cref="Token.Line"/> is a line of this view (1-based).</summary>
+    public IReadOnlyList<Token> Tokens => _tokens ??= CLexer.Lex(Text);
+
+    public int LineCount => _newLine.Length;
+
+    public int NewLine(int viewLine) => _newLine[Math.Clamp(viewLine - 1, 0, _newLine.Length - 1)];
+
+    public bool IsAdded(int viewLine) => viewLine >= 1 && viewLine <= _added.Length && _added[viewLine - 1];
+
+    public static IReadOnlyList<CodeView> ForFile(FileChange file, FileImages? images)
+    {
+        if (images?.After is { } after)
+        {
+            var added = new bool[after.Length];
+            foreach (var line in file.AddedLines)
+            {
+                if (line.NewLine >= 1 && line.NewLine <= after.Length)
+                {
+                    added[line.NewLine - 1] = true;
+                }
+            }
+
+            return [new CodeView(string.Join('\n', after), Enumerable.Range(1, after.Length).ToArray(), added)];
+        }
+
+        return file.Hunks.Select(FromHunk).ToList();
+    }
+
+    public static CodeView FromHunk(Hunk hunk)
+    {
+        var newSide = hunk.Lines.Where(l => l.Kind != DiffLineKind.Removed).ToList();
+        return new CodeView(
+            string.Join('\n', newSide.Select(l => l.Text)),
+            newSide.Select(l => l.NewLine).ToArray(),
+            newSide.Select(l => l.Kind == DiffLineKind.Added).ToArray());
+    }
+}

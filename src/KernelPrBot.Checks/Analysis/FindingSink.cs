@@ -1,0 +1,51 @@
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
+
+namespace KernelPrBot.Checks.Analysis;
+
+/// <summary>Collects a rule's reports, applying the configured severity and computing fingerprints.</summary>
+public sealed class FindingSink
+{
+    private readonly List<Finding> _findings = [];
+    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+    private RuleDescriptor? _rule;
+    private Severity _severity;
+
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    internal void Begin(RuleDescriptor rule, Severity severity)
+    {
+        _rule = rule;
+        _severity = severity;
+    }
+
+    internal void ReportCommit(Patch patch, CommitInfo commit, int patchLine, string message, string evidence, string? hint)
+    {
+        var place = "commit:" + (commit.Id ?? commit.Subject);
+        Add(FindingKind.Commit, patch.Source, place, patchLine, patchLine, message, evidence, hint, commit.Id ?? commit.Subject);
+    }
+
+    internal void ReportCode(Patch patch, string path, int line, int endLine, string message, string evidence, string? hint) =>
+        Add(FindingKind.Code, path, "file:" + path, line, Math.Max(line, endLine), message, evidence, hint, patch.Commit?.Id ?? patch.Commit?.Subject);
+
+    private void Add(FindingKind kind, string file, string place, int line, int endLine, string message, string evidence, string? hint, string? commit)
+    {
+        var rule = _rule ?? throw new InvalidOperationException("a rule reported outside the analyzer");
+        var key = $"{rule.Id}\0{place}\0{evidence}";
+        _ordinals.TryGetValue(key, out var ordinal);
+        _ordinals[key] = ordinal + 1;
+        _findings.Add(new Finding
+        {
+            RuleId = rule.Id,
+            Severity = _severity,
+            Kind = kind,
+            File = file,
+            Line = line,
+            EndLine = endLine,
+            Message = message,
+            Hint = hint,
+            Fingerprint = Fingerprint.Compute(rule.Id, place, evidence, ordinal),
+            Commit = commit,
+        });
+    }
+}

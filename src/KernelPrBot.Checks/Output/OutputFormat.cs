@@ -1,0 +1,9 @@
+namespace KernelPrBot.Checks.Output;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+    GitHub,
+}

@@ -1,0 +1,48 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
+
+namespace KernelPrBot.Checks.Output;
+
+/// <summary><c>file:line: severity: message [rule]</c>, one finding a line, with ANSI colours on a terminal.</summary>
+public sealed class TextFormatter(bool colour) : IFindingFormatter
+{
+    public void Write(AnalysisResult result, TextWriter writer)
+    {
+        foreach (var d in result.Diagnostics)
+        {
+            var word = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+            writer.WriteLine($"{d.Source}:{d.Line}: {Paint(word, d.Severity == DiagnosticSeverity.Error ? Severity.Error : Severity.Warning)}: {d.Message} [input]");
+        }
+
+        foreach (var f in result.Findings)
+        {
+            writer.WriteLine($"{f.File}:{f.Line}: {Paint(Formatters.SeverityWord(f.Severity), f.Severity)}: {f.Message} [{f.RuleId}]");
+        }
+
+        foreach (var note in result.Notes)
+        {
+            writer.WriteLine($"note: {note}");
+        }
+
+        writer.WriteLine(
+            $"{result.Count(Severity.Error)} errors, {result.Count(Severity.Warning)} warnings, {result.Count(Severity.Note)} notes " +
+            $"in {result.CommitCount} commits, {result.FileCount} files");
+    }
+
+    private string Paint(string word, Severity severity)
+    {
+        if (!colour)
+        {
+            return word;
+        }
+
+        var code = severity switch
+        {
+            Severity.Error => "31",
+            Severity.Warning => "33",
+            _ => "36",
+        };
+        return $"\u001b[1;{code}m{word}\u001b[0m";
+    }
+}

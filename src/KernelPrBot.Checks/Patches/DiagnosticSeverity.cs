@@ -1,0 +1,7 @@
+namespace KernelPrBot.Checks.Patches;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace KernelPrBot.Checks.Patches;
+
+public enum DiffLineKind
+{
+    Context,
+    Added,
+    Removed,
+}

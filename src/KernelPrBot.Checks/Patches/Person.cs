@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace KernelPrBot.Checks.Patches;
+
+/// <summary>A name and e-mail address as written in a From: header or a trailer.</summary>
+public sealed record Person(string Name, string Email, string Comment = "")
+{
+    private static readonly Regex Bracketed = new(
+        @"^(?<name>.*?)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    private static readonly Regex Bare = new(
+        @"^(?<email>[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*(?<comment>.*)$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>Parses <c>Name &lt;addr&gt;</c>, <c>&lt;addr&gt;</c> or a bare address; trailing text is the comment.</summary>
+    public static Person? TryParse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        var match = Bracketed.Match(text);
+        if (match.Success)
+        {
+            var email = match.Groups["email"].Value;
+            if (!LooksLikeAddress(email))
+            {
+                return null;
+            }
+
+            return new Person(Unquote(match.Groups["name"].Value.Trim()), email, match.Groups["comment"].Value.Trim());
+        }
+
+        match = Bare.Match(text);
+        return match.Success ? new Person(string.Empty, match.Groups["email"].Value, match.Groups["comment"].Value.Trim()) : null;
+    }
+
+    public bool SameAddress(Person other) => string.Equals(Email, other.Email, StringComparison.OrdinalIgnoreCase);
+
+    public bool SameName(Person other) =>
+        Name.Length > 0 && string.Equals(NormaliseName(Name), NormaliseName(other.Name), StringComparison.OrdinalIgnoreCase);
+
+    public override string ToString() => Name.Length == 0 ? $"<{Email}>" : $"{Name} <{Email}>";
+
+    private static bool LooksLikeAddress(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1 && email.IndexOf('@', at + 1) < 0;
+    }
+
+    private static string Unquote(string name) =>
+        name.Length >= 2 && name[0] == '"' && name[^1] == '"' ? name[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal) : name;
+
+    private static string NormaliseName(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,18 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Patches;
+
+namespace KernelPrBot.Checks.Rules;
+
+/// <summary>What a rule sees of one commit, and where it reports.</summary>
+public sealed class CommitContext(Patch patch, CommitInfo commit, AnalysisOptions options, FindingSink sink)
+{
+    public Patch Patch { get; } = patch;
+
+    public CommitInfo Commit { get; } = commit;
+
+    public AnalysisOptions Options { get; } = options;
+
+    /// <summary>Reports on a line of the patch file (a trailer, the subject).</summary>
+    public void Report(int patchLine, string message, string evidence, string? hint = null) =>
+        sink.ReportCommit(Patch, Commit, patchLine, message, evidence, hint);
+}

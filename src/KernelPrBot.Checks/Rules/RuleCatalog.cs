@@ -1,0 +1,24 @@
+using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Checks.Rules.License;
+using KernelPrBot.Checks.Rules.Process;
+
+namespace KernelPrBot.Checks.Rules;
+
+/// <summary>Every rule the library ships, in catalogue order (DESIGN.md §5). Rules of later stages join here.</summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        new DeprecatedApiRule(),
+        new MissingSignedOffByRule(),
+        new SignOffMismatchRule(),
+        new AiSignOffRule(),
+        new FixesTagRule(),
+        new CommitMessageRule(),
+        new SpdxLicenseRule(),
+    ];
+
+    public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Descriptor.Id).ToList();
+
+    public static Rule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);
+}

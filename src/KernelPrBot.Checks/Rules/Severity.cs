@@ -1,0 +1,8 @@
+namespace KernelPrBot.Checks.Rules;
+
+public enum Severity
+{
+    Note,
+    Warning,
+    Error,
+}

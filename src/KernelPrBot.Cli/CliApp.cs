@@ -1,0 +1,61 @@
+using KernelPrBot.Cli.Commands;
+
+namespace KernelPrBot.Cli;
+
+/// <summary>Dispatches a command line to its command; turns usage and input errors into one line on stderr and exit 2.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: kernel-pr-bot <command> [options]
+
+        commands:
+          check [--tree DIR] [--config FILE] [--format text|json|sarif|github]
+                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] <patch files | dir | ->
+                    check patches (git format-patch mails, git diff, unified diffs)
+          rules [--markdown]
+                    list the rules
+        exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error
+        """;
+
+    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    {
+        try
+        {
+            if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                stdout.WriteLine(Usage);
+                return args.Count == 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+            }
+
+            var rest = args.Skip(1).ToList();
+            return args[0] switch
+            {
+                "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal),
+                "rules" => RulesCommand.Run(rest, stdout),
+                "--version" or "version" => Version(stdout),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check and rules"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine($"kernel-pr-bot {typeof(CliApp).Assembly.GetName().Version}");
+        return ExitCodes.Clean;
+    }
+}

@@ -1,0 +1,174 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Output;
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
+
+namespace KernelPrBot.Cli.Commands;
+
+/// <summary>
+/// <c>kernel-pr-bot check [--tree DIR] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
+/// Reads patch files (or a directory of them, or standard input), runs the rules and prints the findings.
+/// </summary>
+public static class CheckCommand
+{
+    private static readonly HashSet<string> ValueOptions = ["--tree", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
+    private static readonly HashSet<string> Flags = ["--color", "--no-color"];
+
+    private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
+    {
+        ["text"] = OutputFormat.Text,
+        ["json"] = OutputFormat.Json,
+        ["sarif"] = OutputFormat.Sarif,
+        ["github"] = OutputFormat.GitHub,
+    };
+
+    private static readonly Dictionary<string, Severity?> FailOnChoices = new(StringComparer.Ordinal)
+    {
+        ["error"] = Severity.Error,
+        ["warning"] = Severity.Warning,
+        ["note"] = Severity.Note,
+        ["never"] = null,
+    };
+
+    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, bool stdoutIsTerminal)
+    {
+        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        var format = reader.Choice("--format", OutputFormat.Text, FormatChoices);
+        var failOn = reader.Choice("--fail-on", (Severity?)Severity.Error, FailOnChoices);
+        var maxBytes = ReadMaxBytes(reader);
+        if (reader.Positional.Count == 0)
+        {
+            throw new UsageException("check needs patch files, a directory of them, or '-' for standard input");
+        }
+
+        var tree = reader.Value("--tree");
+        if (tree is not null && !Directory.Exists(tree))
+        {
+            throw new UsageException($"--tree {tree}: no such directory");
+        }
+
+        var config = LoadConfig(reader.Value("--config"), tree);
+        Person? submitter = null;
+        if (reader.Value("--submitter") is { } who)
+        {
+            submitter = Person.TryParse(who) ?? throw new UsageException($"--submitter '{who}' is not 'Name <address>'");
+        }
+
+        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes)));
+        if (series.Patches.Count == 0)
+        {
+            var first = series.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            throw new UsageException(first is null ? "no patch found in the input" : first.ToString());
+        }
+
+        var options = AnalysisOptions.Default with { Submitter = submitter };
+        Dictionary<(int, string), FileImages>? images = null;
+        if (tree is not null)
+        {
+            var applyDiagnostics = new List<PatchDiagnostic>();
+            images = TreeApplier.Apply(series, tree, applyDiagnostics);
+            series = series with { Diagnostics = [.. series.Diagnostics, .. applyDiagnostics] };
+            options = options with { Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin };
+        }
+
+        var analyzer = new Analyzer(RuleCatalog.All, config);
+        var result = analyzer.Run(series, images, options);
+        var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+        Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
+        return ExitCode(result, failOn);
+    }
+
+    internal static int ExitCode(AnalysisResult result, Severity? failOn)
+    {
+        if (failOn is not { } level)
+        {
+            return ExitCodes.Clean;
+        }
+
+        var inputErrors = result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return inputErrors || result.Findings.Any(f => f.Severity >= level) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static long ReadMaxBytes(ArgumentReader reader)
+    {
+        var text = reader.Value("--max-size-mb");
+        if (text is null)
+        {
+            return 256L * 1024 * 1024;
+        }
+
+        return long.TryParse(text, out var mb) && mb is > 0 and <= 4096
+            ? mb * 1024 * 1024
+            : throw new UsageException($"--max-size-mb must be a whole number from 1 to 4096, not '{text}'");
+    }
+
+    private static CheckConfig LoadConfig(string? path, string? tree)
+    {
+        try
+        {
+            if (path is not null)
+            {
+                return CheckConfigParser.Load(path, RuleCatalog.Ids);
+            }
+
+            var inTree = tree is null ? null : Path.Combine(tree, CheckConfigParser.FileName);
+            return inTree is not null && File.Exists(inTree) ? CheckConfigParser.Load(inTree, RuleCatalog.Ids) : CheckConfig.Empty;
+        }
+        catch (ConfigException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static IEnumerable<string> ExpandInputs(IEnumerable<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            if (input != "-" && Directory.Exists(input))
+            {
+                var files = Directory.EnumerateFiles(input)
+                    .Where(f => f.EndsWith(".patch", StringComparison.Ordinal) || f.EndsWith(".diff", StringComparison.Ordinal) || f.EndsWith(".mbox", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    throw new UsageException($"{input}: the directory has no .patch, .diff or .mbox files");
+                }
+
+                foreach (var file in files)
+                {
+                    yield return file;
+                }
+            }
+            else
+            {
+                yield return input;
+            }
+        }
+    }
+
+    private static PatchSeries Read(string input, Stream stdin, long maxBytes)
+    {
+        if (input != "-")
+        {
+            return PatchParser.ParseFile(input, maxBytes);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return PatchParser.Failed("<stdin>", $"standard input is larger than {maxBytes / (1024 * 1024)} MiB");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return PatchParser.Parse(buffer.ToArray(), "<stdin>");
+    }
+}
