@@ -1,0 +1,37 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
+using Xunit;
+
+namespace KernelPrBot.Testing;
+
+/// <summary>Runs one rule over a patch, and asserts findings against inline markers.</summary>
+public static class RuleRunner
+{
+    public static IReadOnlyList<Finding> Run(Rule rule, string patchText, AnalysisOptions? options = null)
+    {
+        var series = PatchParser.Parse(patchText, "test.patch");
+        Assert.DoesNotContain(series.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        return new Analyzer([rule]).Run(series, null, options).Findings;
+    }
+
+    /// <summary>Adds the marked C source as a new file and asserts the rule reports exactly the marked lines.</summary>
+    public static IReadOnlyList<Finding> AssertMarkedInNewFile(Rule rule, string markedSource, string path = "drivers/misc/acme.c")
+    {
+        var source = MarkedSource.Parse(markedSource);
+        var patch = new PatchBuilder().SignedOffByAuthor().AddFile(path, source.Text).Build();
+        var findings = Run(rule, patch).Where(f => f.Kind == FindingKind.Code).ToList();
+        Assert.Equal(source.MarkedLines.OrderBy(l => l), findings.Select(f => f.Line).OrderBy(l => l));
+        return findings;
+    }
+
+    /// <summary>The same, for a change to an existing file: findings only on marked lines that the change adds.</summary>
+    public static IReadOnlyList<Finding> AssertMarkedInChange(Rule rule, string before, string markedAfter, string path = "drivers/misc/acme.c")
+    {
+        var after = MarkedSource.Parse(markedAfter);
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after.Text).Build();
+        var findings = Run(rule, patch).Where(f => f.Kind == FindingKind.Code).ToList();
+        Assert.Equal(after.MarkedLines.OrderBy(l => l), findings.Select(f => f.Line).OrderBy(l => l));
+        return findings;
+    }
+}
