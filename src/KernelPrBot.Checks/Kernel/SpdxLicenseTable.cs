@@ -29,6 +29,8 @@ public sealed class SpdxLicenseTable(IReadOnlyDictionary<string, string> folders
         "X11", "Zlib", "Linux-OpenIB", "GPL-1.0+",
     };
 
+    private static readonly string[] Prefixes = ["Valid-License-Identifier:", "SPDX-Exception-Identifier:"];
+
     /// <summary>The folder of LICENSES/ an identifier is listed in, or null when the kernel does not accept it.</summary>
     public string? FolderOf(string id) => folders.TryGetValue(id, out var folder) ? folder : null;
 
@@ -48,11 +50,12 @@ public sealed class SpdxLicenseTable(IReadOnlyDictionary<string, string> folders
             var folder = Path.GetFileName(Path.GetDirectoryName(file)) ?? string.Empty;
             foreach (var line in File.ReadLines(file).Take(40))
             {
-                const string Prefix = "Valid-License-Identifier:";
-                if (line.StartsWith(Prefix, StringComparison.Ordinal))
+                // Licences say Valid-License-Identifier:, exceptions SPDX-Exception-Identifier:.
+                var prefix = Prefixes.FirstOrDefault(p => line.StartsWith(p, StringComparison.Ordinal));
+                if (prefix is not null)
                 {
                     // Some files list a whole expression ("GPL-2.0 OR GFDL-1.2-..."); take each identifier.
-                    foreach (var id in line[Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("OR" or "AND" or "WITH")))
+                    foreach (var id in line[prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("OR" or "AND" or "WITH")))
                     {
                         map.TryAdd(id, folder);
                     }

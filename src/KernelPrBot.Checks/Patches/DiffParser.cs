@@ -180,7 +180,9 @@ internal sealed class DiffParser
         }
         else
         {
-            // In a git diff the ---/+++ paths carry the a/ b/ prefixes only when the header did.
+            // In a git diff the ---/+++ names must agree with the header, as git apply insists.
+            CheckConsistent(header, minus, 'a', header.OldPath);
+            CheckConsistent(header, plus, 'b', header.NewPath);
             header.OldPath = minus == GitPath.DevNull ? null : header.OldPath ?? StripGitPrefix(minus, 'a');
             header.NewPath = plus == GitPath.DevNull ? null : header.NewPath ?? StripGitPrefix(plus, 'b');
         }
@@ -211,6 +213,24 @@ internal sealed class DiffParser
         }
 
         AddFile(header, hunks);
+    }
+
+    private static void CheckConsistent(GitHeader header, string path, char side, string? fromHeader)
+    {
+        if (path == GitPath.DevNull || fromHeader is null || header.Rejection is not null)
+        {
+            return;
+        }
+
+        var name = StripGitPrefix(path, side)!;
+        if (!GitPath.IsSafeRelative(name, out var reason))
+        {
+            header.Rejection = $"path '{Shorten(name)}' is not allowed ({reason}); file skipped";
+        }
+        else if (name != fromHeader && header.Kind is not (FileChangeKind.Renamed or FileChangeKind.Copied))
+        {
+            header.Rejection = $"inconsistent file name: the diff header says '{Shorten(fromHeader)}' but the ---/+++ line says '{Shorten(name)}'; file skipped";
+        }
     }
 
     private Hunk? ParseHunk()
@@ -251,6 +271,13 @@ internal sealed class DiffParser
             {
                 _pos++;
                 continue;
+            }
+
+            if (text.StartsWith("--- ", StringComparison.Ordinal) && _pos + 2 < _end &&
+                _lines[_pos + 1].StartsWith("+++ ", StringComparison.Ordinal) && _lines[_pos + 2].StartsWith("@@ ", StringComparison.Ordinal))
+            {
+                // The next file's header: this hunk's counts promised more lines than it has.
+                kind = '?';
             }
 
             var fits = kind switch
@@ -316,6 +343,12 @@ internal sealed class DiffParser
 
     private void AddFile(GitHeader header, List<Hunk> hunks)
     {
+        if (header.Rejection is not null)
+        {
+            Report(header.Line, DiagnosticSeverity.Error, header.Rejection);
+            return;
+        }
+
         var oldPath = header.Kind == FileChangeKind.Added ? null : header.OldPath;
         var newPath = header.Kind == FileChangeKind.Deleted ? null : header.NewPath;
         foreach (var path in new[] { oldPath, newPath })
@@ -423,5 +456,7 @@ internal sealed class DiffParser
         public int? Similarity { get; set; }
 
         public bool Binary { get; set; }
+
+        public string? Rejection { get; set; }
     }
 }

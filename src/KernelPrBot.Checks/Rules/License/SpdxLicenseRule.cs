@@ -31,7 +31,12 @@ public sealed class SpdxLicenseRule : Rule
             return;
         }
 
-        var added = file.AddedLines.Where(l => l.NewLine <= 30).ToDictionary(l => l.NewLine, l => l.Text);
+        var added = new Dictionary<int, string>();
+        foreach (var l in file.AddedLines.Where(l => l.NewLine <= 30))
+        {
+            added.TryAdd(l.NewLine, l.Text); // Overlapping hunks of a broken patch may repeat a line number.
+        }
+
         if (!added.TryGetValue(1, out var first))
         {
             return;

@@ -27,7 +27,12 @@ public sealed class SignOffMismatchRule : Rule
         var commit = context.Commit;
         CheckAuthorMatch(context, commit);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var messageIndex = commit.MessageLines.Select((l, i) => (l.PatchLine, i)).ToDictionary(x => x.PatchLine, x => x.i);
+        var messageIndex = new Dictionary<int, int>();
+        for (var i = 0; i < commit.MessageLines.Count; i++)
+        {
+            messageIndex.TryAdd(commit.MessageLines[i].PatchLine, i);
+        }
+
         foreach (var trailer in commit.Trailers)
         {
             if (!IsSignatureLine(trailer))
