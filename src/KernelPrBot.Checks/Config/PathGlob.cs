@@ -37,6 +37,7 @@ public sealed class PathGlob
 
         // A pattern without a slash matches the file name anywhere, as in .gitignore.
         var text = pattern.Contains('/', StringComparison.Ordinal) ? sb.Append('$').ToString() : "^(?:.*/)?" + sb.ToString()[1..] + "$";
+        // Patterns come from users: the linear-time engine keeps a hostile glob harmless.
         _regex = new Regex(text, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
     }
 

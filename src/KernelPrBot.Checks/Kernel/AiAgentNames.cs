@@ -12,15 +12,15 @@ public static class AiAgentNames
 {
     private static readonly Regex DistinctiveName = new(
         @"\b(chatgpt|gpt-?[345](?:\.\d)?o?|openai|anthropic|copilot|codewhisperer|tabnine|windsurf|codeium|deepseek|qwen|amazon\s+q|sourcegraph\s+cody|replit\s+agent|claude\s+code|(?:ai|llm|coding)[\s-]+(?:agent|assistant|bot))\b",
-        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex WholeToolName = new(
         @"^(claude|gemini|bard|codex|cursor|aider|grok|llama|mistral|devin|cody|jules)(?:[\s:_-]+(?:opus|sonnet|haiku|pro|flash|ultra|code|agent|assistant|ai|bot|\d[\w.]*|v\d[\w.]*))*$",
-        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex AddressPattern = new(
         @"@(anthropic\.com|openai\.com|cursor\.(?:sh|com)|cognition\.ai|devin\.ai|codeium\.com|tabnine\.com|deepseek\.com|mistral\.ai|x\.ai)$|^(copilot|claude|chatgpt|gemini|devin|cursoragent|codex)[@+]|\[bot\]@|^\d+\+copilot@",
-        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Returns what matched when the identity looks like an AI tool, else null.</summary>
     public static string? Match(string name, string email)

@@ -63,7 +63,7 @@ public sealed class JsonFormatter : IFindingFormatter
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("notes");
+            json.WriteStartArray("notices");
             foreach (var note in result.Notes)
             {
                 json.WriteStringValue(note);

@@ -7,11 +7,11 @@ public sealed record Person(string Name, string Email, string Comment = "")
 {
     private static readonly Regex Bracketed = new(
         @"^(?<name>.*?)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex Bare = new(
         @"^(?<email>[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*(?<comment>.*)$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses <c>Name &lt;addr&gt;</c>, <c>&lt;addr&gt;</c> or a bare address; trailing text is the comment.</summary>
     public static Person? TryParse(string? text)

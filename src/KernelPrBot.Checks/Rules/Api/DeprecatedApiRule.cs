@@ -24,14 +24,14 @@ public sealed class DeprecatedApiRule : Rule
         "'fallthrough;' instead of comments, flexible array members instead of [0]/[1].");
 
     private static readonly Regex BugFamily = new(
-        @"^(?:[a-zA-Z_]*_)?BUG(?:_ON)?(?:_[A-Z_]+)?$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        @"^(?:[a-zA-Z_]*_)?BUG(?:_ON)?(?:_[A-Z_]+)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     // Compile-time assertions and subsystem macros named *_BUG that do not crash the kernel (checkpatch's list).
     private static readonly string[] NotCrashingPrefixes = ["AA_", "BUILD_", "DCCP_", "IDA_", "KVM_", "RWLOCK_", "snd_", "SPIN_"];
 
     private static readonly Regex FallThroughComment = new(
         @"^(?:/\*+|//)\s*(?:else,?\s*)?(?:intentional(?:ly)?\s*)?(?:fall(?:s|ing)?[\s-]?thr(?:ough|u|ew)|lint -fallthrough|@fallthrough@)[\s.!]*(?:-[^\n]*)?\s*(?:\*+/)?$",
-        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal)
     {

@@ -16,7 +16,7 @@ public sealed class CommitMessageRule : Rule
         "75 characters, without a trailing period. The body says what changes and why; an empty body is not enough " +
         "(Documentation/process/submitting-patches.rst, 'Describe your changes').");
 
-    private static readonly Regex SubsystemPrefix = new(@"^[^\s:][^:]{0,60}: \S", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static readonly Regex SubsystemPrefix = new(@"^[^\s:][^:]{0,60}: \S", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public override RuleDescriptor Descriptor => Id;
 

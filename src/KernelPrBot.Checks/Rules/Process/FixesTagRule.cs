@@ -18,10 +18,10 @@ public sealed class FixesTagRule : Rule
 
     private static readonly Regex Candidate = new(
         @"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex Wellformed = new(
-        @"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        @"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public override RuleDescriptor Descriptor => Id;
 
