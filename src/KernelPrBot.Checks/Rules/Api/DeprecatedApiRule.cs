@@ -126,7 +126,8 @@ public sealed class DeprecatedApiRule : Rule
             var args = SplitArguments(view, code, i + 1);
             if (allocator.SizeArgument < args.Count && HasOpenCodedMultiply(view, code, args[allocator.SizeArgument]))
             {
-                var sizeText = string.Join(' ', code.Skip(args[allocator.SizeArgument].Start).Take(args[allocator.SizeArgument].Count).Select(t => t.Text(text)));
+                var (start, count) = args[allocator.SizeArgument];
+                var sizeText = SourceText(text, code[start], code[start + count - 1]);
                 Report(context, view, line,
                     $"{name}() size '{Shorten(sizeText)}' multiplies without overflow check; use {allocator.ArrayForm}, or array_size()/struct_size()/flex_array_size()",
                     "alloc-mul:" + name + ":" + sizeText);
@@ -382,6 +383,10 @@ public sealed class DeprecatedApiRule : Rule
 
         return -1;
     }
+
+    /// <summary>The source between two tokens, with runs of white space folded to one space.</summary>
+    private static string SourceText(string text, Token first, Token last) =>
+        string.Join(' ', text.Substring(first.Start, last.Start + last.Length - first.Start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string ArgumentText(CodeView view, List<Token> code, int open)
     {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Puts in place what the tests use besides .NET:
+#  - the real kernel tree (Debian's linux-source-6.12), extracted once to /var/cache/kernel-pr-bot
+#    (KPB_KERNEL_TREE overrides; kernel sources never enter this repository);
+#  - the official SARIF 2.1.0 schema, from the npm package @microsoft/sarif-multitool-linux, in .tools/sarif/.
+# Needs root for apt-get; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cache=/var/cache/kernel-pr-bot
+tree="${KPB_KERNEL_TREE:-$cache/linux-source-6.12}"
+if [ ! -f "$tree/scripts/checkpatch.pl" ]; then
+	if [ ! -f /usr/src/linux-source-6.12.tar.xz ]; then
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linux-source-6.12 xz-utils perl >/dev/null
+	fi
+	mkdir -p "$cache"
+	echo "extracting the kernel tree to $cache ..."
+	tar xJf /usr/src/linux-source-6.12.tar.xz -C "$cache"
+fi
+command -v perl >/dev/null || { apt-get update -qq && apt-get install -y -qq perl >/dev/null; }
+
+schema=.tools/sarif/sarif-2.1.0.json
+if [ ! -s "$schema" ]; then
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	(cd "$tmp" && npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 >/dev/null)
+	mkdir -p .tools/sarif
+	tar xzf "$tmp"/microsoft-sarif-multitool-linux-5.7.0.tgz -C "$tmp" package/sarif-2.1.0.json
+	mv "$tmp/package/sarif-2.1.0.json" "$schema"
+fi
+echo "kernel tree: $tree"
+echo "SARIF schema: $schema"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and prints the closing line "N passed, N failed, N skipped".
+# The exit status is dotnet test's.
+set -uo pipefail
+cd "$(dirname "$0")"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test KernelPrBot.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# dotnet test prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped < <(awk '
+	/(Passed|Failed)! +- Failed: / {
+		for (i = 1; i <= NF; i++) {
+			v = $(i + 1); gsub(/,/, "", v)
+			if ($i == "Failed:") f += v
+			else if ($i == "Passed:") p += v
+			else if ($i == "Skipped:") s += v
+		}
+	}
+	END { print p + 0, f + 0, s + 0 }' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	failed=1 # the build or the test host failed before any test could report
+fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
