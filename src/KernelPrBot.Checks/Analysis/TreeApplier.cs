@@ -13,7 +13,7 @@ public static class TreeApplier
 
     public static Dictionary<(int Patch, string Path), FileImages> Apply(PatchSeries series, string treeRoot, ICollection<PatchDiagnostic> diagnostics)
     {
-        var root = Path.GetFullPath(treeRoot);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(treeRoot));
         var current = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         var images = new Dictionary<(int, string), FileImages>();
         for (var p = 0; p < series.Patches.Count; p++)
@@ -79,6 +79,12 @@ public static class TreeApplier
             return null;
         }
 
+        if (LinkOnTheWay(root, path) is { } link)
+        {
+            diagnostics.Add(new PatchDiagnostic(source, line, DiagnosticSeverity.Warning, $"{link} in the tree is a link; {path} is analysed from the diff only"));
+            return null;
+        }
+
         var info = new FileInfo(full);
         if (!info.Exists)
         {
@@ -95,6 +101,24 @@ public static class TreeApplier
         var lines = PatchText.SplitLines(File.ReadAllText(full));
         current[path] = lines;
         return lines;
+    }
+
+    /// <summary>A directory on the way to the file that is a symbolic link (it could lead out of the tree), or null.</summary>
+    private static string? LinkOnTheWay(string root, string path)
+    {
+        var segments = path.Split('/');
+        var current = root;
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            current = Path.Combine(current, segments[i]);
+            var dir = new DirectoryInfo(current);
+            if (dir.Exists && dir.LinkTarget is not null)
+            {
+                return string.Join('/', segments.Take(i + 1));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Applies the hunks; returns null (with a diagnostic) when one does not fit the file.</summary>

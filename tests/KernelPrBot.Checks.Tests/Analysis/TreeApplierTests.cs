@@ -56,6 +56,25 @@ public sealed class TreeApplierTests : IDisposable
     }
 
     [Fact]
+    public void Directory_links_out_of_the_tree_are_not_followed()
+    {
+        var outside = Directory.CreateTempSubdirectory("kpb-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "secret.c"), "secret\n");
+            Directory.CreateSymbolicLink(Path.Combine(_tree, "drivers"), outside);
+            var diagnostics = new List<PatchDiagnostic>();
+            var images = TreeApplier.Apply(PatchParser.Parse("--- a/drivers/secret.c\n+++ b/drivers/secret.c\n@@ -1 +1 @@\n-secret\n+x\n", "d"), _tree + "/", diagnostics);
+            Assert.Empty(images);
+            Assert.Contains("drivers in the tree is a link", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Symlinks_out_of_the_tree_are_not_followed()
     {
         var outside = Path.Combine(Path.GetTempPath(), $"kpb-secret-{Guid.NewGuid():N}");

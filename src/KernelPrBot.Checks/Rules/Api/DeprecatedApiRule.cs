@@ -108,7 +108,7 @@ public sealed class DeprecatedApiRule : Rule
 
         var name = code[i].Text(text);
         var line = code[i].Line;
-        if (BugFamily.IsMatch(name) && !NotCrashingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+        if (name.Contains("BUG", StringComparison.Ordinal) && BugFamily.IsMatch(name) && !NotCrashingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
         {
             Report(context, view, line, $"{name}() crashes the kernel; use WARN_ON_ONCE() and recover (return an error), or pr_warn() for a reachable condition",
                 "bug:" + name + ":" + ArgumentText(view, code, i + 1));

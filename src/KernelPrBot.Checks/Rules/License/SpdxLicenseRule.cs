@@ -43,6 +43,13 @@ public sealed class SpdxLicenseRule : Rule
         }
 
         var shebang = first.TrimStart().StartsWith("#!", StringComparison.Ordinal);
+        if (!shebang && added.TryGetValue(2, out var second) && second.StartsWith("#!", StringComparison.Ordinal))
+        {
+            // The kernel only honours #! on line 1; the SPDX line goes after it.
+            context.Report(1, "the '#!' line must be the first line of a script; put the SPDX-License-Identifier on line 2", "shebang-second", endLine: 2);
+            return;
+        }
+
         var checkLine = shebang ? 2 : 1;
         var style = CommentStyle(file.Path, shebang);
         if (style is null)

@@ -34,6 +34,7 @@ public sealed class SpdxLicenseRuleTests
     [InlineData("drivers/a.c", "//SPDX-License-Identifier: GPL-2.0\n", "malformed SPDX line")]
     [InlineData("drivers/a/Makefile", "obj-y += a.o\n", "has no SPDX-License-Identifier on line 1")]
     [InlineData("tools/a.sh", "#!/bin/sh\necho\n", "on line 2")]
+    [InlineData("tools/a.sh", "# SPDX-License-Identifier: GPL-2.0\n#!/bin/sh\necho\n", "'#!' line must be the first line")]
     [InlineData("drivers/a.c", "// SPDX-License-Identifier: GPL-2.0-foo\n", "not a licence the kernel accepts")]
     [InlineData("drivers/a.c", "// SPDX-License-Identifier: gpl-2.0\n", "case-sensitive")]
     [InlineData("drivers/a.c", "// SPDX-License-Identifier: Apache-2.0\n", "does not allow use under GPL-2.0-only")]
