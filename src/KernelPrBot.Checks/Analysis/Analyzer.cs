@@ -22,6 +22,23 @@ public sealed class Analyzer
 
     public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
 
+    /// <summary>Runs a rule on the base version and on the patched file; keeps what the base did not have.</summary>
+    private static void RunDifferential(Rule rule, Severity severity, FileContext context, FileContext baseline, FindingSink sink)
+    {
+        var baseSink = new FindingSink();
+        baseSink.Begin(rule.Descriptor, severity);
+        baseline.Sink = baseSink;
+        rule.AnalyzeFile(baseline);
+        var before = baseSink.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
+
+        var postSink = new FindingSink();
+        postSink.Begin(rule.Descriptor, severity);
+        context.Sink = postSink;
+        rule.AnalyzeFile(context);
+        context.Sink = sink;
+        sink.Import(postSink, before);
+    }
+
     public AnalysisResult Run(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null)
     {
         options ??= AnalysisOptions.Default;
@@ -50,8 +67,16 @@ public sealed class Analyzer
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
                 var context = new FileContext(patch, file, image, options, sink);
+                FileContext? baseline = null;
                 foreach (var (rule, severity) in _rules)
                 {
+                    if (rule is IDifferentialRule && context.IsDifferential)
+                    {
+                        baseline ??= new FileContext(patch, file, image, options, sink, isBaseline: true);
+                        RunDifferential(rule, severity, context, baseline, sink);
+                        continue;
+                    }
+
                     sink.Begin(rule.Descriptor, severity);
                     rule.AnalyzeFile(context);
                 }
@@ -59,9 +84,14 @@ public sealed class Analyzer
         }
 
         var notes = new List<string>();
+        if (images is not null && images.Count > 0)
+        {
+            notes.Add("findings that the base version of a changed function already had are not reported (differential analysis)");
+        }
+
         if (images is null && series.Patches.Any(p => p.Files.Count > 0))
         {
-            notes.Add("analysed the hunks only (no --tree): checks that need whole functions saw only what the diff shows");
+            notes.Add("analysed the hunks only (no --tree): context checks saw only functions the diff shows whole, and only added lines are reported");
         }
 
         var findings = sink.Findings

@@ -50,6 +50,10 @@ public sealed class CodeView
         return file.Hunks.Select(FromHunk).ToList();
     }
 
+    /// <summary>A whole file with every line counted as added: the base version, analysed as a baseline.</summary>
+    public static CodeView WholeFile(string[] lines) =>
+        new(string.Join('\n', lines), Enumerable.Range(1, lines.Length).ToArray(), Enumerable.Repeat(true, lines.Length).ToArray());
+
     public static CodeView FromHunk(Hunk hunk)
     {
         var newSide = hunk.Lines.Where(l => l.Kind != DiffLineKind.Removed).ToList();

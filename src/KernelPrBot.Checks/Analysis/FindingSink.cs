@@ -13,6 +13,12 @@ public sealed class FindingSink
 
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>Moves the findings of another sink here, except those whose fingerprints are excluded.</summary>
+    internal void Import(FindingSink other, IReadOnlySet<string> excludedFingerprints)
+    {
+        _findings.AddRange(other._findings.Where(f => !excludedFingerprints.Contains(f.Fingerprint)));
+    }
+
     internal void Begin(RuleDescriptor rule, Severity severity)
     {
         _rule = rule;

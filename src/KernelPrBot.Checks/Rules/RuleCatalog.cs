@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Checks.Rules.Context;
 using KernelPrBot.Checks.Rules.License;
 using KernelPrBot.Checks.Rules.Process;
 
@@ -9,6 +10,11 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
+        new AtomicSleepingAllocRule(),
+        new SleepInAtomicRule(),
+        new LockNotReleasedRule(),
+        new LockVariantMismatchRule(),
+        new RcuDerefOutsideReadSectionRule(),
         new DeprecatedApiRule(),
         new MissingSignedOffByRule(),
         new SignOffMismatchRule(),

@@ -1,0 +1,21 @@
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Analysis.Context;
+
+/// <summary>The result of walking every path of one function: calls with their states, exits, lock events.</summary>
+public sealed record FunctionContext(
+    FunctionDefinition Function,
+    EntryContext? Entry,
+    IReadOnlyList<CallSite> Calls,
+    IReadOnlyList<ReturnSite> Returns,
+    IReadOnlyList<LockEvent> Events)
+{
+    public bool HasCallTo(string name) => Calls.Any(c => c.Name == name);
+
+    public bool UsesRcuReadLock => Calls.Any(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal)) ||
+                                   Calls.Any(c => c.Name == "guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu") ||
+                                   Calls.Any(c => c.Name == "scoped_guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu");
+
+    public bool IsLockWrapper => Function.Name.Contains("lock", StringComparison.OrdinalIgnoreCase) ||
+                                 Function.Annotations.Any(a => a.StartsWith("__acquires", StringComparison.Ordinal) || a.StartsWith("__cond_acquires", StringComparison.Ordinal));
+}

@@ -1,0 +1,10 @@
+namespace KernelPrBot.Checks.Analysis.Context;
+
+public enum LockEventKind
+{
+    VariantMismatch,
+    DoubleRelease,
+}
+
+/// <summary>A release that does not fit what was taken: another variant, or a second release on the same path.</summary>
+public sealed record LockEvent(LockEventKind Kind, HeldLock? Acquired, string ReleaseName, string Key, string ReleaseText, int Line);

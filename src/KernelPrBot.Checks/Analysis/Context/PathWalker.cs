@@ -1,0 +1,605 @@
+using System.Collections.Immutable;
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
+using KernelPrBot.Checks.Source.Statements;
+
+namespace KernelPrBot.Checks.Analysis.Context;
+
+/// <summary>
+/// Walks every path of a function body, carrying held locks and atomic sections. Paths that reach the same
+/// point with the same state are merged; at most <see cref="MaxStates"/> distinct states are kept per point.
+/// Forward gotos carry their states to the label; a branch on a condition already decided on the path takes
+/// only the consistent side, so "if (x) lock; …; if (x) unlock;" is understood.
+/// </summary>
+internal sealed class PathWalker
+{
+    private const int MaxStates = 24;
+    private readonly string _src;
+    private readonly IReadOnlyList<Token> _code;
+    private readonly List<CallSite> _calls = [];
+    private readonly List<ReturnSite> _returns = [];
+    private readonly List<LockEvent> _events = [];
+    private readonly Dictionary<string, List<ContextState>> _labels = new(StringComparer.Ordinal);
+    private readonly Stack<List<ContextState>> _breaks = new();
+    private readonly Stack<List<ContextState>> _continues = new();
+    private readonly Stack<List<ContextState>> _switchEntries = new();
+    private readonly Stack<List<string>> _blockGuards = new();
+
+    private PathWalker(string src, IReadOnlyList<Token> code)
+    {
+        _src = src;
+        _code = code;
+    }
+
+    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry)
+    {
+        var walker = new PathWalker(src, code);
+        var start = ContextState.Empty;
+        if (entry is not null)
+        {
+            start = start with { Held = start.Held.Add(new HeldLock("<entry>", LockKind.AtomicEntry, entry.Reason, null, entry.Reason, entry.Line, false, true)) };
+        }
+
+        foreach (var annotation in function.Annotations.Where(a => a.StartsWith("__must_hold(", StringComparison.Ordinal) || a.StartsWith("__releases(", StringComparison.Ordinal)))
+        {
+            var key = Normalise(annotation[(annotation.IndexOf('(', StringComparison.Ordinal) + 1)..^1]);
+            start = start with { Held = start.Held.Add(new HeldLock(key, LockKind.Unknown, "annotation", null, annotation, function.Line, false, true)) };
+        }
+
+        var end = walker.WalkStatement(body, [start]);
+        foreach (var state in end)
+        {
+            walker._returns.Add(new ReturnSite(function.EndLine, string.Empty, state, true));
+        }
+
+        return new FunctionContext(function, entry, walker._calls, walker._returns, walker._events);
+    }
+
+    private List<ContextState> WalkStatement(Statement statement, List<ContextState> states)
+    {
+        switch (statement)
+        {
+            case BlockStatement block:
+                return WalkBlock(block, states);
+            case ExpressionStatement e:
+                return Apply(e.Start, e.End, states, inCondition: false);
+            case IfStatement s:
+                {
+                    states = Apply(s.CondStart, s.CondEnd, states, inCondition: true);
+                    var (yes, no) = Split(s.CondStart, s.CondEnd, states);
+                    var then = WalkStatement(s.Then, yes);
+                    var otherwise = s.Else is null ? no : WalkStatement(s.Else, no);
+                    return Merge(then, otherwise);
+                }
+
+            case LoopStatement loop:
+                return WalkLoop(loop, states);
+            case SwitchStatement sw:
+                {
+                    states = Apply(sw.CondStart, sw.CondEnd, states, inCondition: true);
+                    _breaks.Push([]);
+                    _switchEntries.Push(states);
+                    var end = WalkStatement(sw.Body, []);
+                    _switchEntries.Pop();
+                    var breaks = _breaks.Pop();
+                    var hasDefault = ContainsDefault(sw.Body);
+                    return Merge(Merge(end, breaks), hasDefault ? [] : states);
+                }
+
+            case CaseLabelStatement:
+                return _switchEntries.Count > 0 ? Merge(states, _switchEntries.Peek()) : states;
+            case LabelStatement label:
+                return _labels.Remove(label.Name, out var arriving) ? Merge(states, arriving) : states;
+            case GotoStatement g:
+                if (!_labels.TryGetValue(g.Label, out var list))
+                {
+                    _labels[g.Label] = list = [];
+                }
+
+                list.AddRange(states);
+                return [];
+            case ReturnStatement r:
+                {
+                    states = Apply(r.Start, r.End, states, inCondition: false);
+                    var text = Text(r.Start, r.End);
+                    foreach (var state in states)
+                    {
+                        _returns.Add(new ReturnSite(r.Line, text, state, false));
+                    }
+
+                    return [];
+                }
+
+            case BreakStatement:
+                if (_breaks.Count == 0)
+                {
+                    return states;
+                }
+
+                _breaks.Peek().AddRange(states);
+                return [];
+            case ContinueStatement:
+                if (_continues.Count == 0)
+                {
+                    return states;
+                }
+
+                _continues.Peek().AddRange(states);
+                return [];
+            case ScopedGuardStatement guard:
+                return WalkScopedGuard(guard, states);
+            default:
+                return states;
+        }
+    }
+
+    private List<ContextState> WalkBlock(BlockStatement block, List<ContextState> states)
+    {
+        _blockGuards.Push([]);
+        foreach (var child in block.Body)
+        {
+            states = WalkStatement(child, states);
+        }
+
+        var guards = _blockGuards.Pop();
+        return guards.Count == 0 ? states : states.Select(s => s with { Held = s.Held.RemoveAll(h => h.Scoped && guards.Contains(h.Key)) }).ToList();
+    }
+
+    private List<ContextState> WalkLoop(LoopStatement loop, List<ContextState> states)
+    {
+        if (loop.Keyword is not ("for" or "while" or "do"))
+        {
+            // A loop macro is also a call (list_for_each_entry_rcu needs RCU, for instance).
+            RecordCall(loop.Keyword, loop.HeadStart - 2 >= 0 ? loop.HeadStart - 2 : loop.HeadStart, loop.HeadStart - 1, loop.HeadEnd, states, loop.Line);
+        }
+
+        states = Apply(loop.HeadStart, loop.HeadEnd, states, inCondition: true);
+        _breaks.Push([]);
+        _continues.Push([]);
+        var bodyEnd = WalkStatement(loop.Body, states);
+        var continues = _continues.Pop();
+        var breaks = _breaks.Pop();
+        var looped = Merge(bodyEnd, continues);
+        var infinite = loop.HeadEnd - loop.HeadStart == 0 && loop.Keyword != "do" ||
+                       (loop.Keyword is "while" or "do" && Text(loop.HeadStart, loop.HeadEnd) is "1" or "true") ||
+                       (loop.Keyword == "for" && IsEmptyForCondition(loop.HeadStart, loop.HeadEnd));
+        if (infinite)
+        {
+            return breaks;
+        }
+
+        var exits = loop.Keyword == "do" ? looped : Merge(states, looped);
+        if (loop.Keyword is "while" or "do")
+        {
+            exits = Split(loop.HeadStart, loop.HeadEnd, exits).No;
+        }
+
+        return Merge(exits, breaks);
+    }
+
+    private bool IsEmptyForCondition(int start, int end)
+    {
+        var semicolons = new List<int>();
+        var depth = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (_code[k].Is(_src, "("))
+            {
+                depth++;
+            }
+            else if (_code[k].Is(_src, ")"))
+            {
+                depth--;
+            }
+            else if (depth == 0 && _code[k].Is(_src, ";"))
+            {
+                semicolons.Add(k);
+            }
+        }
+
+        return semicolons.Count == 2 && semicolons[1] == semicolons[0] + 1;
+    }
+
+    private List<ContextState> WalkScopedGuard(ScopedGuardStatement guard, List<ContextState> states)
+    {
+        var args = SplitArgs(guard.ArgsStart, guard.ArgsEnd);
+        var type = args.Count > 0 ? Text(args[0].Start, args[0].End) : string.Empty;
+        var lockArg = guard.Keyword == "scoped_cond_guard" ? 2 : 1;
+        var primitive = LockPrimitives.ForGuard(type);
+        RecordCall(guard.Keyword, guard.ArgsStart - 2, guard.ArgsStart - 1, guard.ArgsEnd, states, guard.Line);
+        if (primitive is null)
+        {
+            return WalkStatement(guard.Body, states);
+        }
+
+        var key = primitive.PseudoLock ?? (args.Count > lockArg ? Normalise(Text(args[lockArg].Start, args[lockArg].End)) : type);
+        var held = new HeldLock(key, primitive.Kind, primitive.Name, null, $"{guard.Keyword}({Text(guard.ArgsStart, guard.ArgsEnd)})", guard.Line, true, false);
+        var inside = states.Select(s => s with { Held = s.Held.Add(held) }).ToList();
+        var after = WalkStatement(guard.Body, inside);
+        return after.Select(s => s with { Held = s.Held.Remove(held) }).ToList();
+    }
+
+    /// <summary>Applies the calls of an expression in source order; in a condition, conditional acquisitions are left to <see cref="Split"/>.</summary>
+    private List<ContextState> Apply(int start, int end, List<ContextState> states, bool inCondition)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (_code[k].Kind != TokenKind.Identifier || k + 1 >= end || !_code[k + 1].Is(_src, "("))
+            {
+                continue;
+            }
+
+            if (k > start && (_code[k - 1].Is(_src, ".") || _code[k - 1].Is(_src, "->")))
+            {
+                continue;
+            }
+
+            var name = _code[k].Text(_src);
+            var close = MatchParen(k + 1, end);
+            if (name == "guard" && close + 1 < end && _code[close + 1].Is(_src, "("))
+            {
+                var type = Text(k + 2, close);
+                var argsClose = MatchParen(close + 1, end);
+                RecordCall(name, k, k + 1, close, states, _code[k].Line);
+                states = ApplyGuard(type, close + 2, argsClose, states, _code[k].Line);
+                k = argsClose;
+                continue;
+            }
+
+            RecordCall(name, k, k + 1, close, states, _code[k].Line);
+            var primitive = LockPrimitives.Find(name);
+            if (primitive is not null)
+            {
+                states = ApplyPrimitive(primitive, k, close, start, states, inCondition);
+            }
+        }
+
+        return states;
+    }
+
+    private List<ContextState> ApplyGuard(string type, int argsStart, int argsEnd, List<ContextState> states, int line)
+    {
+        var primitive = LockPrimitives.ForGuard(type);
+        if (primitive is null)
+        {
+            return states;
+        }
+
+        var key = primitive.PseudoLock ?? Normalise(Text(argsStart, argsEnd));
+        _blockGuards.TryPeek(out var guards);
+        guards?.Add(key);
+        var held = new HeldLock(key, primitive.Kind, primitive.Name, null, $"guard({type})({Text(argsStart, argsEnd)})", line, true, false);
+        return states.Select(s => s with { Held = s.Held.Add(held) }).ToList();
+    }
+
+    private List<ContextState> ApplyPrimitive(LockPrimitive primitive, int nameIndex, int close, int exprStart, List<ContextState> states, bool inCondition)
+    {
+        var args = SplitArgs(nameIndex + 2, close);
+        var key = primitive.PseudoLock ?? (primitive.LockArgument < args.Count ? Normalise(Text(args[primitive.LockArgument].Start, args[primitive.LockArgument].End)) : "?");
+        var line = _code[nameIndex].Line;
+        var callText = $"{primitive.Name}({(primitive.PseudoLock is null ? key : string.Empty)})";
+        if (primitive.Action == LockAction.Release)
+        {
+            return states.Select(s => Release(s, primitive, key, callText, line)).ToList();
+        }
+
+        var held = new HeldLock(key, primitive.Kind, primitive.Name, primitive.Release, callText, line, false, false);
+        if (primitive.Action == LockAction.Acquire)
+        {
+            return states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+        }
+
+        if (inCondition)
+        {
+            return states; // Split decides which branch holds it.
+        }
+
+        // "ret = mutex_lock_interruptible(&m);" — held or not depending on ret, decided where ret is tested.
+        if (nameIndex - exprStart == 2 && _code[exprStart].Kind == TokenKind.Identifier && _code[exprStart + 1].Is(_src, "="))
+        {
+            var variable = _code[exprStart].Text(_src);
+            var pending = new PendingAcquire(held, primitive.Action == LockAction.TryAcquireZero);
+            return states.Select(s => s with { Pending = s.Pending.SetItem(variable, pending) }).ToList();
+        }
+
+        return states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+    }
+
+    private ContextState Release(ContextState state, LockPrimitive primitive, string key, string callText, int line)
+    {
+        var index = state.Held.FindLastIndex(h => h.Key == key && !h.Scoped);
+        if (index < 0)
+        {
+            if (state.Released.Contains(key) && primitive.PseudoLock is null)
+            {
+                _events.Add(new LockEvent(LockEventKind.DoubleRelease, null, primitive.Name, key, callText, line));
+            }
+
+            return state;
+        }
+
+        var held = state.Held[index];
+        if (primitive.PseudoLock is null && held.ExpectedRelease is not null && held.ExpectedRelease != primitive.Name)
+        {
+            _events.Add(new LockEvent(LockEventKind.VariantMismatch, held, primitive.Name, key, callText, line));
+        }
+
+        return state with { Held = state.Held.RemoveAt(index), Released = state.Released.Add(key) };
+    }
+
+    /// <summary>Splits states by a branch condition into those taking the true and the false side.</summary>
+    private (List<ContextState> Yes, List<ContextState> No) Split(int start, int end, List<ContextState> states)
+    {
+        if (states.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var k = start;
+        var negate = false;
+        while (k < end && (_code[k].Is(_src, "!") || _code[k].Is(_src, "(")))
+        {
+            if (_code[k].Is(_src, "!"))
+            {
+                negate = !negate;
+            }
+
+            k++;
+        }
+
+        // "unlikely(x)" and "likely(x)" do not change the truth of x.
+        if (k + 1 < end && _code[k].Kind == TokenKind.Identifier && _code[k].Text(_src) is "likely" or "unlikely" && _code[k + 1].Is(_src, "("))
+        {
+            k += 2;
+            while (k < end && (_code[k].Is(_src, "!") || _code[k].Is(_src, "(")))
+            {
+                if (_code[k].Is(_src, "!"))
+                {
+                    negate = !negate;
+                }
+
+                k++;
+            }
+        }
+
+        var text = Text(start, end);
+        if (k < end && _code[k].Kind == TokenKind.Identifier)
+        {
+            var name = _code[k].Text(_src);
+            var primitive = LockPrimitives.Find(name);
+            var rest = Tail(k, end);
+            negate ^= rest.Negates;
+            if (primitive is { Action: LockAction.TryAcquireNonZero or LockAction.TryAcquireZero } && k + 1 < end && _code[k + 1].Is(_src, "("))
+            {
+                var close = MatchParen(k + 1, end);
+                var args = SplitArgs(k + 2, close);
+                var key = primitive.PseudoLock ?? (primitive.LockArgument < args.Count ? Normalise(Text(args[primitive.LockArgument].Start, args[primitive.LockArgument].End)) : "?");
+                var held = new HeldLock(key, primitive.Kind, primitive.Name, primitive.Release, $"{primitive.Name}({key})", _code[k].Line, false, false);
+                var successWhenTrue = primitive.Action == LockAction.TryAcquireNonZero;
+                var holding = states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+                return successWhenTrue ^ negate ? (holding, states) : (states, holding);
+            }
+
+            if (rest.IsSimple && states.Any(s => s.Pending.ContainsKey(name)))
+            {
+                var yes = new List<ContextState>();
+                var no = new List<ContextState>();
+                foreach (var s in states)
+                {
+                    if (!s.Pending.TryGetValue(name, out var pending))
+                    {
+                        yes.Add(s);
+                        no.Add(s);
+                        continue;
+                    }
+
+                    var cleared = s with { Pending = s.Pending.Remove(name) };
+                    var holding = cleared with { Held = cleared.Held.Add(pending.Lock) };
+
+                    // The variable is non-zero on the true side (unless negated).
+                    var heldOnTrue = !pending.HeldWhenZero;
+                    (heldOnTrue ^ negate ? yes : no).Add(holding);
+                    (heldOnTrue ^ negate ? no : yes).Add(cleared);
+                }
+
+                return (yes, no);
+            }
+        }
+
+        if (text.Contains('(', StringComparison.Ordinal) || text.Length == 0)
+        {
+            return (states, states);
+        }
+
+        if (text is "1" or "true")
+        {
+            return (states, []);
+        }
+
+        if (text is "0" or "false")
+        {
+            return ([], states);
+        }
+
+        // A condition without calls: remember its value so that the same test later takes the same side.
+        var baseText = text.TrimStart('!');
+        var positive = (text.Length - baseText.Length) % 2 == 0;
+        var yesStates = new List<ContextState>();
+        var noStates = new List<ContextState>();
+        foreach (var s in states)
+        {
+            if (s.Assumptions.TryGetValue(baseText, out var known))
+            {
+                (known == positive ? yesStates : noStates).Add(s);
+            }
+            else
+            {
+                yesStates.Add(s with { Assumptions = s.Assumptions.SetItem(baseText, positive) });
+                noStates.Add(s with { Assumptions = s.Assumptions.SetItem(baseText, !positive) });
+            }
+        }
+
+        return (yesStates, noStates);
+    }
+
+    /// <summary>What follows a tested name: nothing, "!= 0", "&lt; 0" (simple, truthy) or "== 0" (negating).</summary>
+    private (bool IsSimple, bool Negates) Tail(int nameIndex, int end)
+    {
+        var k = nameIndex + 1;
+        if (k < end && _code[k].Is(_src, "("))
+        {
+            k = MatchParen(k, end) + 1;
+        }
+
+        while (k < end && _code[k].Is(_src, ")"))
+        {
+            k++;
+        }
+
+        if (k >= end)
+        {
+            return (true, false);
+        }
+
+        var op = _code[k].Text(_src);
+        var operand = k + 1 < end ? _code[k + 1].Text(_src) : string.Empty;
+        return (op, operand) switch
+        {
+            ("!=", "0") or ("<", "0") => (true, false),
+            ("==", "0") => (true, true),
+            _ => (false, false),
+        };
+    }
+
+    private void RecordCall(string name, int nameIndex, int open, int close, List<ContextState> states, int line)
+    {
+        var args = open >= 0 && close > open ? SplitArgs(open + 1, close) : [];
+        _ = nameIndex;
+
+        // State lists are never changed once made, so the call can keep the one reaching it.
+        _calls.Add(new CallSite(name, line, args.Count, () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
+    }
+
+    private List<(int Start, int End)> SplitArgs(int start, int end)
+    {
+        var result = new List<(int, int)>();
+        if (end <= start)
+        {
+            return result;
+        }
+
+        var depth = 0;
+        var argStart = start;
+        for (var k = start; k < end; k++)
+        {
+            var t = _code[k];
+            if (t.Is(_src, "(") || t.Is(_src, "[") || t.Is(_src, "{"))
+            {
+                depth++;
+            }
+            else if (t.Is(_src, ")") || t.Is(_src, "]") || t.Is(_src, "}"))
+            {
+                depth--;
+            }
+            else if (depth == 0 && t.Is(_src, ","))
+            {
+                result.Add((argStart, k));
+                argStart = k + 1;
+            }
+        }
+
+        result.Add((argStart, end));
+        return result;
+    }
+
+    private int MatchParen(int open, int limit)
+    {
+        var depth = 0;
+        for (var k = open; k < limit; k++)
+        {
+            if (_code[k].Is(_src, "("))
+            {
+                depth++;
+            }
+            else if (_code[k].Is(_src, ")") && --depth == 0)
+            {
+                return k;
+            }
+        }
+
+        return limit;
+    }
+
+    private string Text(int start, int end)
+    {
+        if (end <= start)
+        {
+            return string.Empty;
+        }
+
+        var sb = new System.Text.StringBuilder();
+        for (var k = start; k < end; k++)
+        {
+            sb.Append(_src, _code[k].Start, _code[k].Length);
+        }
+
+        return sb.ToString();
+    }
+
+    internal static string Normalise(string expression)
+    {
+        var text = string.Concat(expression.Where(c => !char.IsWhiteSpace(c)));
+        while (text.Length > 2 && text[0] == '(' && text[^1] == ')')
+        {
+            text = text[1..^1];
+        }
+
+        return text;
+    }
+
+    private static bool ContainsDefault(Statement statement) => statement switch
+    {
+        CaseLabelStatement c => c.IsDefault,
+        BlockStatement b => b.Body.Any(ContainsDefault),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Joins the states of two paths. States that hold the same locks are one state whose assumptions are those
+    /// both paths agree on: a branch condition is remembered only while it decides what is held.
+    /// </summary>
+    private static List<ContextState> Merge(List<ContextState> a, List<ContextState> b)
+    {
+        if (b.Count == 0)
+        {
+            return a;
+        }
+
+        if (a.Count == 0)
+        {
+            return b.ToList();
+        }
+
+        var byCore = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<ContextState>(Math.Min(MaxStates, a.Count + b.Count));
+        foreach (var s in a.Concat(b))
+        {
+            if (byCore.TryGetValue(s.Core, out var at))
+            {
+                var existing = result[at];
+                if (!ReferenceEquals(existing.Assumptions, s.Assumptions) && existing.Assumptions.Count > 0)
+                {
+                    var kept = existing.Assumptions.Where(kv => s.Assumptions.TryGetValue(kv.Key, out var v) && v == kv.Value).ToImmutableDictionary();
+                    result[at] = existing with { Assumptions = kept };
+                }
+            }
+            else if (result.Count < MaxStates)
+            {
+                byCore[s.Core] = result.Count;
+                result.Add(s);
+            }
+        }
+
+        return result;
+    }
+}

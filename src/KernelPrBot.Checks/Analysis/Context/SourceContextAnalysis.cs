@@ -1,0 +1,162 @@
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
+using KernelPrBot.Checks.Source.Statements;
+
+namespace KernelPrBot.Checks.Analysis.Context;
+
+/// <summary>
+/// Context analysis of one C source text: finds its functions, works out which start in atomic context (by
+/// registration as IRQ handler, timer, tasklet, NAPI poll, RCU callback in this file, or because every caller in
+/// this file calls them in atomic context), and walks every path of each function. Rules read the result.
+/// </summary>
+public sealed class SourceContextAnalysis
+{
+    private const int CallerRounds = 3;
+
+    private SourceContextAnalysis(IReadOnlyList<FunctionContext> functions) => Functions = functions;
+
+    public IReadOnlyList<FunctionContext> Functions { get; }
+
+    public FunctionContext? Function(string name) => Functions.FirstOrDefault(f => f.Function.Name == name);
+
+    public FunctionContext? FunctionAt(int line) => Functions.FirstOrDefault(f => f.Function.Line <= line && line <= f.Function.EndLine);
+
+    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens)
+    {
+        var code = PreprocessorFilter.CodeTokens(source, tokens);
+        var definitions = FunctionFinder.Find(source, code);
+        var bodies = definitions.Select(d => StatementParser.ParseBody(source, code, d)).ToList();
+        var roots = FindRegisteredCallbacks(source, code);
+        var entries = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
+        foreach (var (name, entry) in roots)
+        {
+            entries[name] = entry;
+        }
+
+        var results = Walk(source, code, definitions, bodies, entries);
+        for (var round = 0; round < CallerRounds; round++)
+        {
+            var changed = new List<int>();
+            var callers = results.SelectMany(r => r.Calls.Select(c => (Caller: r, Call: c))).ToLookup(x => x.Call.Name, StringComparer.Ordinal);
+            for (var i = 0; i < definitions.Count; i++)
+            {
+                var d = definitions[i];
+                if (!d.IsStatic || entries.ContainsKey(d.Name))
+                {
+                    continue;
+                }
+
+                var sites = callers[d.Name].ToList();
+                if (sites.Count == 0 || sites.Any(s => s.Call.States.Count == 0 || s.Call.States.Any(st => !st.IsAtomic)))
+                {
+                    continue;
+                }
+
+                var (caller, call) = sites[0];
+                var cause = call.States[0].AtomicCause!;
+                entries[d.Name] = new EntryContext($"called from {caller.Function.Name}() at line {call.Line} under {cause.CallText}", call.Line);
+                changed.Add(i);
+            }
+
+            if (changed.Count == 0)
+            {
+                break;
+            }
+
+            // Only functions whose entry context changed are walked again.
+            foreach (var i in changed)
+            {
+                results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entries[definitions[i].Name]);
+            }
+        }
+
+        return new SourceContextAnalysis(results);
+    }
+
+    private static List<FunctionContext> Walk(
+        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries)
+    {
+        var results = new List<FunctionContext>(definitions.Count);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            entries.TryGetValue(definitions[i].Name, out var entry);
+            results.Add(PathWalker.Walk(source, code, definitions[i], bodies[i], entry));
+        }
+
+        return results;
+    }
+
+    /// <summary>Functions this file registers as callbacks that run in atomic context.</summary>
+    private static Dictionary<string, EntryContext> FindRegisteredCallbacks(string source, List<Token> code)
+    {
+        var roots = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
+        for (var k = 0; k + 1 < code.Count; k++)
+        {
+            if (code[k].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            var name = code[k].Text(source);
+            if (code[k + 1].Is(source, "(") && AtomicCallbacks.TryGet(name, out var argument, out var context))
+            {
+                var callback = ArgumentIdentifier(source, code, k + 1, argument);
+                if (callback is not null)
+                {
+                    roots.TryAdd(callback, new EntryContext($"{context} registered by {name}() at line {code[k].Line}", code[k].Line));
+                }
+            }
+            else if (k > 0 && (code[k - 1].Is(source, ".") || code[k - 1].Is(source, "->")) && code[k + 1].Is(source, "=") &&
+                     k + 2 < code.Count && code[k + 2].Kind == TokenKind.Identifier && AtomicCallbacks.ForFieldAssignment(name) is { } fieldContext &&
+                     k + 3 < code.Count && code[k + 3].Is(source, ";"))
+            {
+                roots.TryAdd(code[k + 2].Text(source), new EntryContext($"{fieldContext} set at line {code[k].Line}", code[k].Line));
+            }
+        }
+
+        return roots;
+    }
+
+    private static string? ArgumentIdentifier(string source, List<Token> code, int open, int index)
+    {
+        var depth = 0;
+        var current = 0;
+        var tokens = new List<Token>();
+        for (var k = open; k < code.Count; k++)
+        {
+            var t = code[k];
+            if (t.Is(source, "("))
+            {
+                depth++;
+                if (depth == 1)
+                {
+                    continue;
+                }
+            }
+            else if (t.Is(source, ")"))
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (depth == 1 && t.Is(source, ","))
+            {
+                current++;
+                continue;
+            }
+
+            if (current == index && !t.Is(source, "&"))
+            {
+                tokens.Add(t);
+            }
+            else if (current > index)
+            {
+                break;
+            }
+        }
+
+        return tokens.Count == 1 && tokens[0].Kind == TokenKind.Identifier ? tokens[0].Text(source) : null;
+    }
+}

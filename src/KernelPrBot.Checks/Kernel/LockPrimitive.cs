@@ -1,0 +1,8 @@
+namespace KernelPrBot.Checks.Kernel;
+
+/// <summary>
+/// A call that takes or drops a lock or an atomic section. <see cref="LockArgument"/> is the index of the lock
+/// argument, or -1 for sections named by <see cref="PseudoLock"/> (rcu, irq, bh, preempt).
+/// <see cref="Release"/> names the matching release of an acquire.
+/// </summary>
+public sealed record LockPrimitive(string Name, LockAction Action, LockKind Kind, int LockArgument, string? PseudoLock, string? Release);

@@ -1,0 +1,30 @@
+namespace KernelPrBot.Checks.Kernel;
+
+/// <summary>
+/// Reads of RCU-protected pointers that must be inside an RCU read-side section (include/linux/rcupdate.h,
+/// rculist.h). The <c>_protected</c> and <c>_check</c> forms, and list walkers given their optional lockdep
+/// condition, say how they are protected and are not listed.
+/// </summary>
+public static class RcuAccessors
+{
+    /// <summary>Name → the argument count at which the walker carries its own lockdep condition (0 = never).</summary>
+    private static readonly Dictionary<string, int> Accessors = new(StringComparer.Ordinal)
+    {
+        ["rcu_dereference"] = 0,
+        ["rcu_dereference_bh"] = 0,
+        ["rcu_dereference_sched"] = 0,
+        ["list_for_each_entry_rcu"] = 4,
+        ["hlist_for_each_entry_rcu"] = 4,
+        ["list_first_or_null_rcu"] = 0,
+        ["list_next_or_null_rcu"] = 0,
+        ["list_entry_rcu"] = 0,
+        ["hlist_first_rcu"] = 0,
+        ["hlist_next_rcu"] = 0,
+    };
+
+    /// <summary>True when a call with this many arguments needs a read-side section.</summary>
+    public static bool NeedsReadSection(string name, int argumentCount) =>
+        Accessors.TryGetValue(name, out var withCondition) && (withCondition == 0 || argumentCount < withCondition);
+
+    public static bool IsAccessor(string name) => Accessors.ContainsKey(name);
+}

@@ -1,0 +1,56 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Kernel;
+
+namespace KernelPrBot.Checks.Rules.Context;
+
+/// <summary>An allocation that may sleep (GFP_KERNEL, GFP_NOFS, vmalloc…) where sleeping is not allowed.</summary>
+public sealed class AtomicSleepingAllocRule : ContextRule
+{
+    public static RuleDescriptor Id { get; } = new(
+        "atomic-sleeping-alloc",
+        "Sleeping allocation in atomic context",
+        RuleCategory.Atomic,
+        Severity.Error,
+        "GFP_KERNEL, GFP_NOFS, GFP_NOIO and GFP_USER allocations may enter direct reclaim and sleep; vmalloc() always may. " +
+        "Under a spinlock, with interrupts, bottom halves or preemption disabled, in an RCU read-side section, or in an " +
+        "IRQ handler, timer, tasklet or NAPI poll, use GFP_ATOMIC or GFP_NOWAIT, or allocate before entering the section. " +
+        "CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
+
+    public override RuleDescriptor Descriptor => Id;
+
+    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    {
+        var function = analysed;
+        foreach (var call in function.Calls)
+        {
+            string? flag;
+            if (Allocators.IsAlwaysSleeping(call.Name))
+            {
+                flag = null;
+            }
+            else if (Allocators.TryGetGfpArgument(call.Name, out var index) && index < call.ArgumentCount &&
+                     Allocators.SleepingFlag(call.Words(index)) is { } sleeping)
+            {
+                flag = sleeping;
+            }
+            else
+            {
+                continue;
+            }
+
+            var state = call.States.FirstOrDefault(s => s.IsAtomic);
+            if (state?.AtomicCause is not { } cause)
+            {
+                continue;
+            }
+
+            var what = flag is null ? $"{call.Name}() may sleep" : $"{call.Name}({flag}) may sleep";
+            var where = cause.Kind == LockKind.AtomicEntry
+                ? $"{function.Function.Name}() runs as {cause.CallText}"
+                : $"{Describe(view, cause)} is held";
+            var fix = flag is null ? "allocate before entering the atomic section" : cause.Kind == LockKind.AtomicEntry ? "use GFP_ATOMIC or GFP_NOWAIT, or allocate ahead of time (for example at probe)" : "use GFP_ATOMIC or GFP_NOWAIT, or allocate before taking the lock";
+            ReportIfConcerned(context, view, function, call.Line, $"{what}, but {where}; {fix}", $"{call.Name}:{flag}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+        }
+    }
+}

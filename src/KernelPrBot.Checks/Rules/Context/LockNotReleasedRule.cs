@@ -1,0 +1,52 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Analysis.Context;
+
+namespace KernelPrBot.Checks.Rules.Context;
+
+/// <summary>
+/// A return path that keeps a lock which other paths of the same function release ("inconsistent returns").
+/// Functions that return with the lock held on purpose (lock wrappers, __acquires) are left alone.
+/// </summary>
+public sealed class LockNotReleasedRule : ContextRule
+{
+    public static RuleDescriptor Id { get; } = new(
+        "lock-not-released",
+        "Lock not released on a return path",
+        RuleCategory.Locking,
+        Severity.Error,
+        "Every path out of a function must leave locks as the other paths do: an early return or a goto to the wrong " +
+        "label that skips the unlock leaves the lock held and deadlocks the next caller. Release the lock before " +
+        "returning, jump to the unlocking label, or use guard()/scoped_guard() from cleanup.h. CONFIG_PROVE_LOCKING " +
+        "(lockdep) reports this at run time.");
+
+    public override RuleDescriptor Descriptor => Id;
+
+    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    {
+        var function = analysed;
+        if (function.IsLockWrapper)
+        {
+            return;
+        }
+
+        var released = function.Calls.Count == 0 ? [] : function.Returns.SelectMany(r => r.State.Released).ToHashSet(StringComparer.Ordinal);
+        var reported = new HashSet<(int, string)>();
+        foreach (var exit in function.Returns)
+        {
+            foreach (var held in exit.State.Held.Where(h => !h.Scoped && !h.FromEntry))
+            {
+                // Only when some other exit of this function releases the same lock.
+                var otherExitsRelease = function.Returns.Any(r => r != exit && !r.State.Held.Any(h => h.Key == held.Key && !h.Scoped)) && released.Contains(held.Key);
+                if (!otherExitsRelease || !reported.Add((exit.Line, held.Key)))
+                {
+                    continue;
+                }
+
+                var how = exit.Implicit ? "the end of the function" : $"'return{(exit.Expression.Length > 0 ? " " + exit.Expression : string.Empty)}'";
+                ReportIfConcerned(context, view, function, exit.Line,
+                    $"{held.CallText} taken at line {view.NewLine(held.Line)} is still held at {how}, while other paths release it; unlock before returning",
+                    $"{held.Key}:{exit.Expression}", "CONFIG_PROVE_LOCKING (lockdep) reports this at run time");
+            }
+        }
+    }
+}

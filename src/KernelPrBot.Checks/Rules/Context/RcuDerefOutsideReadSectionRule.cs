@@ -1,0 +1,48 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Kernel;
+
+namespace KernelPrBot.Checks.Rules.Context;
+
+/// <summary>
+/// rcu_dereference() and the _rcu list walkers outside an RCU read-side section, in a function that manages RCU
+/// itself (it, or its base version, takes rcu_read_lock()): callers elsewhere may hold RCU for the others.
+/// </summary>
+public sealed class RcuDerefOutsideReadSectionRule : ContextRule
+{
+    public static RuleDescriptor Id { get; } = new(
+        "rcu-deref-outside-read-section",
+        "RCU-protected pointer read outside rcu_read_lock()",
+        RuleCategory.Rcu,
+        Severity.Error,
+        "rcu_dereference() and list_for_each_entry_rcu() must run inside rcu_read_lock()/rcu_read_unlock() (or guard(rcu)); " +
+        "outside it the object can be freed under the reader. Code that holds the update-side lock uses " +
+        "rcu_dereference_protected() or passes the lockdep condition to the list walker. CONFIG_PROVE_RCU reports this at run time.");
+
+    public override RuleDescriptor Descriptor => Id;
+
+    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    {
+        var function = analysed;
+        var managesRcu = function.UsesRcuReadLock || context.BaseAnalysis?.Function(function.Function.Name)?.UsesRcuReadLock == true;
+        if (!managesRcu)
+        {
+            return;
+        }
+
+        foreach (var call in function.Calls.Where(c => RcuAccessors.NeedsReadSection(c.Name, c.ArgumentCount)))
+        {
+            // Outside RCU on some path, and not protected by another atomic section either.
+            if (!call.States.Any(s => !s.InRcuReadSection && !s.IsAtomic))
+            {
+                continue;
+            }
+
+            var section = function.Calls.FirstOrDefault(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal));
+            var where = section is null ? string.Empty : $" (this function's read section starts at line {view.NewLine(section.Line)})";
+            ReportIfConcerned(context, view, function, call.Line,
+                $"{call.Name}() outside an RCU read-side section{where}; wrap the access in rcu_read_lock()/rcu_read_unlock(), or use rcu_dereference_protected() under the update lock",
+                $"{call.Name}:{string.Join(",", call.Arguments)}", "CONFIG_PROVE_RCU reports this at run time");
+        }
+    }
+}

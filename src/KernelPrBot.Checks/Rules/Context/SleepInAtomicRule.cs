@@ -1,0 +1,48 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Kernel;
+
+namespace KernelPrBot.Checks.Rules.Context;
+
+/// <summary>A call that may sleep (mutexes, msleep, wait_event, copy_to_user…) in atomic context.</summary>
+public sealed class SleepInAtomicRule : ContextRule
+{
+    public static RuleDescriptor Id { get; } = new(
+        "sleep-in-atomic",
+        "Sleeping call in atomic context",
+        RuleCategory.Atomic,
+        Severity.Error,
+        "Mutexes, semaphores, msleep(), wait_event*(), wait_for_completion*(), copy_{to,from}_user(), synchronize_rcu(), " +
+        "flush_work() and registration functions may sleep. They must not be called under a spinlock, with interrupts, " +
+        "bottom halves or preemption disabled, inside rcu_read_lock(), or from an IRQ handler, timer, tasklet or NAPI poll " +
+        "(Documentation/kernel-hacking/locking.rst). CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
+
+    public override RuleDescriptor Descriptor => Id;
+
+    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    {
+        var function = analysed;
+        foreach (var call in function.Calls)
+        {
+            if (!SleepingCalls.MaySleep(call.Name) || Allocators.IsAlwaysSleeping(call.Name))
+            {
+                continue;
+            }
+
+            var state = call.States.FirstOrDefault(s => s.IsAtomic);
+            if (state?.AtomicCause is not { } cause || (cause.Key == "<entry>" && call.Name is "might_sleep_if"))
+            {
+                continue;
+            }
+
+            var where = cause.Kind == LockKind.AtomicEntry
+                ? $"{function.Function.Name}() runs as {cause.CallText}"
+                : cause.Kind == LockKind.Rcu
+                    ? $"it is inside the RCU read-side section entered by {Describe(view, cause)}"
+                    : $"{Describe(view, cause)} is held";
+            ReportIfConcerned(context, view, function, call.Line,
+                $"{call.Name}() may sleep, but {where}; move the call out of the atomic section or use a non-sleeping alternative",
+                $"{call.Name}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+        }
+    }
+}
