@@ -39,6 +39,10 @@ public static class Allocators
 
     public static bool TryGetGfpArgument(string name, out int index) => GfpArgument.TryGetValue(name, out index) && index >= 0;
 
+    /// <summary>Cheap pre-check: the argument's text names a GFP flag.</summary>
+    public static bool MentionsGfp(Analysis.Context.CallSite call, int argument) =>
+        call.Arguments[argument].Contains("GFP_", StringComparison.Ordinal);
+
     public static bool IsAlwaysSleeping(string name) => AlwaysSleeping.Contains(name);
 
     /// <summary>The sleeping flag named in a GFP expression, or null (non-sleeping, a variable, or a conditional).</summary>

@@ -86,6 +86,19 @@ public static class LockPrimitives
         Pair("preempt_disable", "preempt_enable", LockKind.PreemptOff, -1, "preempt");
         Pair("get_cpu", "put_cpu", LockKind.PreemptOff, -1, "preempt");
         Pair("get_cpu_var", "put_cpu_var", LockKind.PreemptOff, -1, "preempt");
+        // Releases that differ from the paired name only in tracing or rescheduling behaviour.
+        foreach (var (name, pseudo, kind) in new[]
+                 {
+                     ("preempt_enable_no_resched", "preempt", LockKind.PreemptOff), ("preempt_enable_notrace", "preempt", LockKind.PreemptOff),
+                     ("sched_preempt_enable_no_resched", "preempt", LockKind.PreemptOff), ("preempt_enable_no_resched_notrace", "preempt", LockKind.PreemptOff),
+                     ("rcu_read_unlock_notrace", "rcu", LockKind.Rcu), ("rcu_read_unlock_sched_notrace", "rcu_sched", LockKind.Rcu),
+                 })
+        {
+            list.Add(new LockPrimitive(name, LockAction.Release, kind, -1, pseudo, null));
+        }
+
+        list.Add(new LockPrimitive("preempt_disable_notrace", LockAction.Acquire, LockKind.PreemptOff, -1, "preempt", "preempt_enable_notrace"));
+        list.Add(new LockPrimitive("rcu_read_lock_sched_notrace", LockAction.Acquire, LockKind.Rcu, -1, "rcu_sched", "rcu_read_unlock_sched_notrace"));
         return list.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 }

@@ -107,7 +107,10 @@ public static class FunctionFinder
 
                 var before = code[open - 1];
                 var word = before.Text(source);
-                if (before.Kind == TokenKind.Identifier && (word.StartsWith("__", StringComparison.Ordinal) || word is "asm"))
+                // "f(args) __acquires(x)": an annotation follows the parameter list, so the token before its name is ')'.
+                var afterParameters = open - 2 >= start && (code[open - 2].Is(source, ")") ||
+                    (code[open - 2].Kind == TokenKind.Identifier && code[open - 2].Text(source).StartsWith("__", StringComparison.Ordinal) && open - 3 >= start && code[open - 3].Is(source, ")")));
+                if (before.Kind == TokenKind.Identifier && afterParameters && (word.StartsWith("__", StringComparison.Ordinal) || word is "asm"))
                 {
                     annotations.Add(string.Concat(Enumerable.Range(open - 1, end - open + 2).Select(k => code[k].Text(source))));
                     end = open - 2;

@@ -4,7 +4,7 @@ namespace KernelPrBot.Checks.Analysis.Context;
 /// A call in a function and every path state reaching it. The argument texts are made on first use: most calls
 /// are never looked at by a rule.
 /// </summary>
-public sealed class CallSite(string name, int line, int argumentCount, Func<IReadOnlyList<string>> arguments, IReadOnlyList<ContextState> states)
+public sealed class CallSite(string name, int line, IReadOnlyList<int> argumentLines, Func<IReadOnlyList<string>> arguments, IReadOnlyList<ContextState> states)
 {
     private IReadOnlyList<string>? _arguments;
 
@@ -12,7 +12,10 @@ public sealed class CallSite(string name, int line, int argumentCount, Func<IRea
 
     public int Line { get; } = line;
 
-    public int ArgumentCount { get; } = argumentCount;
+    public int ArgumentCount => ArgumentLines.Count;
+
+    /// <summary>The line each argument starts on (arguments of a long call are often on lines of their own).</summary>
+    public IReadOnlyList<int> ArgumentLines { get; } = argumentLines;
 
     /// <summary>Each argument's source text without white space.</summary>
     public IReadOnlyList<string> Arguments => _arguments ??= arguments();

@@ -16,6 +16,9 @@ public sealed record FunctionContext(
                                    Calls.Any(c => c.Name == "guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu") ||
                                    Calls.Any(c => c.Name == "scoped_guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu");
 
+    public bool ReleasesCallersLock => Events.Any(e => e.Kind == LockEventKind.UnmatchedRelease) ||
+                                       Function.Annotations.Any(a => a.StartsWith("__releases", StringComparison.Ordinal));
+
     public bool IsLockWrapper => Function.Name.Contains("lock", StringComparison.OrdinalIgnoreCase) ||
                                  Function.Annotations.Any(a => a.StartsWith("__acquires", StringComparison.Ordinal) || a.StartsWith("__cond_acquires", StringComparison.Ordinal));
 }

@@ -4,6 +4,9 @@ public enum LockEventKind
 {
     VariantMismatch,
     DoubleRelease,
+
+    /// <summary>A release of a lock this function did not take: it drops its caller's lock.</summary>
+    UnmatchedRelease,
 }
 
 /// <summary>A release that does not fit what was taken: another variant, or a second release on the same path.</summary>

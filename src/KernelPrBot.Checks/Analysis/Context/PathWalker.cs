@@ -252,9 +252,25 @@ internal sealed class PathWalker
             {
                 states = ApplyPrimitive(primitive, k, close, start, states, inCondition);
             }
+            else if (name.Contains("unlock", StringComparison.Ordinal) || name.EndsWith("_locked", StringComparison.Ordinal))
+            {
+                // A helper handed a held lock to drop it (…_unlock(lock), wait_on_locked(…, ptl)): the lock leaves with it.
+                states = HandOver(k + 2, close, states);
+            }
         }
 
         return states;
+    }
+
+    private List<ContextState> HandOver(int argsStart, int argsEnd, List<ContextState> states)
+    {
+        var passed = SplitArgs(argsStart, argsEnd).Select(a => Normalise(Text(a.Start, a.End))).ToHashSet(StringComparer.Ordinal);
+        if (passed.Count == 0 || !states.Any(s => s.Held.Any(h => passed.Contains(h.Key))))
+        {
+            return states;
+        }
+
+        return states.Select(s => s with { Held = s.Held.RemoveAll(h => passed.Contains(h.Key) && !h.Scoped), Released = s.Released.Union(passed.Where(p => s.Held.Any(h => h.Key == p))) }).ToList();
     }
 
     private List<ContextState> ApplyGuard(string type, int argsStart, int argsEnd, List<ContextState> states, int line)
@@ -286,7 +302,7 @@ internal sealed class PathWalker
         var held = new HeldLock(key, primitive.Kind, primitive.Name, primitive.Release, callText, line, false, false);
         if (primitive.Action == LockAction.Acquire)
         {
-            return states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+            return states.Select(s => TakeOver(s, held) with { Released = s.Released.Remove(key) }).ToList();
         }
 
         if (inCondition)
@@ -310,21 +326,54 @@ internal sealed class PathWalker
         var index = state.Held.FindLastIndex(h => h.Key == key && !h.Scoped);
         if (index < 0)
         {
-            if (state.Released.Contains(key) && primitive.PseudoLock is null)
+            if (primitive.PseudoLock is null)
             {
-                _events.Add(new LockEvent(LockEventKind.DoubleRelease, null, primitive.Name, key, callText, line));
+                var kind = state.Released.Contains(key) ? LockEventKind.DoubleRelease : LockEventKind.UnmatchedRelease;
+                _events.Add(new LockEvent(kind, null, primitive.Name, key, callText, line));
             }
 
             return state;
         }
 
         var held = state.Held[index];
+        var released = state with { Held = state.Held.RemoveAt(index), Released = state.Released.Add(key) };
         if (primitive.PseudoLock is null && held.ExpectedRelease is not null && held.ExpectedRelease != primitive.Name)
         {
+            // "spin_lock_irqsave(); …; spin_unlock(); …; spin_lock(); …; spin_unlock_irqrestore()" drops the lock
+            // but keeps interrupts off: the irqrestore is still owed, by whoever takes the lock again.
+            if (IsPlainRelease(primitive.Name, held.AcquiredBy))
+            {
+                var kind = held.AcquiredBy.EndsWith("_bh", StringComparison.Ordinal) ? LockKind.BhOff : LockKind.IrqsOff;
+                var owed = new HeldLock(SplitKey(key), kind, held.AcquiredBy, held.ExpectedRelease, held.CallText, held.Line, true, false);
+                return released with { Held = released.Held.Add(owed) };
+            }
+
             _events.Add(new LockEvent(LockEventKind.VariantMismatch, held, primitive.Name, key, callText, line));
         }
 
-        return state with { Held = state.Held.RemoveAt(index), Released = state.Released.Add(key) };
+        return released;
+    }
+
+    private static string SplitKey(string key) => "irq-kept:" + key;
+
+    /// <summary>A plain unlock of a lock taken with the _irqsave/_irq/_bh variant of the same family.</summary>
+    private static bool IsPlainRelease(string release, string acquiredBy)
+    {
+        var family = acquiredBy[..acquiredBy.IndexOf("_lock", StringComparison.Ordinal)];
+        return release == family + "_unlock" && (acquiredBy.EndsWith("_irqsave", StringComparison.Ordinal) || acquiredBy.EndsWith("_irq", StringComparison.Ordinal) || acquiredBy.EndsWith("_bh", StringComparison.Ordinal));
+    }
+
+    /// <summary>Retaking a lock dropped with a plain unlock: the owed variant release passes to the new hold.</summary>
+    private static ContextState TakeOver(ContextState state, HeldLock held)
+    {
+        var owedIndex = state.Held.FindLastIndex(h => h.Key == SplitKey(held.Key));
+        if (owedIndex < 0)
+        {
+            return state with { Held = state.Held.Add(held) };
+        }
+
+        var owed = state.Held[owedIndex];
+        return state with { Held = state.Held.RemoveAt(owedIndex).Add(held with { ExpectedRelease = owed.ExpectedRelease, AcquiredBy = owed.AcquiredBy }) };
     }
 
     /// <summary>Splits states by a branch condition into those taking the true and the false side.</summary>
@@ -406,7 +455,7 @@ internal sealed class PathWalker
             }
         }
 
-        if (text.Contains('(', StringComparison.Ordinal) || text.Length == 0)
+        if (text.Length == 0 || (text.Contains('(', StringComparison.Ordinal) && !OnlyPureCalls(start, end)))
         {
             return (states, states);
         }
@@ -441,6 +490,30 @@ internal sealed class PathWalker
 
         return (yesStates, noStates);
     }
+
+    /// <summary>True when every call in the range is a macro that only tests (IS_ENABLED(), likely()): the value is stable.</summary>
+    private bool OnlyPureCalls(int start, int end)
+    {
+        for (var k = start; k + 1 < end; k++)
+        {
+            if (_code[k].Kind == TokenKind.Identifier && _code[k + 1].Is(_src, "("))
+            {
+                var word = _code[k].Text(_src);
+                if (word is not ("likely" or "unlikely") && !IsPredicateName(word) && (word.Any(char.IsAsciiLetterLower) || word.StartsWith("WARN", StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Names that by kernel convention only test state: folio_test_swapcache(), is_foo(), test_bit(), has_bar().</summary>
+    private static bool IsPredicateName(string word) =>
+        word.StartsWith("is_", StringComparison.Ordinal) || word.StartsWith("has_", StringComparison.Ordinal) ||
+        word.Contains("_test_", StringComparison.Ordinal) || word.StartsWith("test_bit", StringComparison.Ordinal) ||
+        word.Contains("_is_", StringComparison.Ordinal) || word.Contains("_has_", StringComparison.Ordinal);
 
     /// <summary>What follows a tested name: nothing, "!= 0", "&lt; 0" (simple, truthy) or "== 0" (negating).</summary>
     private (bool IsSimple, bool Negates) Tail(int nameIndex, int end)
@@ -477,7 +550,7 @@ internal sealed class PathWalker
         _ = nameIndex;
 
         // State lists are never changed once made, so the call can keep the one reaching it.
-        _calls.Add(new CallSite(name, line, args.Count, () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
+        _calls.Add(new CallSite(name, line, args.Select(a => a.End > a.Start ? _code[a.Start].Line : line).ToList(), () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
     }
 
     private List<(int Start, int End)> SplitArgs(int start, int end)

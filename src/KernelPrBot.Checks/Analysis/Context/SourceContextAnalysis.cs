@@ -41,7 +41,9 @@ public sealed class SourceContextAnalysis
             for (var i = 0; i < definitions.Count; i++)
             {
                 var d = definitions[i];
-                if (!d.IsStatic || entries.ContainsKey(d.Name))
+                // A function that drops its caller's lock (spin_unlock of a lock it never took, __releases) is
+                // not atomic for its whole body just because its callers hold that lock.
+                if (!d.IsStatic || entries.ContainsKey(d.Name) || results[i].ReleasesCallersLock)
                 {
                     continue;
                 }

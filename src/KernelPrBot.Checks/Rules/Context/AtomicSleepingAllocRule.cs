@@ -24,19 +24,25 @@ public sealed class AtomicSleepingAllocRule : ContextRule
         var function = analysed;
         foreach (var call in function.Calls)
         {
-            string? flag;
-            if (Allocators.IsAlwaysSleeping(call.Name))
+            // Any call given flags that allow direct reclaim may sleep, not only the known allocators
+            // (skb_page_frag_refill, usb_submit_urb, driver helpers that take a gfp_t).
+            string? flag = null;
+            var line = call.Line;
+            if (!Allocators.IsAlwaysSleeping(call.Name))
             {
-                flag = null;
-            }
-            else if (Allocators.TryGetGfpArgument(call.Name, out var index) && index < call.ArgumentCount &&
-                     Allocators.SleepingFlag(call.Words(index)) is { } sleeping)
-            {
-                flag = sleeping;
-            }
-            else
-            {
-                continue;
+                for (var a = 0; a < call.ArgumentCount && flag is null; a++)
+                {
+                    if (Allocators.MentionsGfp(call, a) && Allocators.SleepingFlag(call.Words(a)) is { } sleeping)
+                    {
+                        flag = sleeping;
+                        line = call.ArgumentLines[a];
+                    }
+                }
+
+                if (flag is null)
+                {
+                    continue;
+                }
             }
 
             var state = call.States.FirstOrDefault(s => s.IsAtomic);
@@ -50,7 +56,7 @@ public sealed class AtomicSleepingAllocRule : ContextRule
                 ? $"{function.Function.Name}() runs as {cause.CallText}"
                 : $"{Describe(view, cause)} is held";
             var fix = flag is null ? "allocate before entering the atomic section" : cause.Kind == LockKind.AtomicEntry ? "use GFP_ATOMIC or GFP_NOWAIT, or allocate ahead of time (for example at probe)" : "use GFP_ATOMIC or GFP_NOWAIT, or allocate before taking the lock";
-            ReportIfConcerned(context, view, function, call.Line, $"{what}, but {where}; {fix}", $"{call.Name}:{flag}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+            ReportIfConcerned(context, view, function, line, $"{what}, but {where}; {fix}", $"{call.Name}:{flag}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
         }
     }
 }

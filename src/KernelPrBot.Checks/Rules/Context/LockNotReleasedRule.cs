@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Kernel;
 
 namespace KernelPrBot.Checks.Rules.Context;
 
@@ -33,7 +34,9 @@ public sealed class LockNotReleasedRule : ContextRule
         var reported = new HashSet<(int, string)>();
         foreach (var exit in function.Returns)
         {
-            foreach (var held in exit.State.Held.Where(h => !h.Scoped && !h.FromEntry))
+            // Real locks and RCU read sections; interrupt, bottom-half and preemption sections are often
+            // re-enabled on paths this analysis cannot follow, and lockdep reports those leaks clearly at run time.
+            foreach (var held in exit.State.Held.Where(h => !h.Scoped && !h.FromEntry && h.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff)))
             {
                 // Only when some other exit of this function releases the same lock.
                 var otherExitsRelease = function.Returns.Any(r => r != exit && !r.State.Held.Any(h => h.Key == held.Key && !h.Scoped)) && released.Contains(held.Key);

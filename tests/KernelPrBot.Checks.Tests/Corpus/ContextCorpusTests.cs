@@ -1,0 +1,51 @@
+using KernelPrBot.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace KernelPrBot.Checks.Tests.Corpus;
+
+/// <summary>
+/// A seeded sample of the mutation corpus (recall per bug kind) and of real files as added code (precision).
+/// scripts/score-context-rules.sh runs the same with larger samples.
+/// </summary>
+public sealed class ContextCorpusTests(ITestOutputHelper output)
+{
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+
+    [KernelTreeFact]
+    public void Injected_bugs_are_found_at_the_right_line()
+    {
+        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
+        var mutations = ContextCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), Setting("KPB_CORPUS_PER_KIND", 25));
+        var (scores, misses) = ContextCorpus.ScoreRecall(mutations);
+        output.WriteLine("kind                   injected  found  recall");
+        foreach (var s in scores)
+        {
+            output.WriteLine($"{s.Kind,-22} {s.Total,8} {s.Found,6} {100.0 * s.Found / s.Total,6:F1}%");
+        }
+
+        foreach (var miss in misses)
+        {
+            output.WriteLine("miss: " + miss);
+        }
+
+        Assert.Equal(5, scores.Count);
+        Assert.All(scores, s => Assert.True(s.Found >= 0.9 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
+    }
+
+    [KernelTreeFact]
+    public void Real_files_as_added_code_give_at_most_one_finding_per_ten_thousand_lines()
+    {
+        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
+        var (lines, functions, findings) = ContextCorpus.ScorePrecision(tree, Setting("KPB_CORPUS_SEED", 20261125), Setting("KPB_PRECISION_FUNCTIONS", 300));
+        output.WriteLine($"{lines} lines, {functions} functions, {findings.Count} context findings = {findings.Count * 10_000.0 / lines:F2} per 10,000 lines");
+        foreach (var f in findings)
+        {
+            output.WriteLine(f);
+        }
+
+        Assert.True(functions >= 300, $"only {functions} functions");
+        Assert.True(findings.Count * 10_000.0 / lines <= 1.0, $"{findings.Count} findings in {lines} lines");
+    }
+}
