@@ -43,6 +43,7 @@ public sealed class Analyzer
     {
         options ??= AnalysisOptions.Default;
         var sink = new FindingSink();
+        var diagnostics = new List<PatchDiagnostic>(series.Diagnostics);
         var fileCount = 0;
         for (var p = 0; p < series.Patches.Count; p++)
         {
@@ -70,15 +71,25 @@ public sealed class Analyzer
                 FileContext? baseline = null;
                 foreach (var (rule, severity) in _rules)
                 {
-                    if (rule is IDifferentialRule && context.IsDifferential)
+                    try
                     {
-                        baseline ??= new FileContext(patch, file, image, options, sink, isBaseline: true);
-                        RunDifferential(rule, severity, context, baseline, sink);
-                        continue;
-                    }
+                        if (rule is IDifferentialRule && context.IsDifferential)
+                        {
+                            baseline ??= new FileContext(patch, file, image, options, sink, isBaseline: true);
+                            RunDifferential(rule, severity, context, baseline, sink);
+                            continue;
+                        }
 
-                    sink.Begin(rule.Descriptor, severity);
-                    rule.AnalyzeFile(context);
+                        sink.Begin(rule.Descriptor, severity);
+                        rule.AnalyzeFile(context);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // One rule failing on one file must not cost the other findings; say so and go on.
+                        context.Sink = sink;
+                        diagnostics.Add(new PatchDiagnostic(patch.Source, file.PatchLine, DiagnosticSeverity.Warning,
+                            $"rule {rule.Descriptor.Id} could not analyse {file.Path} ({ex.GetType().Name}: {ex.Message}); its findings for this file are missing"));
+                    }
                 }
             }
         }
@@ -100,6 +111,6 @@ public sealed class Analyzer
             .ThenBy(f => f.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisResult(findings, series.Diagnostics, notes, series.Patches.Count(p => p.Commit is not null), fileCount);
+        return new AnalysisResult(findings, diagnostics, notes, series.Patches.Count(p => p.Commit is not null), fileCount);
     }
 }

@@ -19,6 +19,7 @@ public sealed record FunctionContext(
     public bool ReleasesCallersLock => Events.Any(e => e.Kind == LockEventKind.UnmatchedRelease) ||
                                        Function.Annotations.Any(a => a.StartsWith("__releases", StringComparison.Ordinal));
 
-    public bool IsLockWrapper => Function.Name.Contains("lock", StringComparison.OrdinalIgnoreCase) ||
+    /// <summary>A function that returns with a lock held on purpose: named for locking (foo_lock, bar_trylock) or annotated.</summary>
+    public bool IsLockWrapper => Function.Name.ToLowerInvariant().Split('_').Any(p => p is "lock" or "locks" or "locked" or "trylock" or "relock" or "lockdep" || p.EndsWith("lock", StringComparison.Ordinal) && p != "block" && p.Length <= 8) ||
                                  Function.Annotations.Any(a => a.StartsWith("__acquires", StringComparison.Ordinal) || a.StartsWith("__cond_acquires", StringComparison.Ordinal));
 }

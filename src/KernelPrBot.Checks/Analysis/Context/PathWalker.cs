@@ -62,7 +62,7 @@ internal sealed class PathWalker
             case BlockStatement block:
                 return WalkBlock(block, states);
             case ExpressionStatement e:
-                return Apply(e.Start, e.End, states, inCondition: false);
+                return Forget(e.Start, e.End, Apply(e.Start, e.End, states, inCondition: false));
             case IfStatement s:
                 {
                     states = Apply(s.CondStart, s.CondEnd, states, inCondition: true);
@@ -262,6 +262,62 @@ internal sealed class PathWalker
         return states;
     }
 
+    /// <summary>Drops branch assumptions about variables this statement assigns: "ret = f(); if (ret &lt; 0)" tests a new value.</summary>
+    private List<ContextState> Forget(int start, int end, List<ContextState> states)
+    {
+        if (!states.Any(s => s.Assumptions.Count > 0))
+        {
+            return states;
+        }
+
+        var assigned = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = start; k < end; k++)
+        {
+            var t = _code[k];
+            if (t.Kind != TokenKind.Punctuator)
+            {
+                continue;
+            }
+
+            var op = t.Text(_src);
+            if (op is "=" or "+=" or "-=" or "|=" or "&=" or "^=" or "<<=" or ">>=" or "*=" or "/=" or "%=" or "++" or "--")
+            {
+                for (var j = Math.Max(start, k - 4); j < Math.Min(end, k + 2); j++)
+                {
+                    if (_code[j].Kind == TokenKind.Identifier)
+                    {
+                        assigned.Add(_code[j].Text(_src));
+                    }
+                }
+            }
+        }
+
+        if (assigned.Count == 0)
+        {
+            return states;
+        }
+
+        return states.Select(s => s.Assumptions.Count == 0 ? s : s with
+        {
+            Assumptions = s.Assumptions.Where(a => !assigned.Any(v => ContainsWord(a.Key, v))).ToImmutableDictionary(),
+        }).ToList();
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !CLexer.IsIdentPart(text[at - 1]);
+            var after = at + word.Length >= text.Length || !CLexer.IsIdentPart(text[at + word.Length]);
+            if (before && after)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private List<ContextState> HandOver(int argsStart, int argsEnd, List<ContextState> states)
     {
         var passed = SplitArgs(argsStart, argsEnd).Select(a => Normalise(Text(a.Start, a.End))).ToHashSet(StringComparer.Ordinal);
@@ -359,7 +415,13 @@ internal sealed class PathWalker
     /// <summary>A plain unlock of a lock taken with the _irqsave/_irq/_bh variant of the same family.</summary>
     private static bool IsPlainRelease(string release, string acquiredBy)
     {
-        var family = acquiredBy[..acquiredBy.IndexOf("_lock", StringComparison.Ordinal)];
+        var at = acquiredBy.IndexOf("_lock", StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var family = acquiredBy[..at];
         return release == family + "_unlock" && (acquiredBy.EndsWith("_irqsave", StringComparison.Ordinal) || acquiredBy.EndsWith("_irq", StringComparison.Ordinal) || acquiredBy.EndsWith("_bh", StringComparison.Ordinal));
     }
 
