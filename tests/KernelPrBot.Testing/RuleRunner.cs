@@ -15,6 +15,17 @@ public static class RuleRunner
         return new Analyzer([rule]).Run(series, null, options).Findings;
     }
 
+    /// <summary>Runs a rule on a change to an existing file with full pre- and post-images (as with --tree).</summary>
+    public static IReadOnlyList<Finding> RunWithImages(Rule rule, string before, string after, string path = "drivers/misc/acme.c")
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after).Build();
+        var series = PatchParser.Parse(patch, "test.patch");
+        var images = new Dictionary<(int, string), FileImages> { [(0, path)] = new(Lines(before), Lines(after)) };
+        return new Analyzer([rule]).Run(series, images).Findings;
+    }
+
+    private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
+
     /// <summary>Adds the marked C source as a new file and asserts the rule reports exactly the marked lines.</summary>
     public static IReadOnlyList<Finding> AssertMarkedInNewFile(Rule rule, string markedSource, string path = "drivers/misc/acme.c")
     {

@@ -400,7 +400,7 @@ internal sealed class PathWalker
             if (IsPlainRelease(primitive.Name, held.AcquiredBy))
             {
                 var kind = held.AcquiredBy.EndsWith("_bh", StringComparison.Ordinal) ? LockKind.BhOff : LockKind.IrqsOff;
-                var owed = new HeldLock(SplitKey(key), kind, held.AcquiredBy, held.ExpectedRelease, held.CallText, held.Line, true, false);
+                var owed = new HeldLock(SplitKey(key), kind, held.AcquiredBy, held.ExpectedRelease, callText, line, true, false, held.Line);
                 return released with { Held = released.Held.Add(owed) };
             }
 
@@ -410,7 +410,9 @@ internal sealed class PathWalker
         return released;
     }
 
-    private static string SplitKey(string key) => "irq-kept:" + key;
+    internal const string KeptPrefix = "irq-kept:";
+
+    private static string SplitKey(string key) => KeptPrefix + key;
 
     /// <summary>A plain unlock of a lock taken with the _irqsave/_irq/_bh variant of the same family.</summary>
     private static bool IsPlainRelease(string release, string acquiredBy)

@@ -22,6 +22,19 @@ public sealed class LockVariantMismatchRule : ContextRule
     {
         var function = analysed;
         var restoresIrqs = function.HasCallTo("local_irq_restore") || function.HasCallTo("local_irq_enable");
+        // A plain unlock of a lock taken with _irqsave/_irq/_bh is fine only when the lock is taken again and
+        // released with the right variant, or interrupts are restored separately; otherwise it is owed at the exit.
+        if (!restoresIrqs)
+        {
+            foreach (var owed in function.Returns.SelectMany(r => r.State.Held).Where(h => h.Key.StartsWith(PathWalker.KeptPrefix, StringComparison.Ordinal)).DistinctBy(h => h.Line))
+            {
+                var key = owed.Key[PathWalker.KeptPrefix.Length..];
+                ReportIfConcerned(context, view, function, owed.Line,
+                    $"{owed.CallText} releases a lock taken with {owed.AcquiredBy}() at line {view.NewLine(owed.AcquiredLine)}; use {owed.ExpectedRelease}()",
+                    $"variant:{key}:{owed.AcquiredBy}");
+            }
+        }
+
         foreach (var e in function.Events.DistinctBy(e => (e.Kind, e.Line, e.Key)))
         {
             if (e.Kind == LockEventKind.VariantMismatch && e.Acquired is { } acquired)

@@ -28,7 +28,12 @@ public sealed class StatementParser
         var body = new List<Statement>();
         while (parser._pos < parser._end)
         {
+            var before = parser._pos;
             body.Add(parser.ParseStatement());
+            if (parser._pos == before)
+            {
+                parser._pos++;
+            }
         }
 
         return new BlockStatement(body, function.Line, function.EndLine);
@@ -161,6 +166,11 @@ public sealed class StatementParser
 
         var exprStart = _pos;
         var exprEnd = ScanToSemicolon();
+        if (_pos == exprStart)
+        {
+            _pos++; // A stray closing bracket (unbalanced code from a configuration we filtered): skip it.
+        }
+
         return new ExpressionStatement(exprStart, exprEnd, line);
     }
 

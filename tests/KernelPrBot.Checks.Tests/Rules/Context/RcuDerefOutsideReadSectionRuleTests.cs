@@ -1,0 +1,65 @@
+using KernelPrBot.Checks.Rules.Context;
+using KernelPrBot.Testing;
+using Xunit;
+
+namespace KernelPrBot.Checks.Tests.Rules.Context;
+
+public sealed class RcuDerefOutsideReadSectionRuleTests
+{
+    private static readonly RcuDerefOutsideReadSectionRule Rule = new();
+
+    [Fact]
+    public void Reports_a_dereference_before_the_read_section_opens() => RuleRunner.AssertMarkedInNewFile(Rule, """
+        static int acme_peek(struct acme *a)
+        {
+        	struct acme_cfg *cfg = [|rcu_dereference(a->cfg);|]
+        	int v;
+
+        	rcu_read_lock();
+        	cfg = rcu_dereference(a->cfg);
+        	v = cfg->v;
+        	rcu_read_unlock();
+        	list_for_each_entry_rcu(a->it, &a->list, node)
+        		v++;
+        	return v;
+        }
+        """.Replace("list_for_each_entry_rcu(a->it", "[|list_for_each_entry_rcu|](a->it", StringComparison.Ordinal));
+
+    [Fact]
+    public void Accepts_guard_rcu_lockdep_conditions_update_side_locks_and_functions_without_their_own_section() => RuleRunner.AssertMarkedInNewFile(Rule, """
+        static int acme_a(struct acme *a)
+        {
+        	guard(rcu)();
+        	return rcu_dereference(a->cfg)->v;
+        }
+
+        static int acme_b(struct acme *a)
+        {
+        	struct acme_item *it;
+        	int n = 0;
+
+        	rcu_read_lock();
+        	n += rcu_dereference(a->cfg)->v;
+        	rcu_read_unlock();
+        	spin_lock(&a->lock);
+        	list_for_each_entry_rcu(it, &a->list, node, lockdep_is_held(&a->lock))
+        		n++;
+        	n += rcu_dereference(a->cfg)->v;
+        	spin_unlock(&a->lock);
+        	return n;
+        }
+
+        static struct acme_cfg *acme_cfg(struct acme *a)
+        {
+        	return rcu_dereference(a->cfg);
+        }
+        """);
+
+    [Fact]
+    public void With_full_files_reports_a_read_section_the_patch_removed()
+    {
+        const string Before = "static int f(struct acme *a)\n{\n\tint v;\n\n\trcu_read_lock();\n\tv = rcu_dereference(a->cfg)->v;\n\trcu_read_unlock();\n\treturn v;\n}\n";
+        var after = Before.Replace("\trcu_read_lock();\n", string.Empty, StringComparison.Ordinal).Replace("\trcu_read_unlock();\n", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(5, Assert.Single(RuleRunner.RunWithImages(Rule, Before, after)).Line);
+    }
+}
