@@ -9,7 +9,7 @@ public static class CliApp
         usage: kernel-pr-bot <command> [options]
 
         commands:
-          check [--tree DIR] [--config FILE] [--format text|json|sarif|github]
+          check [--tree DIR] [--index FILE] [--config FILE] [--format text|json|sarif|github]
                 [--fail-on error|warning|note|never] [--submitter "Name <addr>"] <patch files | dir | ->
                     check patches (git format-patch mails, git diff, unified diffs)
           index --tree DIR -o FILE
@@ -32,7 +32,7 @@ public static class CliApp
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
-                "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal),
+                "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal, stderr, stderrIsTerminal),
                 "rules" => RulesCommand.Run(rest, stdout),
                 "index" => IndexCommand.Run(rest, stderr, stderrIsTerminal),
                 "--version" or "version" => Version(stdout),

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 
@@ -20,6 +21,8 @@ public sealed class Analyzer
             .ToList();
     }
 
+    public const string SkippedWithoutIndex = "api checks skipped: no symbol index (use --index FILE or --tree DIR)";
+
     public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
 
     public AnalysisResult Run(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null)
@@ -27,6 +30,7 @@ public sealed class Analyzer
         options ??= AnalysisOptions.Default;
         var sink = new FindingSink();
         var fileCount = 0;
+        var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
@@ -49,7 +53,7 @@ public sealed class Analyzer
                 fileCount++;
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
-                var context = new FileContext(patch, file, image, options, sink);
+                var context = new FileContext(patch, file, image, options, sink, definitions);
                 foreach (var (rule, severity) in _rules)
                 {
                     sink.Begin(rule.Descriptor, severity);
@@ -62,6 +66,11 @@ public sealed class Analyzer
         if (images is null && series.Patches.Any(p => p.Files.Count > 0))
         {
             notes.Add("analysed the hunks only (no --tree): checks that need whole functions saw only what the diff shows");
+        }
+
+        if (options.Symbols is null && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex) && series.Patches.Any(p => p.Files.Count > 0))
+        {
+            notes.Add(SkippedWithoutIndex);
         }
 
         var findings = sink.Findings

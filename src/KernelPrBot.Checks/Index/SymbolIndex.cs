@@ -13,6 +13,8 @@ public sealed class SymbolIndex
     private readonly Section _symbols;
     private readonly Section _headerPaths;
     private HashSet<string>? _headers;
+    private HashSet<string>? _includable;
+    private HashSet<string>? _tails;
 
     private SymbolIndex(byte[] data, Section symbols, Section headers, int symbolCount, int headerCount)
     {
@@ -207,6 +209,87 @@ public sealed class SymbolIndex
     public IReadOnlySet<string> Headers => _headers ??= DecodeHeaders();
 
     public bool HasHeader(string relativePath) => Headers.Contains(relativePath);
+
+    /// <summary>
+    /// Whether <c>#include &lt;name&gt;</c> finds a header under an include root: include/, include/uapi/,
+    /// arch/*/include/, arch/*/include/uapi/ (and the same under tools/), with asm/ also taken from asm-generic/.
+    /// </summary>
+    public bool IsIncludable(string name) => (_includable ??= IncludableNames()).Contains(name);
+
+    /// <summary>Whether some header's path ends with <c>/</c> + <paramref name="tail"/> (a directory a Makefile may add with -I).</summary>
+    public bool HasHeaderEndingWith(string tail) => (_tails ??= Tails()).Contains(tail);
+
+    /// <summary>Include names near <paramref name="name"/> (edit distance), best first.</summary>
+    public IReadOnlyList<string> SuggestHeader(string name, int max = 3)
+    {
+        var query = Encoding.UTF8.GetBytes(name);
+        var scratch = new int[3 * (SymbolIndexFormat.MaxNameBytes + 2)];
+        var limit = Math.Max(1, Math.Min(3, query.Length / 5));
+        return (_includable ??= IncludableNames())
+            .Select(h => (Name: h, Bytes: Encoding.UTF8.GetBytes(h)))
+            .Where(h => Math.Abs(h.Bytes.Length - query.Length) <= limit && h.Bytes.Length < SymbolIndexFormat.MaxNameBytes)
+            .Select(h => (h.Name, Distance: BoundedDistance(h.Bytes, query, limit, scratch)))
+            .Where(h => h.Distance <= limit)
+            .OrderBy(h => h.Distance)
+            .ThenBy(h => h.Name, StringComparer.Ordinal)
+            .Take(max)
+            .Select(h => h.Name)
+            .ToList();
+    }
+
+    private HashSet<string> IncludableNames()
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Headers)
+        {
+            var rest = path.StartsWith("tools/", StringComparison.Ordinal) ? path["tools/".Length..] : path;
+            string? name = null;
+            if (rest.StartsWith("include/", StringComparison.Ordinal))
+            {
+                name = rest["include/".Length..];
+            }
+            else if (rest.StartsWith("arch/", StringComparison.Ordinal))
+            {
+                var at = rest.IndexOf("/include/", "arch/".Length, StringComparison.Ordinal);
+                if (at > 0 && rest.IndexOf('/', "arch/".Length) == at)
+                {
+                    name = rest[(at + "/include/".Length)..];
+                }
+            }
+
+            if (name is null)
+            {
+                continue;
+            }
+
+            result.Add(name);
+            if (name.StartsWith("uapi/", StringComparison.Ordinal))
+            {
+                result.Add(name["uapi/".Length..]);
+            }
+
+            if (name.StartsWith("asm-generic/", StringComparison.Ordinal))
+            {
+                result.Add("asm/" + name["asm-generic/".Length..]);
+            }
+        }
+
+        return result;
+    }
+
+    private HashSet<string> Tails()
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Headers)
+        {
+            for (var at = path.IndexOf('/', StringComparison.Ordinal); at >= 0; at = path.IndexOf('/', at + 1))
+            {
+                result.Add(path[(at + 1)..]);
+            }
+        }
+
+        return result;
+    }
 
     private HashSet<string> DecodeHeaders()
     {

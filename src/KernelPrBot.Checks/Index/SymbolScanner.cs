@@ -220,6 +220,11 @@ public sealed class SymbolScanner
             }
         }
 
+        if (hasDeclarator)
+        {
+            Declare(definition: false); // A header without its ';' or body: the end of a hunk's added lines.
+        }
+
         return i;
     }
 
@@ -400,9 +405,16 @@ public sealed class SymbolScanner
     private void Declarator(int from, int to, bool firstSegment, SymbolKinds functionKinds)
     {
         var s = _statement;
+        var sawType = false;
+        var afterAttribute = false;
         for (var k = from; k < to; k++)
         {
             var at = s[k];
+            if (IsIdent(at) && !Attributes.Contains(Word(at)) && !Is(at + 1, "("))
+            {
+                sawType = true;
+            }
+
             if (Is(at, "="))
             {
                 return; // Initialisers hold calls, not declarations.
@@ -426,7 +438,9 @@ public sealed class SymbolScanner
 
             if (Is(at, "("))
             {
-                k = CloseInStatement(k, to);
+                var close = CloseInStatement(k, to);
+                afterAttribute = k > from && IsIdent(s[k - 1]) && Attributes.Contains(Word(s[k - 1])) && sawType;
+                k = close;
                 continue;
             }
 
@@ -442,7 +456,7 @@ public sealed class SymbolScanner
             }
 
             var hasType = k > from
-                ? (IsIdent(s[k - 1]) && !NotTypes.Contains(Word(s[k - 1]))) || Is(s[k - 1], "*")
+                ? (IsIdent(s[k - 1]) && !NotTypes.Contains(Word(s[k - 1]))) || Is(s[k - 1], "*") || (Is(s[k - 1], ")") && afterAttribute)
                 : !firstSegment;
             if (!hasType)
             {

@@ -9,6 +9,9 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<Rule> All { get; } =
     [
+        new UnknownSymbolRule(),
+        new WrongArityRule(),
+        new UnknownHeaderRule(),
         new DeprecatedApiRule(),
         new MissingSignedOffByRule(),
         new SignOffMismatchRule(),

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Output;
 using KernelPrBot.Checks.Patches;
@@ -8,12 +9,12 @@ using KernelPrBot.Checks.Rules;
 namespace KernelPrBot.Cli.Commands;
 
 /// <summary>
-/// <c>kernel-pr-bot check [--tree DIR] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
+/// <c>kernel-pr-bot check [--tree DIR] [--index FILE] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
 /// Reads patch files (or a directory of them, or standard input), runs the rules and prints the findings.
 /// </summary>
 public static class CheckCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--tree", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
+    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
     private static readonly HashSet<string> Flags = ["--color", "--no-color"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
@@ -32,8 +33,9 @@ public static class CheckCommand
         ["never"] = null,
     };
 
-    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, bool stdoutIsTerminal)
+    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, bool stdoutIsTerminal, TextWriter? stderr = null, bool stderrIsTerminal = false)
     {
+        stderr ??= TextWriter.Null;
         var reader = new ArgumentReader(args, ValueOptions, Flags);
         var format = reader.Choice("--format", OutputFormat.Text, FormatChoices);
         var failOn = reader.Choice("--fail-on", (Severity?)Severity.Error, FailOnChoices);
@@ -73,11 +75,23 @@ public static class CheckCommand
             options = options with { Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin };
         }
 
+        options = options with { Symbols = LoadIndex(reader.Value("--index"), tree, stderr, stderrIsTerminal) };
         var analyzer = new Analyzer(RuleCatalog.All, config);
         var result = analyzer.Run(series, images, options);
         var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
         return ExitCode(result, failOn);
+    }
+
+    /// <summary>The index given with --index, else the cached index of --tree (built on first use), else none.</summary>
+    private static SymbolIndex? LoadIndex(string? indexPath, string? tree, TextWriter stderr, bool stderrIsTerminal)
+    {
+        if (indexPath is not null)
+        {
+            return SymbolIndex.Load(indexPath);
+        }
+
+        return tree is not null && TreeIndexer.IsKernelTree(tree) ? IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal) : null;
     }
 
     internal static int ExitCode(AnalysisResult result, Severity? failOn)
