@@ -4,4 +4,14 @@ namespace KernelPrBot.Checks.Index;
 public interface ISymbolSink
 {
     void Add(ReadOnlySpan<char> name, SymbolKinds kinds, Arity? arity, int line);
+
+    /// <summary>A macro that defines names by token pasting.</summary>
+    void AddGenerator(MacroGenerator generator)
+    {
+    }
+
+    /// <summary>A top-level invocation of an upper-case macro with plain-name arguments.</summary>
+    void AddInvocation(MacroInvocation invocation)
+    {
+    }
 }

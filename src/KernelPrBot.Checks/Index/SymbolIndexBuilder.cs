@@ -10,6 +10,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink
 {
     private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MacroGenerator>> _generators = new(StringComparer.Ordinal);
+    private readonly List<MacroInvocation> _invocations = [];
 
     public int SymbolCount => _symbols.Count;
 
@@ -23,6 +25,18 @@ public sealed class SymbolIndexBuilder : ISymbolSink
     }
 
     public void AddHeader(string relativePath) => _headers.Add(relativePath);
+
+    public void AddGenerator(MacroGenerator generator)
+    {
+        if (!_generators.TryGetValue(generator.Name, out var list))
+        {
+            _generators[generator.Name] = list = [];
+        }
+
+        list.Add(generator);
+    }
+
+    public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation);
 
     /// <summary>Adds the names <see cref="SymbolScanner"/> finds in one C source.</summary>
     public void AddSource(string text) => SymbolScanner.Scan(text, this);
@@ -40,11 +54,81 @@ public sealed class SymbolIndexBuilder : ISymbolSink
         }
 
         _headers.UnionWith(other._headers);
+        foreach (var list in other._generators.Values)
+        {
+            foreach (var g in list)
+            {
+                AddGenerator(g);
+            }
+        }
+
+        _invocations.AddRange(other._invocations);
     }
+
+    /// <summary>
+    /// Adds the names that top-level invocations of generator macros define (<c>__MAKE_OP(16)</c> defines
+    /// <c>le16_get_bits</c>; a wrapper of <c>DEFINE_EVENT()</c> defines <c>trace_</c> names), following
+    /// generators that invoke other generators. Their arities are not known.
+    /// </summary>
+    public void ResolveGenerators()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invocation in _invocations)
+        {
+            var arguments = invocation.Arguments.Select(a => a is not null && a.IsLiteral ? a.Instantiate([]) : null).ToList();
+            Expand(invocation.Macro, arguments, 0, seen);
+        }
+
+        _invocations.Clear();
+    }
+
+    private void Expand(string macro, List<string?> arguments, int depth, HashSet<string> seen)
+    {
+        if (depth > 6 || !seen.Add(macro + "\0" + string.Join("\0", arguments)))
+        {
+            return;
+        }
+
+        var traceName = macro.StartsWith("TRACE_EVENT", StringComparison.Ordinal) || macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal) ? 0
+            : macro.StartsWith("DEFINE_EVENT", StringComparison.Ordinal) ? 1
+            : -1;
+        if (traceName >= 0 && traceName < arguments.Count && arguments[traceName] is { } trace && IsName(trace))
+        {
+            foreach (var generated in new[] { "trace_" + trace, "trace_" + trace + "_enabled", "register_trace_" + trace, "unregister_trace_" + trace })
+            {
+                Add(generated, SymbolKinds.Function, null, 0);
+            }
+        }
+
+        if (!_generators.TryGetValue(macro, out var list))
+        {
+            return;
+        }
+
+        foreach (var generator in list)
+        {
+            foreach (var template in generator.Names)
+            {
+                if (template.Instantiate(arguments) is { } name && IsName(name))
+                {
+                    Add(name, SymbolKinds.Function, null, 0);
+                }
+            }
+
+            foreach (var inner in generator.Invocations)
+            {
+                Expand(inner.Macro, inner.Arguments.Select(a => a?.Instantiate(arguments)).ToList(), depth + 1, seen);
+            }
+        }
+    }
+
+    private static bool IsName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(Source.CLexer.IsIdentPart);
 
     /// <summary>Writes the index file format (see <see cref="SymbolIndexFormat"/>).</summary>
     public void Write(Stream stream)
     {
+        ResolveGenerators();
         var names = _symbols.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));

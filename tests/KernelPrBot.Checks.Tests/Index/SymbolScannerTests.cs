@@ -159,4 +159,32 @@ public sealed class SymbolScannerTests
         Assert.Equal([new Arity(2, false)], Get(index, "acme_b").Arities);
         Assert.Null(index.Find("x"));
     }
+
+    [Fact]
+    public void Names_pasted_by_generator_macros_are_defined_where_the_generators_are_invoked()
+    {
+        var builder = new SymbolIndexBuilder();
+        builder.AddSource("""
+            #define ____MAKE_OP(type, base) \
+            static __always_inline __##type type##_get_bits(__##type v, base field) { return v; }
+            #define __MAKE_OP(size) ____MAKE_OP(le##size, u##size)
+            #define DEFINE_ACME_EVENT(name) DEFINE_EVENT(acme_class, name, TP_PROTO(int x), TP_ARGS(x))
+            #define ACME_SYNC_REQUEST(name, spec...) static int name(struct acme *a) { return 0; }
+            """);
+        builder.AddSource("""
+            __MAKE_OP(16)
+            __MAKE_OP(32)
+            DEFINE_ACME_EVENT(acme_reset);
+            TRACE_EVENT(9p_dump, TP_PROTO(int a), TP_ARGS(a), TP_printk("%d", a));
+            ACME_SYNC_REQUEST(__acme_rpm_get, { .id = 1 });
+            """);
+        var index = builder.Build();
+        Assert.NotNull(index.Find("le16_get_bits"));
+        Assert.NotNull(index.Find("le32_get_bits"));
+        Assert.Null(index.Find("le64_get_bits"));
+        Assert.NotNull(index.Find("trace_acme_reset"));
+        Assert.NotNull(index.Find("trace_9p_dump"));
+        Assert.Null(index.Find("__le16"));
+        Assert.NotNull(index.Find("__acme_rpm_get"));
+    }
 }
