@@ -10,7 +10,8 @@ public static class CliApp
 
         commands:
           check [--tree DIR] [--index FILE] [--config FILE] [--format text|json|sarif|github]
-                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] <patch files | dir | ->
+                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers]
+                <patch files | dir | ->
                     check patches (git format-patch mails, git diff, unified diffs)
           index --tree DIR -o FILE
                     build the symbol index of a kernel tree (for check --index)

@@ -15,7 +15,7 @@ namespace KernelPrBot.Cli.Commands;
 public static class CheckCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
-    private static readonly HashSet<string> Flags = ["--color", "--no-color"];
+    private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
     {
@@ -51,6 +51,11 @@ public static class CheckCommand
             throw new UsageException($"--tree {tree}: no such directory");
         }
 
+        if (reader.Has("--maintainers") && (tree is null || !File.Exists(Path.Combine(tree, "MAINTAINERS"))))
+        {
+            throw new UsageException("--maintainers needs --tree DIR with a MAINTAINERS file");
+        }
+
         var config = LoadConfig(reader.Value("--config"), tree);
         Person? submitter = null;
         if (reader.Value("--submitter") is { } who)
@@ -80,6 +85,12 @@ public static class CheckCommand
         var result = analyzer.Run(series, images, options);
         var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
+        if (reader.Has("--maintainers") && tree is not null)
+        {
+            // Text output gets the recipients after the findings; machine formats keep stdout clean.
+            WriteRecipients(series, tree, format == OutputFormat.Text ? stdout : stderr);
+        }
+
         return ExitCode(result, failOn);
     }
 
@@ -92,6 +103,43 @@ public static class CheckCommand
         }
 
         return tree is not null && TreeIndexer.IsKernelTree(tree) ? IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal) : null;
+    }
+
+    /// <summary>Recipients from the tree's MAINTAINERS, as get_maintainer.pl --no-git would give them, and a git send-email line.</summary>
+    private static void WriteRecipients(PatchSeries series, string tree, TextWriter writer)
+    {
+        var maintainers = MaintainersFile.FromTree(tree);
+        var files = series.Patches.SelectMany(p => p.Files).SelectMany(f => new[] { f.OldPath, f.NewPath }).OfType<string>().ToList();
+        var lines = new List<string>();
+        foreach (var patch in series.Patches)
+        {
+            if (patch.Commit is { } commit)
+            {
+                lines.Add("Subject: " + commit.RawSubject);
+                lines.AddRange(commit.MessageLines.Select(l => l.Text));
+            }
+        }
+
+        foreach (var file in series.Patches.SelectMany(p => p.Files))
+        {
+            lines.Add("--- a/" + (file.OldPath ?? file.Path));
+            lines.AddRange(file.Hunks.SelectMany(h => h.Lines).Where(l => l.Kind != DiffLineKind.Context)
+                .Select(l => (l.Kind == DiffLineKind.Added ? "+" : "-") + l.Text));
+        }
+
+        var recipients = maintainers.Route(files, lines, MaintainersFile.TreeReader(tree));
+        writer.WriteLine("recipients (MAINTAINERS):");
+        foreach (var person in recipients.People)
+        {
+            writer.WriteLine($"  {person} ({(recipients.Reviewers.Contains(person) ? "reviewer" : "maintainer")})");
+        }
+
+        foreach (var list in recipients.Lists)
+        {
+            writer.WriteLine($"  {list} (list)");
+        }
+
+        writer.WriteLine(recipients.SendEmailCommand());
     }
 
     internal static int ExitCode(AnalysisResult result, Severity? failOn)
