@@ -374,23 +374,36 @@ public sealed class SymbolIndex
         }
     }
 
-    /// <summary>Optimal string alignment distance, or more than <paramref name="limit"/> once it is certain to exceed it.</summary>
+    /// <summary>
+    /// Optimal string alignment distance, computed in the diagonal band |i - j| &lt;= <paramref name="limit"/>; more than
+    /// <paramref name="limit"/> once it is certain to exceed it.
+    /// </summary>
     internal static int BoundedDistance(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int limit, int[] scratch)
     {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var outside = limit + 1;
         var width = b.Length + 1;
         var twoBack = scratch.AsSpan(0, width);
         var previous = scratch.AsSpan(width, width);
         var current = scratch.AsSpan(2 * width, width);
         for (var j = 0; j < width; j++)
         {
-            previous[j] = j;
+            previous[j] = Math.Min(j, outside);
+            twoBack[j] = outside;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j < width; j++)
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            current.Fill(outside);
+            current[0] = Math.Min(i, outside);
+            var rowMin = current[0];
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var v = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
@@ -399,13 +412,13 @@ public sealed class SymbolIndex
                     v = Math.Min(v, twoBack[j - 2] + 1);
                 }
 
-                current[j] = v;
-                rowMin = Math.Min(rowMin, v);
+                current[j] = Math.Min(v, outside);
+                rowMin = Math.Min(rowMin, current[j]);
             }
 
             if (rowMin > limit)
             {
-                return limit + 1;
+                return outside;
             }
 
             var t = twoBack;

@@ -40,6 +40,34 @@ public static class TreeIndexer
         return files;
     }
 
+    /// <summary>
+    /// Names of headers the build generates from data files of the tree: ARM's mach-types.h from
+    /// arch/arm/tools/mach-types (<c>machine_is_NAME()</c> and <c>MACH_TYPE_NAME</c>).
+    /// </summary>
+    public static void AddGeneratedHeaders(string root, SymbolIndexBuilder builder)
+    {
+        var machTypes = Path.Combine(root, "arch", "arm", "tools", "mach-types");
+        if (File.Exists(machTypes))
+        {
+            AddMachTypes(File.ReadAllText(machTypes), builder);
+        }
+    }
+
+    public static void AddMachTypes(string text, SymbolIndexBuilder builder)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 4 || fields[0].StartsWith('#'))
+            {
+                continue;
+            }
+
+            builder.Add("machine_is_" + fields[0], SymbolKinds.FunctionMacro, new Arity(0, false), 0);
+            builder.Add("MACH_TYPE_" + fields[2], SymbolKinds.ObjectMacro, null, 0);
+        }
+    }
+
     /// <summary>Scans the tree; <paramref name="progress"/> gets (files done, files in all) now and then.</summary>
     public static (SymbolIndexBuilder Builder, IndexStatistics Statistics) Scan(string tree, Action<int, int>? progress = null, int? workers = null)
     {
@@ -90,6 +118,8 @@ public static class TreeIndexer
         {
             merged.MergeFrom(other);
         }
+
+        AddGeneratedHeaders(root, merged);
 
         return (merged, new IndexStatistics(files.Count, bytes, merged.SymbolCount, merged.HeaderCount, clock.Elapsed));
     }

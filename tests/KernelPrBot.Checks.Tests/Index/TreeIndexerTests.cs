@@ -40,4 +40,14 @@ public sealed class TreeIndexerTests : IDisposable
         var ex = Assert.Throws<IndexFormatException>(() => TreeIndexer.Scan(_dir));
         Assert.Contains("not a kernel tree", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Arm_machine_types_give_the_generated_machine_is_helpers()
+    {
+        var builder = new SymbolIndexBuilder();
+        TreeIndexer.AddMachTypes("# comment\nnetwinder\t\tARCH_NETWINDER\t\tNETWINDER\t\t5\n", builder);
+        var index = builder.Build();
+        Assert.Equal([new Arity(0, false)], index.Find("machine_is_netwinder")!.Arities);
+        Assert.NotNull(index.Find("MACH_TYPE_NETWINDER"));
+    }
 }
