@@ -1,6 +1,7 @@
 using KernelPrBot.Checks.Rules.Api;
 using KernelPrBot.Checks.Rules.License;
 using KernelPrBot.Checks.Rules.Process;
+using KernelPrBot.Checks.Rules.Style;
 
 namespace KernelPrBot.Checks.Rules;
 
@@ -19,6 +20,7 @@ public static class RuleCatalog
         new FixesTagRule(),
         new CommitMessageRule(),
         new SpdxLicenseRule(),
+        new CheckpatchRule(),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Descriptor.Id).ToList();

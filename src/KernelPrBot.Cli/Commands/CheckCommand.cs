@@ -63,7 +63,8 @@ public static class CheckCommand
             submitter = Person.TryParse(who) ?? throw new UsageException($"--submitter '{who}' is not 'Name <address>'");
         }
 
-        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes)));
+        var inputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes, inputs)));
         if (series.Patches.Count == 0)
         {
             var first = series.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
@@ -77,7 +78,11 @@ public static class CheckCommand
             var applyDiagnostics = new List<PatchDiagnostic>();
             images = TreeApplier.Apply(series, tree, applyDiagnostics);
             series = series with { Diagnostics = [.. series.Diagnostics, .. applyDiagnostics] };
-            options = options with { Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin };
+            options = options with
+            {
+                Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin,
+                Checkpatch = CheckpatchProcess.For(tree, inputs, stderr),
+            };
         }
 
         options = options with { Symbols = LoadIndex(reader.Value("--index"), tree, stderr, stderrIsTerminal) };
@@ -211,11 +216,17 @@ public static class CheckCommand
         }
     }
 
-    private static PatchSeries Read(string input, Stream stdin, long maxBytes)
+    private static PatchSeries Read(string input, Stream stdin, long maxBytes, Dictionary<string, byte[]> inputs)
     {
         if (input != "-")
         {
-            return PatchParser.ParseFile(input, maxBytes);
+            var parsed = PatchParser.ParseFile(input, maxBytes);
+            if (parsed.Patches.Count > 0 && File.Exists(input))
+            {
+                inputs[parsed.Patches[0].Source] = File.ReadAllBytes(input);
+            }
+
+            return parsed;
         }
 
         using var buffer = new MemoryStream();
@@ -231,6 +242,7 @@ public static class CheckCommand
             buffer.Write(chunk, 0, read);
         }
 
-        return PatchParser.Parse(buffer.ToArray(), "<stdin>");
+        inputs["<stdin>"] = buffer.ToArray();
+        return PatchParser.Parse(inputs["<stdin>"], "<stdin>");
     }
 }
