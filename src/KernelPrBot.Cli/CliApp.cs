@@ -13,8 +13,8 @@ public static class CliApp
                 [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers]
                 <patch files | dir | ->
                     check patches (git format-patch mails, git diff, unified diffs)
-          index --tree DIR -o FILE
-                    build the symbol index of a kernel tree (for check --index)
+          index --tree DIR -o FILE | index --verify FILE
+                    build the symbol index of a kernel tree (for check --index), or check one
           rules [--markdown]
                     list the rules
         exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error

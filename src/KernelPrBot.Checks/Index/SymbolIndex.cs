@@ -7,18 +7,18 @@ namespace KernelPrBot.Checks.Index;
 /// place. Loading checks the header and checksum and the block tables; nothing is decoded until asked for.
 /// Immutable and safe to share between threads.
 /// </summary>
-public sealed class SymbolIndex
+public sealed class SymbolIndex : IDisposable
 {
-    private readonly byte[] _data;
+    private readonly IndexMemory _memory;
     private readonly Section _symbols;
     private readonly Section _headerPaths;
     private HashSet<string>? _headers;
     private HashSet<string>? _includable;
     private HashSet<string>? _tails;
 
-    private SymbolIndex(byte[] data, Section symbols, Section headers, int symbolCount, int headerCount)
+    private SymbolIndex(IndexMemory memory, Section symbols, Section headers, int symbolCount, int headerCount)
     {
-        _data = data;
+        _memory = memory;
         _symbols = symbols;
         _headerPaths = headers;
         SymbolCount = symbolCount;
@@ -30,14 +30,20 @@ public sealed class SymbolIndex
     public int HeaderCount { get; }
 
     /// <summary>The size of the index in bytes.</summary>
-    public long Size => _data.Length;
+    public long Size => _memory.Length;
 
+    private ReadOnlySpan<byte> Data => _memory.Span;
+
+    /// <summary>Releases the file mapping of an index loaded from a file; the index cannot be used afterwards.</summary>
+    public void Dispose() => _memory.Dispose();
+
+    /// <summary>Maps the index file read-only and checks it (header, checksum, block tables).</summary>
     public static SymbolIndex Load(string path)
     {
-        byte[] data;
+        IndexMemory memory;
         try
         {
-            data = ReadFile(path);
+            memory = IndexMemory.Map(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -50,44 +56,24 @@ public sealed class SymbolIndex
 
         try
         {
-            return Load(data);
+            return Load(memory);
         }
         catch (IndexFormatException ex)
         {
+            memory.Dispose();
             throw new IndexFormatException($"{path}: {ex.Message}");
         }
-    }
-
-    /// <summary>Reads the whole file into an array that is not zeroed first (it is about to be overwritten).</summary>
-    private static byte[] ReadFile(string path)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var length = RandomAccess.GetLength(handle);
-        if (length > int.MaxValue)
-        {
-            throw new IndexFormatException("the file is too large to be an index");
-        }
-
-        var data = GC.AllocateUninitializedArray<byte>((int)length);
-        var done = 0;
-        while (done < data.Length)
-        {
-            var read = RandomAccess.Read(handle, data.AsSpan(done), done);
-            if (read == 0)
-            {
-                return data[..done];
-            }
-
-            done += read;
-        }
-
-        return data;
     }
 
     public static SymbolIndex Load(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var span = data.AsSpan();
+        return Load(new IndexMemory(data));
+    }
+
+    private static SymbolIndex Load(IndexMemory memory)
+    {
+        var span = memory.Span;
         if (span.Length < SymbolIndexFormat.Magic.Length || !span[..SymbolIndexFormat.Magic.Length].SequenceEqual(SymbolIndexFormat.Magic))
         {
             throw new IndexFormatException("not a kernel-pr-bot symbol index (wrong magic)");
@@ -136,14 +122,14 @@ public sealed class SymbolIndex
         }
 
         var at = SymbolIndexFormat.HeaderSize;
-        var symbols = Section.Read(data, ref at, (int)symbolBlocks, (int)symbolCount);
-        var headers = Section.Read(data, ref at, (int)headerBlocks, (int)headerCount);
-        if (at != data.Length)
+        var symbols = Section.Read(span, ref at, (int)symbolBlocks, (int)symbolCount);
+        var headers = Section.Read(span, ref at, (int)headerBlocks, (int)headerCount);
+        if (at != span.Length)
         {
             throw new IndexFormatException("the index is damaged (sections do not fill the payload)");
         }
 
-        return new SymbolIndex(data, symbols, headers, (int)symbolCount, (int)headerCount);
+        return new SymbolIndex(memory, symbols, headers, (int)symbolCount, (int)headerCount);
     }
 
     public bool Contains(string name) => Find(name) is not null;
@@ -159,13 +145,13 @@ public sealed class SymbolIndex
 
         query = query[..Encoding.UTF8.GetBytes(name, query)];
         var buffer = new byte[SymbolIndexFormat.MaxNameBytes];
-        var block = _symbols.FindBlock(_data, query, buffer);
+        var block = _symbols.FindBlock(Data, query, buffer);
         if (block < 0)
         {
             return null;
         }
 
-        var reader = new RecordReader(_data, _symbols, block, buffer);
+        var reader = new RecordReader(Data, _symbols, block, buffer);
         while (reader.Next())
         {
             var c = reader.Name.SequenceCompareTo(query);
@@ -192,7 +178,7 @@ public sealed class SymbolIndex
         for (var block = 0; block < _symbols.BlockCount; block++)
         {
             var list = new List<SymbolInfo>(SymbolIndexFormat.BlockSize);
-            var reader = new RecordReader(_data, _symbols, block, buffer);
+            var reader = new RecordReader(Data, _symbols, block, buffer);
             while (reader.Next())
             {
                 list.Add(reader.Info(Encoding.UTF8.GetString(reader.Name)));
@@ -297,7 +283,7 @@ public sealed class SymbolIndex
         var buffer = new byte[SymbolIndexFormat.MaxNameBytes];
         for (var block = 0; block < _headerPaths.BlockCount; block++)
         {
-            var reader = new RecordReader(_data, _headerPaths, block, buffer, withData: false);
+            var reader = new RecordReader(Data, _headerPaths, block, buffer, withData: false);
             while (reader.Next())
             {
                 set.Add(Encoding.UTF8.GetString(reader.Name));
@@ -321,7 +307,7 @@ public sealed class SymbolIndex
         var buffer = new byte[SymbolIndexFormat.MaxNameBytes];
         for (var block = 0; block < _symbols.BlockCount; block++)
         {
-            var reader = new RecordReader(_data, _symbols, block, buffer);
+            var reader = new RecordReader(Data, _symbols, block, buffer);
             while (reader.Next())
             {
                 var candidate = reader.Name;
@@ -451,7 +437,8 @@ public sealed class SymbolIndex
 
         public int BlockCount => Blocks.Length;
 
-        public static Section Read(byte[] data, ref int at, int blockCount, int count)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static Section Read(ReadOnlySpan<byte> data, ref int at, int blockCount, int count)
         {
             if ((long)at + (4L * blockCount) + 4 > data.Length)
             {
@@ -489,7 +476,7 @@ public sealed class SymbolIndex
         }
 
         /// <summary>The last block whose first name is not after <paramref name="query"/>, or -1.</summary>
-        public int FindBlock(byte[] data, ReadOnlySpan<byte> query, byte[] buffer)
+        public int FindBlock(ReadOnlySpan<byte> data, ReadOnlySpan<byte> query, byte[] buffer)
         {
             int lo = 0, hi = Blocks.Length - 1, found = -1;
             while (lo <= hi)
@@ -525,7 +512,7 @@ public sealed class SymbolIndex
         private int _nameLength;
         private int _read;
 
-        public RecordReader(byte[] data, Section section, int block, byte[] nameBuffer, bool withData = true)
+        public RecordReader(ReadOnlySpan<byte> data, Section section, int block, byte[] nameBuffer, bool withData = true)
         {
             _data = data;
             _position = section.Blocks[block];

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -111,6 +112,7 @@ public static class SymbolIndexFormat
     }
 
     /// <summary>A 64-bit checksum of the payload: four independent rotate-xor-multiply lanes over 8-byte words, folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Checksum(ReadOnlySpan<byte> data)
     {
         const ulong Prime = 0x100000001B3UL;

@@ -6,10 +6,15 @@ namespace KernelPrBot.Cli.Commands;
 /// <summary><c>kernel-pr-bot index --tree DIR -o FILE</c>: scans a kernel tree and writes its symbol index.</summary>
 public static class IndexCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--tree", "-o", "--output"];
+    private static readonly HashSet<string> ValueOptions = ["--tree", "-o", "--output", "--verify"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stderr, bool stderrIsTerminal)
     {
+        if (args.Count == 2 && args[0] == "--verify")
+        {
+            return Verify(args[1], stderr);
+        }
+
         var (tree, output) = ReadArguments(args);
         var index = Build(tree, stderr, stderrIsTerminal, out var statistics);
         var temporary = output + ".tmp";
@@ -23,6 +28,17 @@ public static class IndexCommand
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indexed {statistics.Files:N0} files ({statistics.Characters / (1024 * 1024):N0} MiB): {statistics.Symbols:N0} symbols, {statistics.Headers:N0} headers; " +
             $"{output} is {size / (1024.0 * 1024):F1} MiB; {statistics.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Clean;
+    }
+
+    /// <summary><c>index --verify FILE</c>: loads the index (checking its format and checksum) and says what it holds and how long loading took.</summary>
+    private static int Verify(string path, TextWriter stderr)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var index = SymbolIndex.Load(path);
+        var elapsed = clock.Elapsed;
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: format version {SymbolIndexFormat.Version}, {index.SymbolCount:N0} symbols, {index.HeaderCount:N0} headers, {index.Size / (1024.0 * 1024):F1} MiB; loaded in {elapsed.TotalMilliseconds:F0} ms"));
         return ExitCodes.Clean;
     }
 
