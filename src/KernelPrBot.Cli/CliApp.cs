@@ -9,15 +9,18 @@ public static class CliApp
         usage: kernel-pr-bot <command> [options]
 
         commands:
-          check [--tree DIR] [--config FILE] [--format text|json|sarif|github]
-                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] <patch files | dir | ->
+          check [--tree DIR] [--index FILE] [--config FILE] [--format text|json|sarif|github]
+                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers]
+                <patch files | dir | ->
                     check patches (git format-patch mails, git diff, unified diffs)
+          index --tree DIR -o FILE | index --verify FILE
+                    build the symbol index of a kernel tree (for check --index), or check one
           rules [--markdown]
                     list the rules
         exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error
         """;
 
-    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal = false)
     {
         try
         {
@@ -30,13 +33,19 @@ public static class CliApp
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
-                "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal),
+                "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal, stderr, stderrIsTerminal),
                 "rules" => RulesCommand.Run(rest, stdout),
+                "index" => IndexCommand.Run(rest, stderr, stderrIsTerminal),
                 "--version" or "version" => Version(stdout),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check and rules"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check, index and rules"),
             };
         }
         catch (UsageException ex)
+        {
+            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (KernelPrBot.Checks.Index.IndexFormatException ex)
         {
             stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
             return ExitCodes.UsageOrInput;

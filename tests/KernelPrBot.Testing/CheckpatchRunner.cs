@@ -1,35 +1,15 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using KernelPrBot.Checks.Kernel;
 
 namespace KernelPrBot.Testing;
 
 /// <summary>Runs the kernel tree's own scripts/checkpatch.pl (never one from a patch) and reads its reports.</summary>
 public static class CheckpatchRunner
 {
-    private static readonly Regex Header = new(@"^(ERROR|WARNING|CHECK):([A-Z0-9_]+):", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Location = new(@"^#\d+: (?:FILE: (?<file>.+):(?<line>\d+):)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     public sealed record Report(string Type, string? File, int? Line);
 
     /// <summary>The categories KernelPrBot shares with checkpatch, and the rule ids that may answer each type.</summary>
-    public static IReadOnlyDictionary<string, string[]> TypeToRules { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["MISSING_SIGN_OFF"] = ["missing-signed-off-by"],
-        ["NO_AUTHOR_SIGN_OFF"] = ["missing-signed-off-by"],
-        ["FROM_SIGN_OFF_MISMATCH"] = ["sign-off-mismatch"],
-        ["BAD_SIGN_OFF"] = ["sign-off-mismatch", "ai-sign-off"],
-        ["BAD_FIXES_TAG"] = ["fixes-tag"],
-        ["SPDX_LICENSE_TAG"] = ["spdx-license"],
-        ["AVOID_BUG"] = ["deprecated-api"],
-        ["ALLOC_WITH_MULTIPLY"] = ["deprecated-api"],
-        ["CONSIDER_KSTRTO"] = ["deprecated-api"],
-        ["STRCPY"] = ["deprecated-api"],
-        ["STRLCPY"] = ["deprecated-api"],
-        ["STRNCPY"] = ["deprecated-api"],
-        ["PREFER_FALLTHROUGH"] = ["deprecated-api"],
-        ["DEPRECATED_API"] = ["deprecated-api"],
-        ["FLEXIBLE_ARRAY"] = ["deprecated-api"],
-    };
+    public static IReadOnlyDictionary<string, string[]> TypeToRules => CheckpatchOutput.TypeToRules;
 
     public static IReadOnlyList<Report> Run(string tree, string patchPath)
     {
@@ -49,24 +29,6 @@ public static class CheckpatchRunner
         return Parse(output);
     }
 
-    public static IReadOnlyList<Report> Parse(string output)
-    {
-        var reports = new List<Report>();
-        var lines = output.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var header = Header.Match(lines[i]);
-            if (!header.Success)
-            {
-                continue;
-            }
-
-            var location = i + 1 < lines.Length ? Location.Match(lines[i + 1]) : Match.Empty;
-            reports.Add(location.Success && location.Groups["file"].Success
-                ? new Report(header.Groups[2].Value, location.Groups["file"].Value, int.Parse(location.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture))
-                : new Report(header.Groups[2].Value, null, null));
-        }
-
-        return reports;
-    }
+    public static IReadOnlyList<Report> Parse(string output) =>
+        CheckpatchOutput.Parse(output).Select(r => new Report(r.Type, r.File, r.Line)).ToList();
 }

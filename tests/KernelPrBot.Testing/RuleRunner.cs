@@ -27,21 +27,21 @@ public static class RuleRunner
     private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
 
     /// <summary>Adds the marked C source as a new file and asserts the rule reports exactly the marked lines.</summary>
-    public static IReadOnlyList<Finding> AssertMarkedInNewFile(Rule rule, string markedSource, string path = "drivers/misc/acme.c")
+    public static IReadOnlyList<Finding> AssertMarkedInNewFile(Rule rule, string markedSource, string path = "drivers/misc/acme.c", AnalysisOptions? options = null)
     {
         var source = MarkedSource.Parse(markedSource);
         var patch = new PatchBuilder().SignedOffByAuthor().AddFile(path, source.Text).Build();
-        var findings = Run(rule, patch).Where(f => f.Kind == FindingKind.Code).ToList();
+        var findings = Run(rule, patch, options).Where(f => f.Kind == FindingKind.Code).ToList();
         Assert.Equal(source.MarkedLines.OrderBy(l => l), findings.Select(f => f.Line).OrderBy(l => l));
         return findings;
     }
 
     /// <summary>The same, for a change to an existing file: findings only on marked lines that the change adds.</summary>
-    public static IReadOnlyList<Finding> AssertMarkedInChange(Rule rule, string before, string markedAfter, string path = "drivers/misc/acme.c")
+    public static IReadOnlyList<Finding> AssertMarkedInChange(Rule rule, string before, string markedAfter, string path = "drivers/misc/acme.c", AnalysisOptions? options = null)
     {
         var after = MarkedSource.Parse(markedAfter);
         var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after.Text).Build();
-        var findings = Run(rule, patch).Where(f => f.Kind == FindingKind.Code).ToList();
+        var findings = Run(rule, patch, options).Where(f => f.Kind == FindingKind.Code).ToList();
         Assert.Equal(after.MarkedLines.OrderBy(l => l), findings.Select(f => f.Line).OrderBy(l => l));
         return findings;
     }

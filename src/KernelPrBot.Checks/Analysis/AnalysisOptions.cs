@@ -1,9 +1,10 @@
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Checks.Analysis;
 
-/// <summary>Per-run inputs besides the patch: who submits it, and the licence table in force.</summary>
+/// <summary>Per-run inputs besides the patch: who submits it, the licence table in force, the tree's symbol index.</summary>
 public sealed record AnalysisOptions
 {
     public static AnalysisOptions Default { get; } = new();
@@ -12,4 +13,10 @@ public sealed record AnalysisOptions
     public Person? Submitter { get; init; }
 
     public SpdxLicenseTable Licenses { get; init; } = SpdxLicenseTable.Builtin;
+
+    /// <summary>The symbol index of the base tree; without it the rules that need it are skipped (and the result says so).</summary>
+    public SymbolIndex? Symbols { get; init; }
+
+    /// <summary>The base tree's checkpatch.pl, run by the host; without it the checkpatch rule is skipped.</summary>
+    public ICheckpatch? Checkpatch { get; init; }
 }

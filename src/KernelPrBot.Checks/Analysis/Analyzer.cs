@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 
@@ -19,6 +20,8 @@ public sealed class Analyzer
             .Select(x => (x.Rule, x.Setting?.Severity ?? x.Rule.Descriptor.DefaultSeverity))
             .ToList();
     }
+
+    public const string SkippedWithoutIndex = "api checks skipped: no symbol index (use --index FILE or --tree DIR)";
 
     public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
 
@@ -45,6 +48,7 @@ public sealed class Analyzer
         var sink = new FindingSink();
         var diagnostics = new List<PatchDiagnostic>(series.Diagnostics);
         var fileCount = 0;
+        var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
@@ -67,7 +71,7 @@ public sealed class Analyzer
                 fileCount++;
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
-                var context = new FileContext(patch, file, image, options, sink);
+                var context = new FileContext(patch, file, image, options, sink, definitions);
                 FileContext? baseline = null;
                 foreach (var (rule, severity) in _rules)
                 {
@@ -75,7 +79,7 @@ public sealed class Analyzer
                     {
                         if (rule is IDifferentialRule && context.IsDifferential)
                         {
-                            baseline ??= new FileContext(patch, file, image, options, sink, isBaseline: true);
+                            baseline ??= new FileContext(patch, file, image, options, sink, definitions, isBaseline: true);
                             RunDifferential(rule, severity, context, baseline, sink);
                             continue;
                         }
@@ -103,6 +107,11 @@ public sealed class Analyzer
         if (images is null && series.Patches.Any(p => p.Files.Count > 0))
         {
             notes.Add("analysed the hunks only (no --tree): context checks saw only functions the diff shows whole, and only added lines are reported");
+        }
+
+        if (options.Symbols is null && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex) && series.Patches.Any(p => p.Files.Count > 0))
+        {
+            notes.Add(SkippedWithoutIndex);
         }
 
         var findings = sink.Findings

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Checks.Rules;
@@ -16,8 +17,9 @@ public sealed class FileContext
     private SourceContextAnalysis? _baseAnalysis;
     private bool _baseAnalysed;
     private HashSet<int>? _changedLines;
+    private readonly Lazy<PatchDefinitions> _definitions;
 
-    public FileContext(Patch patch, FileChange file, FileImages? images, AnalysisOptions options, FindingSink sink, bool isBaseline = false)
+    public FileContext(Patch patch, FileChange file, FileImages? images, AnalysisOptions options, FindingSink sink, Lazy<PatchDefinitions>? definitions = null, bool isBaseline = false)
     {
         Patch = patch;
         File = file;
@@ -25,6 +27,7 @@ public sealed class FileContext
         Options = options;
         Sink = sink;
         IsBaseline = isBaseline;
+        _definitions = definitions ?? new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect([patch]));
     }
 
     public Patch Patch { get; }
@@ -70,6 +73,9 @@ public sealed class FileContext
             return _baseAnalysis;
         }
     }
+
+    /// <summary>Names defined on the added lines of every file of the series (computed once per run).</summary>
+    public PatchDefinitions Definitions => _definitions.Value;
 
     public bool IsCSource => File.Path.EndsWith(".c", StringComparison.Ordinal) || File.Path.EndsWith(".h", StringComparison.Ordinal);
 

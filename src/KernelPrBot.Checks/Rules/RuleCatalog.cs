@@ -2,6 +2,7 @@ using KernelPrBot.Checks.Rules.Api;
 using KernelPrBot.Checks.Rules.Context;
 using KernelPrBot.Checks.Rules.License;
 using KernelPrBot.Checks.Rules.Process;
+using KernelPrBot.Checks.Rules.Style;
 
 namespace KernelPrBot.Checks.Rules;
 
@@ -15,6 +16,9 @@ public static class RuleCatalog
         new LockNotReleasedRule(),
         new LockVariantMismatchRule(),
         new RcuDerefOutsideReadSectionRule(),
+        new UnknownSymbolRule(),
+        new WrongArityRule(),
+        new UnknownHeaderRule(),
         new DeprecatedApiRule(),
         new MissingSignedOffByRule(),
         new SignOffMismatchRule(),
@@ -22,6 +26,7 @@ public static class RuleCatalog
         new FixesTagRule(),
         new CommitMessageRule(),
         new SpdxLicenseRule(),
+        new CheckpatchRule(),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Descriptor.Id).ToList();

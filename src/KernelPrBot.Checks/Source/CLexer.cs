@@ -7,13 +7,18 @@ namespace KernelPrBot.Checks.Source;
 /// </summary>
 public static class CLexer
 {
-    private static readonly string[] Punctuators3 = ["<<=", ">>=", "...", "->*"];
-    private static readonly string[] Punctuators2 =
-        ["->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##"];
-
     public static List<Token> Lex(string source, bool keepComments = true)
     {
-        var tokens = new List<Token>(source.Length / 4);
+        var tokens = new List<Token>(source.Length / 6);
+        Lex(source, tokens, keepComments);
+        return tokens;
+    }
+
+    /// <summary>Lexes into <paramref name="tokens"/> (cleared first), so that a caller lexing many files can reuse one list.</summary>
+    public static void Lex(string source, List<Token> tokens, bool keepComments = true)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.Clear();
         var i = 0;
         var line = 1;
         var atLineStart = true;
@@ -160,8 +165,6 @@ public static class CLexer
             tokens.Add(new Token(TokenKind.Punctuator, start, length, startLine, inDirective));
             i += length;
         }
-
-        return tokens;
     }
 
     private static int SkipQuoted(string source, int i, char quote)
@@ -227,23 +230,39 @@ public static class CLexer
 
     private static int MatchPunctuator(string source, int i)
     {
-        foreach (var p in Punctuators3)
+        // The same punctuators as Punctuators3 and Punctuators2, longest first, decided on the first characters.
+        var n = source.Length;
+        var c = source[i];
+        var d = i + 1 < n ? source[i + 1] : '\0';
+        var e = i + 2 < n ? source[i + 2] : '\0';
+        switch (c)
         {
-            if (string.CompareOrdinal(source, i, p, 0, 3) == 0)
-            {
-                return 3;
-            }
+            case '<':
+                return d == '<' ? (e == '=' ? 3 : 2) : d == '=' ? 2 : 1;
+            case '>':
+                return d == '>' ? (e == '=' ? 3 : 2) : d == '=' ? 2 : 1;
+            case '.':
+                return d == '.' && e == '.' ? 3 : 1;
+            case '-':
+                return d == '>' ? (e == '*' ? 3 : 2) : d is '-' or '=' ? 2 : 1;
+            case '+':
+                return d is '+' or '=' ? 2 : 1;
+            case '=':
+            case '!':
+            case '*':
+            case '/':
+            case '%':
+            case '^':
+                return d == '=' ? 2 : 1;
+            case '&':
+                return d is '&' or '=' ? 2 : 1;
+            case '|':
+                return d is '|' or '=' ? 2 : 1;
+            case '#':
+                return d == '#' ? 2 : 1;
+            default:
+                return 1;
         }
-
-        foreach (var p in Punctuators2)
-        {
-            if (string.CompareOrdinal(source, i, p, 0, 2) == 0)
-            {
-                return 2;
-            }
-        }
-
-        return 1;
     }
 
     private static bool IsLiteralPrefix(string source, int start, int end) =>

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
+using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Output;
 using KernelPrBot.Checks.Patches;
@@ -8,13 +9,13 @@ using KernelPrBot.Checks.Rules;
 namespace KernelPrBot.Cli.Commands;
 
 /// <summary>
-/// <c>kernel-pr-bot check [--tree DIR] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
+/// <c>kernel-pr-bot check [--tree DIR] [--index FILE] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
 /// Reads patch files (or a directory of them, or standard input), runs the rules and prints the findings.
 /// </summary>
 public static class CheckCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--tree", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
-    private static readonly HashSet<string> Flags = ["--color", "--no-color"];
+    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
+    private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
     {
@@ -32,8 +33,9 @@ public static class CheckCommand
         ["never"] = null,
     };
 
-    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, bool stdoutIsTerminal)
+    public static int Run(IReadOnlyList<string> args, Stream stdin, TextWriter stdout, bool stdoutIsTerminal, TextWriter? stderr = null, bool stderrIsTerminal = false)
     {
+        stderr ??= TextWriter.Null;
         var reader = new ArgumentReader(args, ValueOptions, Flags);
         var format = reader.Choice("--format", OutputFormat.Text, FormatChoices);
         var failOn = reader.Choice("--fail-on", (Severity?)Severity.Error, FailOnChoices);
@@ -49,6 +51,11 @@ public static class CheckCommand
             throw new UsageException($"--tree {tree}: no such directory");
         }
 
+        if (reader.Has("--maintainers") && (tree is null || !File.Exists(Path.Combine(tree, "MAINTAINERS"))))
+        {
+            throw new UsageException("--maintainers needs --tree DIR with a MAINTAINERS file");
+        }
+
         var config = LoadConfig(reader.Value("--config"), tree);
         Person? submitter = null;
         if (reader.Value("--submitter") is { } who)
@@ -56,7 +63,8 @@ public static class CheckCommand
             submitter = Person.TryParse(who) ?? throw new UsageException($"--submitter '{who}' is not 'Name <address>'");
         }
 
-        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes)));
+        var inputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes, inputs)));
         if (series.Patches.Count == 0)
         {
             var first = series.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
@@ -70,14 +78,73 @@ public static class CheckCommand
             var applyDiagnostics = new List<PatchDiagnostic>();
             images = TreeApplier.Apply(series, tree, applyDiagnostics);
             series = series with { Diagnostics = [.. series.Diagnostics, .. applyDiagnostics] };
-            options = options with { Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin };
+            options = options with
+            {
+                Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin,
+                Checkpatch = CheckpatchProcess.For(tree, inputs, stderr),
+            };
         }
 
+        options = options with { Symbols = LoadIndex(reader.Value("--index"), tree, stderr, stderrIsTerminal) };
         var analyzer = new Analyzer(RuleCatalog.All, config);
         var result = analyzer.Run(series, images, options);
         var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
+        if (reader.Has("--maintainers") && tree is not null)
+        {
+            // Text output gets the recipients after the findings; machine formats keep stdout clean.
+            WriteRecipients(series, tree, format == OutputFormat.Text ? stdout : stderr);
+        }
+
         return ExitCode(result, failOn);
+    }
+
+    /// <summary>The index given with --index, else the cached index of --tree (built on first use), else none.</summary>
+    private static SymbolIndex? LoadIndex(string? indexPath, string? tree, TextWriter stderr, bool stderrIsTerminal)
+    {
+        if (indexPath is not null)
+        {
+            return SymbolIndex.Load(indexPath);
+        }
+
+        return tree is not null && TreeIndexer.IsKernelTree(tree) ? IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal) : null;
+    }
+
+    /// <summary>Recipients from the tree's MAINTAINERS, as get_maintainer.pl --no-git would give them, and a git send-email line.</summary>
+    private static void WriteRecipients(PatchSeries series, string tree, TextWriter writer)
+    {
+        var maintainers = MaintainersFile.FromTree(tree);
+        var files = series.Patches.SelectMany(p => p.Files).SelectMany(f => new[] { f.OldPath, f.NewPath }).OfType<string>().ToList();
+        var lines = new List<string>();
+        foreach (var patch in series.Patches)
+        {
+            if (patch.Commit is { } commit)
+            {
+                lines.Add("Subject: " + commit.RawSubject);
+                lines.AddRange(commit.MessageLines.Select(l => l.Text));
+            }
+        }
+
+        foreach (var file in series.Patches.SelectMany(p => p.Files))
+        {
+            lines.Add("--- a/" + (file.OldPath ?? file.Path));
+            lines.AddRange(file.Hunks.SelectMany(h => h.Lines).Where(l => l.Kind != DiffLineKind.Context)
+                .Select(l => (l.Kind == DiffLineKind.Added ? "+" : "-") + l.Text));
+        }
+
+        var recipients = maintainers.Route(files, lines, MaintainersFile.TreeReader(tree));
+        writer.WriteLine("recipients (MAINTAINERS):");
+        foreach (var person in recipients.People)
+        {
+            writer.WriteLine($"  {person} ({(recipients.Reviewers.Contains(person) ? "reviewer" : "maintainer")})");
+        }
+
+        foreach (var list in recipients.Lists)
+        {
+            writer.WriteLine($"  {list} (list)");
+        }
+
+        writer.WriteLine(recipients.SendEmailCommand());
     }
 
     internal static int ExitCode(AnalysisResult result, Severity? failOn)
@@ -149,11 +216,17 @@ public static class CheckCommand
         }
     }
 
-    private static PatchSeries Read(string input, Stream stdin, long maxBytes)
+    private static PatchSeries Read(string input, Stream stdin, long maxBytes, Dictionary<string, byte[]> inputs)
     {
         if (input != "-")
         {
-            return PatchParser.ParseFile(input, maxBytes);
+            var parsed = PatchParser.ParseFile(input, maxBytes);
+            if (parsed.Patches.Count > 0 && File.Exists(input))
+            {
+                inputs[parsed.Patches[0].Source] = File.ReadAllBytes(input);
+            }
+
+            return parsed;
         }
 
         using var buffer = new MemoryStream();
@@ -169,6 +242,7 @@ public static class CheckCommand
             buffer.Write(chunk, 0, read);
         }
 
-        return PatchParser.Parse(buffer.ToArray(), "<stdin>");
+        inputs["<stdin>"] = buffer.ToArray();
+        return PatchParser.Parse(inputs["<stdin>"], "<stdin>");
     }
 }

@@ -1,0 +1,203 @@
+using System.Runtime.InteropServices;
+
+namespace KernelPrBot.Checks.Index;
+
+/// <summary>
+/// Collects names, kinds and arities (and header paths) before they are written as a <see cref="SymbolIndex"/>.
+/// Not thread-safe: a parallel scan gives each worker its own builder and merges them with <see cref="MergeFrom"/>.
+/// </summary>
+public sealed class SymbolIndexBuilder : ISymbolSink
+{
+    private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MacroGenerator>> _generators = new(StringComparer.Ordinal);
+    private readonly List<MacroInvocation> _invocations = [];
+
+    public int SymbolCount => _symbols.Count;
+
+    public int HeaderCount => _headers.Count;
+
+    public void Add(ReadOnlySpan<char> name, SymbolKinds kinds, Arity? arity, int line)
+    {
+        var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, name, out _);
+        entry.Add(kinds, arity);
+    }
+
+    public void AddHeader(string relativePath) => _headers.Add(relativePath);
+
+    public void AddGenerator(MacroGenerator generator)
+    {
+        if (!_generators.TryGetValue(generator.Name, out var list))
+        {
+            _generators[generator.Name] = list = [];
+        }
+
+        list.Add(generator);
+    }
+
+    public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation);
+
+    /// <summary>Adds the names <see cref="SymbolScanner"/> finds in one C source.</summary>
+    public void AddSource(string text) => SymbolScanner.Scan(text, this);
+
+    public void MergeFrom(SymbolIndexBuilder other)
+    {
+        foreach (var (name, entry) in other._symbols)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_symbols, name, out _);
+            mine.Add(entry.Kinds, null);
+            foreach (var a in entry.Arities())
+            {
+                mine.AddEncoded(a);
+            }
+        }
+
+        _headers.UnionWith(other._headers);
+        foreach (var list in other._generators.Values)
+        {
+            foreach (var g in list)
+            {
+                AddGenerator(g);
+            }
+        }
+
+        _invocations.AddRange(other._invocations);
+    }
+
+    /// <summary>
+    /// Adds the names that top-level invocations of generator macros define (<c>__MAKE_OP(16)</c> defines
+    /// <c>le16_get_bits</c>; a wrapper of <c>DEFINE_EVENT()</c> defines <c>trace_</c> names), following
+    /// generators that invoke other generators. Their arities are not known.
+    /// </summary>
+    public void ResolveGenerators()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invocation in _invocations)
+        {
+            var arguments = invocation.Arguments.Select(a => a is not null && a.IsLiteral ? a.Instantiate([]) : null).ToList();
+            Expand(invocation.Macro, arguments, 0, seen);
+        }
+
+        _invocations.Clear();
+    }
+
+    private void Expand(string macro, List<string?> arguments, int depth, HashSet<string> seen)
+    {
+        if (depth > 6 || !seen.Add(macro + "\0" + string.Join("\0", arguments)))
+        {
+            return;
+        }
+
+        var traceName = macro.StartsWith("TRACE_EVENT", StringComparison.Ordinal) || macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal) ? 0
+            : macro.StartsWith("DEFINE_EVENT", StringComparison.Ordinal) ? 1
+            : -1;
+        if (traceName >= 0 && traceName < arguments.Count && arguments[traceName] is { } trace && IsName(trace))
+        {
+            foreach (var generated in new[] { "trace_" + trace, "trace_" + trace + "_enabled", "register_trace_" + trace, "unregister_trace_" + trace })
+            {
+                Add(generated, SymbolKinds.Function, null, 0);
+            }
+        }
+
+        if (!_generators.TryGetValue(macro, out var list))
+        {
+            return;
+        }
+
+        foreach (var generator in list)
+        {
+            foreach (var template in generator.Names)
+            {
+                if (template.Instantiate(arguments) is { } name && IsName(name))
+                {
+                    Add(name, SymbolKinds.Function, null, 0);
+                }
+            }
+
+            foreach (var inner in generator.Invocations)
+            {
+                Expand(inner.Macro, inner.Arguments.Select(a => a?.Instantiate(arguments)).ToList(), depth + 1, seen);
+            }
+        }
+    }
+
+    private static bool IsName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(Source.CLexer.IsIdentPart);
+
+    /// <summary>Writes the index file format (see <see cref="SymbolIndexFormat"/>).</summary>
+    public void Write(Stream stream)
+    {
+        ResolveGenerators();
+        var names = _symbols.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
+        var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
+        SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers);
+    }
+
+    public SymbolIndex Build()
+    {
+        using var stream = new MemoryStream();
+        Write(stream);
+        return SymbolIndex.Load(stream.ToArray());
+    }
+
+    private struct Entry
+    {
+        private ushort _a0;
+        private ushort _a1;
+        private ushort _a2;
+        private List<ushort>? _more;
+
+        public SymbolKinds Kinds { get; private set; }
+
+        /// <summary>Adds kinds and, when given, an arity; arities are kept encoded plus one, so that 0 marks an empty slot.</summary>
+        public void Add(SymbolKinds kinds, Arity? arity)
+        {
+            Kinds |= kinds;
+            if (arity is { } a)
+            {
+                Store((ushort)(a.Encoded + 1));
+            }
+        }
+
+        public void AddEncoded(ushort encoded) => Store((ushort)(encoded + 1));
+
+        private void Store(ushort slot)
+        {
+            if (_a0 == slot || _a1 == slot || _a2 == slot || (_more?.Contains(slot) ?? false))
+            {
+                return;
+            }
+
+            if (_a0 == 0)
+            {
+                _a0 = slot;
+            }
+            else if (_a1 == 0)
+            {
+                _a1 = slot;
+            }
+            else if (_a2 == 0)
+            {
+                _a2 = slot;
+            }
+            else
+            {
+                (_more ??= []).Add(slot);
+            }
+        }
+
+        public readonly IEnumerable<ushort> Arities()
+        {
+            foreach (var s in new[] { _a0, _a1, _a2 }.Concat(_more ?? []))
+            {
+                if (s != 0)
+                {
+                    yield return (ushort)(s - 1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KernelPrBot.Checks.Index;
+
+/// <summary>
+/// The index file, little-endian: a 48-byte header (magic <c>KPBSYMIX</c>, format version, symbol count and
+/// block count, header-path count and block count, payload length, payload checksum), then the payload: two
+/// sections (symbols, then header paths), each a table of block offsets, a data length and the data. Names
+/// are sorted by ordinal and front-coded in blocks of <see cref="BlockSize"/>: a record is the length of the
+/// prefix shared with the previous name (0 at a block start), the suffix length and bytes, then for symbols
+/// the kinds and the arities as 7-bit varints. Lookups binary-search the block heads and decode one block.
+/// </summary>
+public static class SymbolIndexFormat
+{
+    public const int Version = 1;
+
+    public const int HeaderSize = 48;
+
+    public const int BlockSize = 16;
+
+    public const int MaxNameBytes = 1024;
+
+    public static ReadOnlySpan<byte> Magic => "KPBSYMIX"u8;
+
+    internal static void Write(
+        Stream stream,
+        int symbolCount,
+        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> symbols,
+        int headerCount,
+        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> headers)
+    {
+        using var payload = new MemoryStream();
+        var payloadWriter = new BinaryWriter(payload);
+        var symbolBlocks = WriteSection(payloadWriter, symbols, withData: true);
+        var headerBlocks = WriteSection(payloadWriter, headers, withData: false);
+        payloadWriter.Flush();
+        var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
+
+        var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(symbolCount);
+        writer.Write(symbolBlocks);
+        writer.Write(headerCount);
+        writer.Write(headerBlocks);
+        writer.Write(0);
+        writer.Write((ulong)bytes.Length);
+        writer.Write(Checksum(bytes));
+        writer.Write(bytes);
+        writer.Flush();
+    }
+
+    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData)
+    {
+        using var data = new MemoryStream();
+        var dataWriter = new BinaryWriter(data);
+        var offsets = new List<int>();
+        var previous = Array.Empty<byte>();
+        var n = 0;
+        foreach (var (name, kinds, arities) in records)
+        {
+            var bytes = Encoding.UTF8.GetBytes(name);
+            if (bytes.Length > MaxNameBytes)
+            {
+                continue;
+            }
+
+            var shared = 0;
+            if (n % BlockSize == 0)
+            {
+                offsets.Add((int)data.Length);
+            }
+            else
+            {
+                var max = Math.Min(previous.Length, bytes.Length);
+                while (shared < max && previous[shared] == bytes[shared])
+                {
+                    shared++;
+                }
+            }
+
+            dataWriter.Write7BitEncodedInt(shared);
+            dataWriter.Write7BitEncodedInt(bytes.Length - shared);
+            dataWriter.Write(bytes, shared, bytes.Length - shared);
+            if (withData)
+            {
+                dataWriter.Write7BitEncodedInt((int)kinds);
+                dataWriter.Write7BitEncodedInt(arities.Count);
+                foreach (var a in arities)
+                {
+                    dataWriter.Write7BitEncodedInt(a);
+                }
+            }
+
+            previous = bytes;
+            n++;
+        }
+
+        dataWriter.Flush();
+        foreach (var o in offsets)
+        {
+            writer.Write(o);
+        }
+
+        writer.Write((int)data.Length);
+        writer.Write(data.GetBuffer(), 0, (int)data.Length);
+        return offsets.Count;
+    }
+
+    /// <summary>A 64-bit checksum of the payload: four independent rotate-xor-multiply lanes over 8-byte words, folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        const ulong Prime = 0x100000001B3UL;
+        ulong h0 = 0x9E3779B97F4A7C15UL ^ (ulong)data.Length, h1 = 0xC2B2AE3D27D4EB4FUL, h2 = 0x165667B19E3779F9UL, h3 = 0x27D4EB2F165667C5UL;
+        var words = MemoryMarshal.Cast<byte, ulong>(data);
+        var i = 0;
+        for (; i + 4 <= words.Length; i += 4)
+        {
+            h0 = BitOperations.RotateLeft(h0 ^ words[i], 27) * Prime;
+            h1 = BitOperations.RotateLeft(h1 ^ words[i + 1], 27) * Prime;
+            h2 = BitOperations.RotateLeft(h2 ^ words[i + 2], 27) * Prime;
+            h3 = BitOperations.RotateLeft(h3 ^ words[i + 3], 27) * Prime;
+        }
+
+        for (; i < words.Length; i++)
+        {
+            h0 = BitOperations.RotateLeft(h0 ^ words[i], 27) * Prime;
+        }
+
+        for (var b = words.Length * 8; b < data.Length; b++)
+        {
+            h1 = BitOperations.RotateLeft(h1 ^ data[b], 27) * Prime;
+        }
+
+        var h = h0 ^ BitOperations.RotateLeft(h1, 17) ^ BitOperations.RotateLeft(h2, 31) ^ BitOperations.RotateLeft(h3, 47);
+        return (h ^ (h >> 31)) * Prime;
+    }
+
+    internal static uint ReadUInt32(ReadOnlySpan<byte> data, int at) => BinaryPrimitives.ReadUInt32LittleEndian(data[at..]);
+
+    internal static ulong ReadUInt64(ReadOnlySpan<byte> data, int at) => BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
+}

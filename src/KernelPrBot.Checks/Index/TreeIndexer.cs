@@ -1,0 +1,126 @@
+using System.Diagnostics;
+
+namespace KernelPrBot.Checks.Index;
+
+/// <summary>
+/// Builds a <see cref="SymbolIndex"/> from every <c>.c</c> and <c>.h</c> file of a kernel tree, scanning files
+/// in parallel (one builder per worker, merged at the end). Symbolic links are not followed.
+/// </summary>
+public static class TreeIndexer
+{
+    /// <summary>What makes a directory a kernel tree: a top-level Makefile, include/linux/ and scripts/.</summary>
+    public static bool IsKernelTree(string dir) =>
+        File.Exists(Path.Combine(dir, "Makefile")) && Directory.Exists(Path.Combine(dir, "include", "linux")) && Directory.Exists(Path.Combine(dir, "scripts"));
+
+    /// <summary>The .c and .h files of the tree, relative with '/', in ordinal order.</summary>
+    public static List<string> SourceFiles(string tree)
+    {
+        var root = Path.GetFullPath(tree);
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+            ReturnSpecialDirectories = false,
+        };
+        var files = new List<string>();
+        foreach (var full in Directory.EnumerateFiles(root, "*.?", options))
+        {
+            if (full.EndsWith(".c", StringComparison.Ordinal) || full.EndsWith(".h", StringComparison.Ordinal))
+            {
+                var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+                if (!relative.StartsWith(".git/", StringComparison.Ordinal))
+                {
+                    files.Add(relative);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>
+    /// Names of headers the build generates from data files of the tree: ARM's mach-types.h from
+    /// arch/arm/tools/mach-types (<c>machine_is_NAME()</c> and <c>MACH_TYPE_NAME</c>).
+    /// </summary>
+    public static void AddGeneratedHeaders(string root, SymbolIndexBuilder builder)
+    {
+        var machTypes = Path.Combine(root, "arch", "arm", "tools", "mach-types");
+        if (File.Exists(machTypes))
+        {
+            AddMachTypes(File.ReadAllText(machTypes), builder);
+        }
+    }
+
+    public static void AddMachTypes(string text, SymbolIndexBuilder builder)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 4 || fields[0].StartsWith('#'))
+            {
+                continue;
+            }
+
+            builder.Add("machine_is_" + fields[0], SymbolKinds.FunctionMacro, new Arity(0, false), 0);
+            builder.Add("MACH_TYPE_" + fields[2], SymbolKinds.ObjectMacro, null, 0);
+        }
+    }
+
+    /// <summary>Scans the tree; <paramref name="progress"/> gets (files done, files in all) now and then.</summary>
+    public static (SymbolIndexBuilder Builder, IndexStatistics Statistics) Scan(string tree, Action<int, int>? progress = null, int? workers = null)
+    {
+        if (!IsKernelTree(tree))
+        {
+            throw new IndexFormatException($"{tree} is not a kernel tree (no Makefile, include/linux/ and scripts/)");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var root = Path.GetFullPath(tree);
+        var files = SourceFiles(root);
+        var locals = new List<SymbolIndexBuilder>();
+        var gate = new Lock();
+        var done = 0;
+        long bytes = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount };
+        Parallel.ForEach(
+            files,
+            options,
+            () => new SymbolIndexBuilder(),
+            (relative, _, local) =>
+            {
+                var text = File.ReadAllText(Path.Combine(root, relative));
+                Interlocked.Add(ref bytes, text.Length);
+                local.AddSource(text);
+                if (relative.EndsWith(".h", StringComparison.Ordinal))
+                {
+                    local.AddHeader(relative);
+                }
+
+                var n = Interlocked.Increment(ref done);
+                if (progress is not null && (n % 500 == 0 || n == files.Count))
+                {
+                    progress(n, files.Count);
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    locals.Add(local);
+                }
+            });
+        var merged = locals.Count == 0 ? new SymbolIndexBuilder() : locals.MaxBy(l => l.SymbolCount)!;
+        foreach (var other in locals.Where(l => !ReferenceEquals(l, merged)))
+        {
+            merged.MergeFrom(other);
+        }
+
+        AddGeneratedHeaders(root, merged);
+
+        return (merged, new IndexStatistics(files.Count, bytes, merged.SymbolCount, merged.HeaderCount, clock.Elapsed));
+    }
+}

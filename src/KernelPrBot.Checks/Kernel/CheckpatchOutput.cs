@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KernelPrBot.Checks.Kernel;
+
+/// <summary>
+/// Reads the output of <c>checkpatch.pl --show-types</c>: a header line <c>LEVEL:TYPE: message</c>, then
+/// <c>#N: FILE: path:line:</c> for reports placed in a file. Also the table of checkpatch types that KernelPrBot's
+/// own rules answer, so the <c>checkpatch</c> rule does not report them twice.
+/// </summary>
+public static class CheckpatchOutput
+{
+    private static readonly Regex Header = new(@"^(ERROR|WARNING|CHECK):([A-Z0-9_]+): ?(.*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Location = new(@"^#\d+: (?:FILE: (?<file>.+):(?<line>\d+):)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The checkpatch types KernelPrBot shares, and the rule ids that answer each.</summary>
+    public static IReadOnlyDictionary<string, string[]> TypeToRules { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["MISSING_SIGN_OFF"] = ["missing-signed-off-by"],
+        ["NO_AUTHOR_SIGN_OFF"] = ["missing-signed-off-by"],
+        ["FROM_SIGN_OFF_MISMATCH"] = ["sign-off-mismatch"],
+        ["BAD_SIGN_OFF"] = ["sign-off-mismatch", "ai-sign-off"],
+        ["BAD_FIXES_TAG"] = ["fixes-tag"],
+        ["SPDX_LICENSE_TAG"] = ["spdx-license"],
+        ["AVOID_BUG"] = ["deprecated-api"],
+        ["ALLOC_WITH_MULTIPLY"] = ["deprecated-api"],
+        ["CONSIDER_KSTRTO"] = ["deprecated-api"],
+        ["STRCPY"] = ["deprecated-api"],
+        ["STRLCPY"] = ["deprecated-api"],
+        ["STRNCPY"] = ["deprecated-api"],
+        ["PREFER_FALLTHROUGH"] = ["deprecated-api"],
+        ["DEPRECATED_API"] = ["deprecated-api"],
+        ["FLEXIBLE_ARRAY"] = ["deprecated-api"],
+    };
+
+    public static IReadOnlyList<CheckpatchReport> Parse(string output)
+    {
+        var reports = new List<CheckpatchReport>();
+        var lines = output.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var header = Header.Match(lines[i].TrimEnd('\r'));
+            if (!header.Success)
+            {
+                continue;
+            }
+
+            var location = i + 1 < lines.Length ? Location.Match(lines[i + 1].TrimEnd('\r')) : Match.Empty;
+            var (level, type, message) = (header.Groups[1].Value, header.Groups[2].Value, header.Groups[3].Value.Trim());
+            reports.Add(location.Success && location.Groups["file"].Success
+                ? new CheckpatchReport(level, type, message, location.Groups["file"].Value, int.Parse(location.Groups["line"].Value, CultureInfo.InvariantCulture))
+                : new CheckpatchReport(level, type, message, null, null));
+        }
+
+        return reports;
+    }
+}

@@ -1,0 +1,293 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Rules.Api;
+
+/// <summary>
+/// Finds the calls on added lines of a code view that name a function or macro: not keywords or compiler
+/// builtins, not member calls (<c>.</c>/<c>-&gt;</c>), not the declarator of a definition or prototype, not
+/// calls through a parameter, local variable or function pointer declared in the view, not a macro's own
+/// parameters, and nothing inside <c>__attribute__((...))</c> or <c>asm(...)</c>.
+/// </summary>
+internal static class CallFinder
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "if", "for", "while", "switch", "return", "do", "else", "case", "goto", "sizeof", "typeof", "__typeof__",
+        "__typeof", "typeof_unqual", "__typeof_unqual__", "_Alignof", "alignof", "__alignof__", "__alignof", "_Generic",
+        "_Static_assert", "defined", "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
+        "__has_feature", "__has_extension", "__has_cpp_attribute", "__has_c_attribute", "void", "char", "short", "int",
+        "long", "unsigned", "signed", "float", "double", "_Bool", "_Complex", "const", "volatile", "__volatile__",
+        "__volatile", "restrict", "__restrict", "__extension__", "__label__", "__auto_type", "__VA_OPT__", "_Pragma",
+        "__int128", "struct", "union", "enum", "static", "extern", "inline", "register", "auto",
+    };
+
+    /// <summary>Names whose parenthesised argument is not code (skipped whole).</summary>
+    private static readonly HashSet<string> Opaque = new(StringComparer.Ordinal)
+    {
+        "__attribute__", "__attribute", "__declspec", "asm", "__asm__", "__asm", "_Pragma", "__pragma",
+    };
+
+    /// <summary>Words before a name that do not make it a declared name (<c>return x;</c>).</summary>
+    private static readonly HashSet<string> NotTypes = new(StringComparer.Ordinal)
+    {
+        "return", "else", "do", "case", "goto", "sizeof", "typeof", "__typeof__", "defined", "break", "continue", "default",
+    };
+
+    public static IReadOnlyList<CallSite> AddedCalls(CodeView view)
+    {
+        var text = view.Text;
+        var code = view.Tokens.Where(t => t.Kind != TokenKind.Comment).ToList();
+        var declared = DeclaredNames(text, code);
+        var calls = new List<CallSite>();
+        string? directive = null;
+        var defineName = -1;
+        HashSet<string>? macroParameters = null;
+        for (var k = 0; k < code.Count; k++)
+        {
+            var t = code[k];
+            if (t.Kind == TokenKind.Directive)
+            {
+                directive = text.AsSpan(t.Start + 1, t.Length - 1).Trim().ToString();
+                defineName = k + 1;
+                macroParameters = directive == "define" ? MacroParameters(text, code, k + 1) : null;
+                continue;
+            }
+
+            if (!t.InDirective)
+            {
+                directive = null;
+                macroParameters = null;
+            }
+
+            if (t.Kind != TokenKind.Identifier || k + 1 >= code.Count || !code[k + 1].Is(text, "("))
+            {
+                continue;
+            }
+
+            var name = t.Text(text);
+            if (Opaque.Contains(name))
+            {
+                k = Close(text, code, k + 1);
+                continue;
+            }
+
+            if (directive is not null && directive is not ("define" or "if" or "elif"))
+            {
+                continue;
+            }
+
+            if (k == defineName || !view.IsAdded(t.Line) || Keywords.Contains(name) || IsBuiltin(name) ||
+                (macroParameters?.Contains(name) ?? false) || declared.Contains(name))
+            {
+                continue;
+            }
+
+            if (k > 0 && (code[k - 1].Is(text, ".") || code[k - 1].Is(text, "->") || code[k - 1].Is(text, "##") || code[k - 1].Is(text, "#")))
+            {
+                continue;
+            }
+
+            if (IsDeclarator(text, code, k))
+            {
+                continue;
+            }
+
+            var (arguments, macroArguments) = CountArguments(text, code, k + 1);
+            calls.Add(new CallSite(name, t.Line, arguments, macroArguments));
+        }
+
+        return calls;
+    }
+
+    private static bool IsBuiltin(string name) =>
+        name.StartsWith("__builtin_", StringComparison.Ordinal) || name.StartsWith("__sync_", StringComparison.Ordinal) ||
+        name.StartsWith("__c11_atomic_", StringComparison.Ordinal) || name.StartsWith("__atomic_", StringComparison.Ordinal);
+
+    /// <summary>The name of a definition or prototype: a type word or a pointer star before it.</summary>
+    private static bool IsDeclarator(string text, List<Token> code, int k)
+    {
+        if (k == 0)
+        {
+            return false;
+        }
+
+        var previous = code[k - 1];
+        if (previous.Is(text, ")") && AttributeBefore(text, code, k - 1) is var attribute and > 0)
+        {
+            return IsDeclarator(text, code, attribute);
+        }
+
+        if (previous.Kind == TokenKind.Identifier)
+        {
+            return !NotTypes.Contains(previous.Text(text));
+        }
+
+        if (!previous.Is(text, "*"))
+        {
+            return false;
+        }
+
+        var j = k - 1;
+        while (j >= 0 && code[j].Is(text, "*"))
+        {
+            j--;
+        }
+
+        return j >= 0 && code[j].Kind == TokenKind.Identifier && !NotTypes.Contains(code[j].Text(text)) && !code[j].InDirective;
+    }
+
+    /// <summary>For a ')' that closes <c>__attribute__((...))</c>: the index of <c>__attribute__</c>, else -1.</summary>
+    private static int AttributeBefore(string text, List<Token> code, int close)
+    {
+        var depth = 0;
+        for (var j = close; j >= 0 && j > close - 200; j--)
+        {
+            if (code[j].Is(text, ")"))
+            {
+                depth++;
+            }
+            else if (code[j].Is(text, "(") && --depth == 0)
+            {
+                return j > 0 && Opaque.Contains(code[j - 1].Text(text)) ? j - 1 : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Parameters, locals and function pointers declared anywhere in the view.</summary>
+    private static HashSet<string> DeclaredNames(string text, List<Token> code)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 1; k + 1 < code.Count; k++)
+        {
+            if (code[k].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            var next = code[k + 1];
+            var previous = code[k - 1];
+            if (previous.Is(text, "*") && k >= 2 && code[k - 2].Is(text, "(") && next.Is(text, ")"))
+            {
+                names.Add(code[k].Text(text)); // (*fn)
+                continue;
+            }
+
+            if (!(next.Is(text, ";") || next.Is(text, ",") || next.Is(text, "=") || next.Is(text, ")") || next.Is(text, "[")))
+            {
+                continue;
+            }
+
+            if ((previous.Kind == TokenKind.Identifier && !NotTypes.Contains(previous.Text(text))) || previous.Is(text, "*"))
+            {
+                names.Add(code[k].Text(text));
+            }
+        }
+
+        return names;
+    }
+
+    private static HashSet<string>? MacroParameters(string text, List<Token> code, int name)
+    {
+        if (name + 1 >= code.Count || code[name].Kind != TokenKind.Identifier || !code[name + 1].Is(text, "(") ||
+            code[name + 1].Start != code[name].Start + code[name].Length)
+        {
+            return null;
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = name + 2; k < code.Count && code[k].InDirective && !code[k].Is(text, ")"); k++)
+        {
+            if (code[k].Kind == TokenKind.Identifier)
+            {
+                result.Add(code[k].Text(text));
+            }
+        }
+
+        return result;
+    }
+
+    private static int Close(string text, List<Token> code, int open)
+    {
+        var depth = 0;
+        for (var k = open; k < code.Count; k++)
+        {
+            if (code[k].Is(text, "("))
+            {
+                depth++;
+            }
+            else if (code[k].Is(text, ")") && --depth == 0)
+            {
+                return k;
+            }
+        }
+
+        return code.Count - 1;
+    }
+
+    private static (int? Arguments, int? MacroArguments) CountArguments(string text, List<Token> code, int open)
+    {
+        var all = 0;
+        var parens = 0;
+        var commas = 0;
+        var macroCommas = 0;
+        var empty = true;
+        var inDirective = code[open].InDirective;
+        for (var k = open; k < code.Count; k++)
+        {
+            var t = code[k];
+            if (t.Kind == TokenKind.Directive || (!inDirective && t.InDirective) || (inDirective && !t.InDirective))
+            {
+                return (null, null);
+            }
+
+            if (t.Kind == TokenKind.Punctuator && t.Length == 1)
+            {
+                switch (text[t.Start])
+                {
+                    case '(':
+                        all++;
+                        parens++;
+                        break;
+                    case '[':
+                    case '{':
+                        all++;
+                        break;
+                    case ')':
+                        all--;
+                        if (--parens == 0)
+                        {
+                            return empty ? (0, 0) : (commas + 1, macroCommas + 1);
+                        }
+
+                        break;
+                    case ']':
+                    case '}':
+                        all--;
+                        break;
+                    case ',':
+                        if (all == 1)
+                        {
+                            commas++;
+                        }
+
+                        if (parens == 1)
+                        {
+                            macroCommas++;
+                        }
+
+                        break;
+                }
+            }
+
+            if (k > open)
+            {
+                empty = false;
+            }
+        }
+
+        return (null, null);
+    }
+}

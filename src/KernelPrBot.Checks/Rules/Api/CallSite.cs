@@ -1,0 +1,8 @@
+namespace KernelPrBot.Checks.Rules.Api;
+
+/// <summary>
+/// A call <c>name(...)</c> on an added line. <see cref="Arguments"/> counts commas outside (), [] and {};
+/// <see cref="MacroArguments"/> counts them outside () only, as the preprocessor does. Null when the call
+/// does not close within the code seen, or has a directive inside.
+/// </summary>
+internal sealed record CallSite(string Name, int ViewLine, int? Arguments, int? MacroArguments);

@@ -1,0 +1,66 @@
+using KernelPrBot.Checks.Index;
+
+namespace KernelPrBot.Checks.Rules.Api;
+
+/// <summary>
+/// A call on an added line to a function or macro that exists neither in the tree's symbol index nor in the
+/// patch itself, with the nearest names of the index as "did you mean". Calls through locals, parameters,
+/// function pointers and members are not checked (see <see cref="CallFinder"/>). Needs the symbol index.
+/// </summary>
+public sealed class UnknownSymbolRule : Rule
+{
+    public static RuleDescriptor Id { get; } = new(
+        "unknown-symbol",
+        "Call to a function or macro that does not exist",
+        RuleCategory.Api,
+        Severity.Error,
+        "The patch calls a function or macro that is defined nowhere in the base tree (no definition, prototype, " +
+        "macro, inline helper or tracepoint) and nowhere in the patch itself. Such a patch does not build; plausible " +
+        "but invented names (kmalloc_zeroed, spin_lock_irqsafe) are a typical sign of generated code. The message " +
+        "names the closest existing names. Needs a symbol index (check --index FILE or --tree DIR).")
+    {
+        NeedsSymbolIndex = true,
+    };
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override void AnalyzeFile(FileContext context)
+    {
+        if (context.Options.Symbols is not { } index || !context.IsCSource)
+        {
+            return;
+        }
+
+        var suggestions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var view in context.Code)
+        {
+            var calls = CallFinder.AddedCalls(view);
+            if (calls.Count == 0)
+            {
+                continue;
+            }
+
+            var local = PatchDefinitions.ForView(view);
+            foreach (var call in calls)
+            {
+                if (index.Contains(call.Name) || context.Definitions.Defines(call.Name) || local.Defines(call.Name))
+                {
+                    continue;
+                }
+
+                if (!suggestions.TryGetValue(call.Name, out var near))
+                {
+                    near = index.Suggest(call.Name);
+                    suggestions[call.Name] = near;
+                }
+
+                var meant = near.Count == 0 ? string.Empty : "; did you mean " + string.Join(", ", near.Select(n => n + "()")) + "?";
+                context.Report(
+                    view.NewLine(call.ViewLine),
+                    $"{call.Name}() is not defined in the tree or in this patch{meant}",
+                    "unknown-symbol:" + call.Name,
+                    near.Count == 0 ? "define it in the patch, or call an existing function" : $"use {near[0]}() if that is what is meant");
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KernelPrBot.Checks.Index;
+using KernelPrBot.Cli.Commands;
+
+namespace KernelPrBot.Cli;
+
+/// <summary>
+/// The symbol index of a tree given with <c>--tree</c>, built once and kept under <c>$XDG_CACHE_HOME/kernel-pr-bot</c>
+/// (or <c>~/.cache/kernel-pr-bot</c>). The key is the tree's full path, the top-level Makefile's size and time,
+/// and the times of the directories two levels deep (they change when files are added or removed there).
+/// </summary>
+public static class IndexCache
+{
+    public static string Directory
+    {
+        get
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var root = string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg;
+            return Path.Combine(root, "kernel-pr-bot");
+        }
+    }
+
+    public static string Key(string tree)
+    {
+        var root = Path.GetFullPath(tree);
+        var sb = new StringBuilder(root).Append('\n');
+        var makefile = new FileInfo(Path.Combine(root, "Makefile"));
+        sb.Append(CultureInfo.InvariantCulture, $"{makefile.Length} {makefile.LastWriteTimeUtc.Ticks}\n");
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(root, "*", options).Order(StringComparer.Ordinal))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{dir} {System.IO.Directory.GetLastWriteTimeUtc(dir).Ticks}\n");
+        }
+
+        sb.Append(SymbolIndexFormat.Version);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..20];
+    }
+
+    /// <summary>Loads the cached index of the tree, or builds and caches it (progress on stderr when it is a terminal).</summary>
+    public static SymbolIndex LoadOrBuild(string tree, TextWriter stderr, bool stderrIsTerminal)
+    {
+        var path = Path.Combine(Directory, $"index-{Key(tree)}.idx");
+        if (File.Exists(path))
+        {
+            try
+            {
+                return SymbolIndex.Load(path);
+            }
+            catch (IndexFormatException ex)
+            {
+                stderr.WriteLine($"kernel-pr-bot: rebuilding the cached index: {ex.Message}");
+            }
+        }
+
+        stderr.WriteLine($"kernel-pr-bot: indexing {tree} (once; cached in {Directory})");
+        var builder = IndexCommand.Build(tree, stderr, stderrIsTerminal, out _);
+        System.IO.Directory.CreateDirectory(Directory);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            builder.Write(stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return SymbolIndex.Load(path);
+    }
+}

@@ -1,0 +1,86 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Testing;
+using Xunit;
+
+namespace KernelPrBot.Checks.Tests.Rules.Api;
+
+public sealed class UnknownSymbolRuleTests
+{
+    private static readonly UnknownSymbolRule Rule = new();
+
+    [Fact]
+    public void Reports_invented_names_with_suggestions()
+    {
+        var findings = RuleRunner.AssertMarkedInNewFile(Rule, """
+            static int acme_alloc(struct acme *a, size_t n)
+            {
+            	unsigned long flags;
+
+            	a->buf = [|kmalloc_zeroed(n, GFP_KERNEL);|]
+            	[|spin_lock_irqsafe(&a->lock, flags);|]
+            	a->ring = [|devm_kzalloc_array(a->dev, n, 8, GFP_KERNEL);|]
+            	spin_unlock_irqrestore(&a->lock, flags);
+            	return 0;
+            }
+            """, options: TestIndex.Options);
+        Assert.Contains("did you mean kmalloc()", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean spin_lock_irqsave()", findings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("devm_kmalloc_array()", findings[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keywords_builtins_members_locals_parameters_and_macro_parameters_are_not_calls()
+    {
+        RuleRunner.AssertMarkedInNewFile(Rule, """
+            #define ACME_CALL(fn, arg) fn(arg)
+            #define ACME_NAME(x) acme_##x(x)
+            static int acme_run(struct acme *a, int (*cb)(int), irq_handler_t handler)
+            {
+            	void (*done)(void *) = a->done;
+            	int n = sizeof(*a) + __builtin_popcount(a->mask);
+            	typeof(a) b = a;
+
+            	if (a->ops->start(a))
+            		return -EIO;
+            	while (cb(n))
+            		n--;
+            	handler(0, a);
+            	done(a);
+            	a->dev.release(&a->dev);
+            	asm volatile("nop" ::: "memory");
+            	return ARRAY_SIZE(a->items) + WARN_ON(!b) + offsetof(struct acme, mask);
+            }
+            static void __attribute__((format(printf, 1, 2))) acme_log(const char *fmt, ...);
+            """, options: TestIndex.Options);
+    }
+
+    [Fact]
+    public void Names_defined_in_the_patch_count_as_known()
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor()
+            .AddFile("drivers/misc/acme.h", "int acme_helper(struct acme *a);\n#define ACME_RESET(a) acme_helper(a)\nenum acme_state { ACME_IDLE };\n")
+            .AddFile("drivers/misc/acme.c", "static int acme_local(int x)\n{\n\treturn x;\n}\n\nint acme_probe(struct acme *a)\n{\n\tACME_RESET(a);\n\treturn acme_local(acme_helper(a));\n}\n")
+            .Build();
+        Assert.Empty(RuleRunner.Run(Rule, patch, TestIndex.Options));
+    }
+
+    [Fact]
+    public void Only_added_lines_are_checked_in_a_change()
+    {
+        RuleRunner.AssertMarkedInChange(
+            Rule,
+            "static void acme(void)\n{\n\tacme_old_missing();\n}\n",
+            "static void acme(void)\n{\n\tacme_old_missing();\n\t[|acme_new_missing();|]\n}\n",
+            options: TestIndex.Options);
+    }
+
+    [Fact]
+    public void Without_an_index_it_reports_nothing_and_the_result_says_so()
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor().AddFile("drivers/misc/acme.c", "void f(void)\n{\n\tkmalloc_zeroed(1);\n}\n").Build();
+        var result = new Analyzer([Rule]).Run(KernelPrBot.Checks.Patches.PatchParser.Parse(patch, "t.patch"));
+        Assert.Empty(result.Findings);
+        Assert.Contains(Analyzer.SkippedWithoutIndex, result.Notes);
+    }
+}
