@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -8,6 +10,34 @@ namespace KernelPrBot.Checks.Index;
 /// </summary>
 public static class TreeIndexer
 {
+    /// <summary>Reads a source file as UTF-8 through a pooled buffer (faster than File.ReadAllText over 60,000 files).</summary>
+    private static string ReadSource(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = (int)Math.Min(RandomAccess.GetLength(handle), int.MaxValue / 2);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var done = 0;
+            while (done < length)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(done, length - done), done);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                done += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, done);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>What makes a directory a kernel tree: a top-level Makefile, include/linux/ and scripts/.</summary>
     public static bool IsKernelTree(string dir) =>
         File.Exists(Path.Combine(dir, "Makefile")) && Directory.Exists(Path.Combine(dir, "include", "linux")) && Directory.Exists(Path.Combine(dir, "scripts"));
@@ -90,7 +120,7 @@ public static class TreeIndexer
             () => new SymbolIndexBuilder(),
             (relative, _, local) =>
             {
-                var text = File.ReadAllText(Path.Combine(root, relative));
+                var text = ReadSource(Path.Combine(root, relative));
                 Interlocked.Add(ref bytes, text.Length);
                 local.AddSource(text);
                 if (relative.EndsWith(".h", StringComparison.Ordinal))
