@@ -14,4 +14,4 @@ cd "$(dirname "$0")/.."
 export KPB_CORPUS_PER_KIND="${1:-100}" KPB_PRECISION_FUNCTIONS="${2:-3000}" KPB_CORPUS_SEED="${3:-20261125}"
 dotnet test tests/KernelPrBot.Checks.Tests --nologo --filter "FullyQualifiedName~ContextCorpusTests" \
 	--logger "console;verbosity=detailed" 2>&1 |
-	sed -n -E 's/^\s*\[xUnit[^]]*\]\s+//; /^(kind |[a-z-]+ +[0-9]+ +[0-9]+ |miss: |[0-9]+ lines, |[a-z].*\.c:[0-9]+: \[)/p' | awk '!seen[$0]++'
+	sed -n -E 's/^\s*(\[xUnit[^]]*\])?\s*//; /^(kind |[a-z-]+ +[0-9]+ +[0-9]+ |miss: |[0-9]+ lines, |[a-z].*\.c:[0-9]+: \[)/p' | awk '!seen[$0]++'
