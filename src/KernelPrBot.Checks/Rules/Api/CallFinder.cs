@@ -94,7 +94,7 @@ internal static class CallFinder
             }
 
             var (arguments, macroArguments) = CountArguments(text, code, k + 1);
-            calls.Add(new CallSite(name, t.Line, arguments, macroArguments));
+            calls.Add(new CallSite(name, t.Line, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, k + 1)));
         }
 
         return calls;
@@ -208,6 +208,39 @@ internal static class CallFinder
 
         return result;
     }
+
+    /// <summary>Whether an argument of the call at '(' <paramref name="open"/> is just <c>MACRO</c> or <c>MACRO(...)</c>.</summary>
+    private static bool HasMacroArgument(string text, List<Token> code, int open)
+    {
+        var close = Close(text, code, open);
+        var start = open + 1;
+        var depth = 0;
+        for (var k = open + 1; k <= close; k++)
+        {
+            if (code[k].Is(text, "(") || code[k].Is(text, "[") || code[k].Is(text, "{"))
+            {
+                depth++;
+            }
+            else if ((code[k].Is(text, ")") || code[k].Is(text, "]") || code[k].Is(text, "}")) && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0 && (code[k].Is(text, ",") || k == close))
+            {
+                if (k > start && IsUpperMacro(code[start].Text(text)) && code[start].Kind == TokenKind.Identifier &&
+                    (k == start + 1 || (code[start + 1].Is(text, "(") && Close(text, code, start + 1) == k - 1)))
+                {
+                    return true;
+                }
+
+                start = k + 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsUpperMacro(string name) => name.Count(char.IsAsciiLetterUpper) >= 2 && !name.Any(char.IsAsciiLetterLower);
 
     private static int Close(string text, List<Token> code, int open)
     {

@@ -68,4 +68,18 @@ public sealed class WrongArityRuleTests
             .Build();
         Assert.Empty(RuleRunner.Run(Rule, patch, TestIndex.Options));
     }
+
+    [Fact]
+    public void A_short_call_with_a_macro_argument_may_be_expanded_by_it()
+    {
+        RuleRunner.AssertMarkedInNewFile(Rule, """
+            static void acme_write(struct acme *a, u32 v)
+            {
+            	request_irq(ACME_IRQ_ARGS(a));
+            	request_irq(a->irq, ACME_HANDLER_AND_FLAGS, "acme", a);
+            	[|request_irq(a->irq, a->handler, "acme", a);|]
+            	[|request_irq(a->irq, a->handler, 0, "acme", a, ACME_EXTRA);|]
+            }
+            """, options: TestIndex.Options);
+    }
 }
