@@ -38,8 +38,94 @@ public sealed class SymbolIndexBuilder : ISymbolSink
 
     public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation);
 
-    /// <summary>Adds the names <see cref="SymbolScanner"/> finds in one C source.</summary>
-    public void AddSource(string text) => SymbolScanner.Scan(text, this);
+    /// <summary>
+    /// Adds the names <see cref="SymbolScanner"/> finds in one C source. Lines that only define a macro as a
+    /// number (<c>#define mmREG_BASE_IDX 0x1a2b</c>) are blanked first: the index leaves such macros out, and
+    /// register headers made of them are a third of a kernel tree's bytes.
+    /// </summary>
+    public void AddSource(string text) => SymbolScanner.Scan(WithoutConstantDefines(text), this);
+
+    /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
+    internal static string WithoutConstantDefines(string text)
+    {
+        System.Text.StringBuilder? sb = null;
+        var copied = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            if (IsConstantDefine(text.AsSpan(start, end - start)))
+            {
+                sb ??= new System.Text.StringBuilder(text.Length);
+                sb.Append(text, copied, start - copied);
+                copied = end;
+            }
+
+            start = end + 1;
+        }
+
+        return sb is null ? text : sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsConstantDefine(ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd("\r \t").TrimStart(" \t");
+        if (line.Length < 10 || line[0] != '#')
+        {
+            return false;
+        }
+
+        line = line[1..].TrimStart(" \t");
+        if (!line.StartsWith("define") || line.Length < 8 || line[6] is not (' ' or '\t'))
+        {
+            return false;
+        }
+
+        line = line[7..].TrimStart(" \t");
+        var name = 0;
+        while (name < line.Length && Source.CLexer.IsIdentPart(line[name]))
+        {
+            name++;
+        }
+
+        if (name == 0 || name >= line.Length || line[name] is not (' ' or '\t'))
+        {
+            return false;
+        }
+
+        var value = line[name..].TrimStart(" \t");
+        if (value.Length == 0 || !(char.IsAsciiDigit(value[0]) || value[0] == '('))
+        {
+            return false;
+        }
+
+        // Number literals (each run of letters and digits starts with a digit), parentheses and spaces only.
+        for (var k = 0; k < value.Length; k++)
+        {
+            var c = value[k];
+            if (c is '(' or ')' or ' ')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) || (!char.IsAsciiDigit(c) && (k == 0 || !char.IsAsciiLetterOrDigit(value[k - 1]))))
+            {
+                return false;
+            }
+
+            if (!(char.IsAsciiHexDigit(c) || c is 'x' or 'X' or 'u' or 'U' or 'l' or 'L'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public void MergeFrom(SymbolIndexBuilder other)
     {

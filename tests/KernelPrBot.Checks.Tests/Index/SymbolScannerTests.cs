@@ -187,4 +187,14 @@ public sealed class SymbolScannerTests
         Assert.Null(index.Find("__le16"));
         Assert.NotNull(index.Find("__acme_rpm_get"));
     }
+
+    [Fact]
+    public void Lines_that_only_define_numbers_are_blanked_before_lexing_keeping_line_numbers()
+    {
+        var text = "#define mmREG 0x1234\n#define mmREG_BASE_IDX 0\n#define ACME_ALIAS acme_probe\n#define ACME_X (0x1 << 2) /* c */\nint acme(void);\n";
+        var stripped = SymbolIndexBuilder.WithoutConstantDefines(text);
+        Assert.Equal("\n\n#define ACME_ALIAS acme_probe\n#define ACME_X (0x1 << 2) /* c */\nint acme(void);\n", stripped);
+        var unchanged = "#define ACME_ALIAS acme_probe\n";
+        Assert.Same(unchanged, SymbolIndexBuilder.WithoutConstantDefines(unchanged));
+    }
 }
