@@ -32,8 +32,9 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
 
         foreach (var call in function.Calls.Where(c => RcuAccessors.NeedsReadSection(c.Name, c.ArgumentCount)))
         {
-            // Outside RCU on some path, and not protected by another atomic section either.
-            if (!call.States.Any(s => !s.InRcuReadSection && !s.IsAtomic))
+            // Outside RCU on some path, and not under an update-side lock or a section that excludes
+            // readers. Running as a callback (IRQ, softirq) is not a read-side section for lockdep-RCU.
+            if (!call.States.Any(s => !s.InRcuReadSection && !s.Held.Any(h => h.Kind.IsAtomic() && h.Kind != LockKind.AtomicEntry)))
             {
                 continue;
             }
