@@ -54,23 +54,8 @@ public static class FunctionFinder
     }
 
     /// <summary>The index of the brace closing the one at <paramref name="open"/>, or the last token.</summary>
-    public static int MatchBrace(string source, IReadOnlyList<Token> code, int open)
-    {
-        var depth = 0;
-        for (var k = open; k < code.Count; k++)
-        {
-            if (code[k].Is(source, "{"))
-            {
-                depth++;
-            }
-            else if (code[k].Is(source, "}") && --depth == 0)
-            {
-                return k;
-            }
-        }
-
-        return code.Count;
-    }
+    public static int MatchBrace(string source, IReadOnlyList<Token> code, int open) =>
+        TokenRanges.Close(source, code, open, code.Count) is >= 0 and var close ? close : code.Count;
 
     private static bool TryDefinition(
         string source, IReadOnlyList<Token> code, int start, int brace,

@@ -150,7 +150,7 @@ internal sealed class PathWalker
         if (loop.Keyword is not ("for" or "while" or "do"))
         {
             // A loop macro is also a call (list_for_each_entry_rcu needs RCU, for instance).
-            RecordCall(loop.Keyword, loop.HeadStart - 2 >= 0 ? loop.HeadStart - 2 : loop.HeadStart, loop.HeadStart - 1, loop.HeadEnd, states, loop.Line);
+            RecordCall(loop.Keyword, loop.HeadStart - 1, loop.HeadEnd, states, loop.Line);
         }
 
         states = Apply(loop.HeadStart, loop.HeadEnd, states, inCondition: true);
@@ -206,7 +206,7 @@ internal sealed class PathWalker
         var type = args.Count > 0 ? Text(args[0].Start, args[0].End) : string.Empty;
         var lockArg = guard.Keyword == "scoped_cond_guard" ? 2 : 1;
         var primitive = LockPrimitives.ForGuard(type);
-        RecordCall(guard.Keyword, guard.ArgsStart - 2, guard.ArgsStart - 1, guard.ArgsEnd, states, guard.Line);
+        RecordCall(guard.Keyword, guard.ArgsStart - 1, guard.ArgsEnd, states, guard.Line);
         if (primitive is null)
         {
             return WalkStatement(guard.Body, states);
@@ -240,13 +240,13 @@ internal sealed class PathWalker
             {
                 var type = Text(k + 2, close);
                 var argsClose = MatchParen(close + 1, end);
-                RecordCall(name, k, k + 1, close, states, _code[k].Line);
+                RecordCall(name, k + 1, close, states, _code[k].Line);
                 states = ApplyGuard(type, close + 2, argsClose, states, _code[k].Line);
                 k = argsClose;
                 continue;
             }
 
-            RecordCall(name, k, k + 1, close, states, _code[k].Line);
+            RecordCall(name, k + 1, close, states, _code[k].Line);
             var primitive = LockPrimitives.Find(name);
             if (primitive is not null)
             {
@@ -608,64 +608,18 @@ internal sealed class PathWalker
         };
     }
 
-    private void RecordCall(string name, int nameIndex, int open, int close, List<ContextState> states, int line)
+    private void RecordCall(string name, int open, int close, List<ContextState> states, int line)
     {
         var args = open >= 0 && close > open ? SplitArgs(open + 1, close) : [];
-        _ = nameIndex;
 
         // State lists are never changed once made, so the call can keep the one reaching it.
         _calls.Add(new CallSite(name, line, args.Select(a => a.End > a.Start ? _code[a.Start].Line : line).ToList(), () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
     }
 
-    private List<(int Start, int End)> SplitArgs(int start, int end)
-    {
-        var result = new List<(int, int)>();
-        if (end <= start)
-        {
-            return result;
-        }
+    private List<(int Start, int End)> SplitArgs(int start, int end) => TokenRanges.SplitArguments(_src, _code, start, end);
 
-        var depth = 0;
-        var argStart = start;
-        for (var k = start; k < end; k++)
-        {
-            var t = _code[k];
-            if (t.Is(_src, "(") || t.Is(_src, "[") || t.Is(_src, "{"))
-            {
-                depth++;
-            }
-            else if (t.Is(_src, ")") || t.Is(_src, "]") || t.Is(_src, "}"))
-            {
-                depth--;
-            }
-            else if (depth == 0 && t.Is(_src, ","))
-            {
-                result.Add((argStart, k));
-                argStart = k + 1;
-            }
-        }
-
-        result.Add((argStart, end));
-        return result;
-    }
-
-    private int MatchParen(int open, int limit)
-    {
-        var depth = 0;
-        for (var k = open; k < limit; k++)
-        {
-            if (_code[k].Is(_src, "("))
-            {
-                depth++;
-            }
-            else if (_code[k].Is(_src, ")") && --depth == 0)
-            {
-                return k;
-            }
-        }
-
-        return limit;
-    }
+    /// <summary>The ')' closing the '(' at <paramref name="open"/>, or <paramref name="limit"/> when unbalanced.</summary>
+    private int MatchParen(int open, int limit) => TokenRanges.Close(_src, _code, open, limit) is >= 0 and var close ? close : limit;
 
     private string Text(int start, int end)
     {

@@ -183,7 +183,7 @@ public sealed class DeprecatedApiRule : Rule
             return;
         }
 
-        var close = FindClose(view, code, j + 1, "[", "]");
+        var close = FindClose(view, code, j + 1);
         if (close < 0 || close + 1 >= code.Count)
         {
             return;
@@ -325,64 +325,18 @@ public sealed class DeprecatedApiRule : Rule
     private static bool IsOperandEnd(string text, Token previous) =>
         previous.Kind is TokenKind.Identifier or TokenKind.Number || previous.Is(text, ")") || previous.Is(text, "]");
 
-    /// <summary>Splits the arguments of the call whose '(' is at <paramref name="open"/> into token ranges.</summary>
+    // A call or array size longer than this is unbalanced code from a hunk, not something to scan to the end.
+    private const int MaxBracketTokens = 2000;
+
+    /// <summary>The arguments of the call whose '(' is at <paramref name="open"/>, as (start, count) token ranges.</summary>
     private static List<(int Start, int Count)> SplitArguments(CodeView view, List<Token> code, int open)
     {
-        var text = view.Text;
-        var result = new List<(int, int)>();
-        var depth = 0;
-        var start = open + 1;
-        for (var k = open; k < code.Count; k++)
-        {
-            var t = code[k];
-            if (t.Is(text, "(") || t.Is(text, "[") || t.Is(text, "{"))
-            {
-                depth++;
-            }
-            else if (t.Is(text, ")") || t.Is(text, "]") || t.Is(text, "}"))
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    result.Add((start, k - start));
-                    return result;
-                }
-            }
-            else if (depth == 1 && t.Is(text, ","))
-            {
-                result.Add((start, k - start));
-                start = k + 1;
-            }
-            else if (t.Is(text, ";"))
-            {
-                break;
-            }
-        }
-
-        return result;
+        var close = FindClose(view, code, open);
+        return close < 0 ? [] : TokenRanges.SplitArguments(view.Text, code, open + 1, close).Select(a => (a.Start, a.End - a.Start)).ToList();
     }
 
-    private static int FindClose(CodeView view, List<Token> code, int open, string opener, string closer)
-    {
-        var depth = 0;
-        for (var k = open; k < code.Count && k < open + 200; k++)
-        {
-            if (code[k].Is(view.Text, opener))
-            {
-                depth++;
-            }
-            else if (code[k].Is(view.Text, closer) && --depth == 0)
-            {
-                return k;
-            }
-            else if (code[k].Is(view.Text, ";"))
-            {
-                return -1;
-            }
-        }
-
-        return -1;
-    }
+    private static int FindClose(CodeView view, List<Token> code, int open) =>
+        TokenRanges.Close(view.Text, code, open, open + MaxBracketTokens);
 
     /// <summary>The source between two tokens, with runs of white space folded to one space.</summary>
     private static string SourceText(string text, Token first, Token last) =>
@@ -390,7 +344,7 @@ public sealed class DeprecatedApiRule : Rule
 
     private static string ArgumentText(CodeView view, List<Token> code, int open)
     {
-        var close = FindClose(view, code, open, "(", ")");
+        var close = FindClose(view, code, open);
         return close < 0 ? string.Empty : string.Concat(code.Skip(open).Take(close - open + 1).Select(t => t.Text(view.Text)));
     }
 

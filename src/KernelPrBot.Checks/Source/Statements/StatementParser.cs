@@ -281,23 +281,7 @@ public sealed class StatementParser
         return range;
     }
 
-    private int MatchParen(int open)
-    {
-        var depth = 0;
-        for (var k = open; k < _end; k++)
-        {
-            if (_code[k].Is(_source, "("))
-            {
-                depth++;
-            }
-            else if (_code[k].Is(_source, ")") && --depth == 0)
-            {
-                return k;
-            }
-        }
-
-        return -1;
-    }
+    private int MatchParen(int open) => TokenRanges.Close(_source, _code, open, _end);
 
     /// <summary>Moves past the next ';' at nesting depth 0 (statement expressions and initializers nest); returns the end of the expression.</summary>
     private int ScanToSemicolon()
