@@ -72,15 +72,13 @@ public sealed class Analyzer
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
                 var context = new FileContext(patch, file, image, options, sink, definitions);
-                FileContext? baseline = null;
                 foreach (var (rule, severity) in _rules)
                 {
                     try
                     {
                         if (rule is IDifferentialRule && context.IsDifferential)
                         {
-                            baseline ??= new FileContext(patch, file, image, options, sink, definitions, isBaseline: true);
-                            RunDifferential(rule, severity, context, baseline, sink);
+                            RunDifferential(rule, severity, context, context.Baseline!, sink);
                             continue;
                         }
 

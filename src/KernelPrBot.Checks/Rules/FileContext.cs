@@ -14,8 +14,7 @@ public sealed class FileContext
 {
     private IReadOnlyList<CodeView>? _code;
     private IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)>? _contexts;
-    private SourceContextAnalysis? _baseAnalysis;
-    private bool _baseAnalysed;
+    private FileContext? _baseline;
     private HashSet<int>? _changedLines;
     private readonly Lazy<PatchDefinitions> _definitions;
 
@@ -55,24 +54,12 @@ public sealed class FileContext
     public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts =>
         _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens))).ToList();
 
-    /// <summary>The base version's context analysis, when the base file is known.</summary>
-    public SourceContextAnalysis? BaseAnalysis
-    {
-        get
-        {
-            if (!_baseAnalysed)
-            {
-                _baseAnalysed = true;
-                if (!IsBaseline && Images?.Before is { } before)
-                {
-                    var view = CodeView.WholeFile(before);
-                    _baseAnalysis = SourceContextAnalysis.Analyze(view.Text, view.Tokens);
-                }
-            }
+    /// <summary>The base version of this file as a context of its own, when the base file is known.</summary>
+    internal FileContext? Baseline =>
+        IsBaseline || Images?.Before is null ? null : _baseline ??= new FileContext(Patch, File, Images, Options, Sink, _definitions, isBaseline: true);
 
-            return _baseAnalysis;
-        }
-    }
+    /// <summary>The base version's context analysis, when the base file is known (shared with the baseline run).</summary>
+    public SourceContextAnalysis? BaseAnalysis => Baseline?.Contexts[0].Analysis;
 
     /// <summary>Names defined on the added lines of every file of the series (computed once per run).</summary>
     public PatchDefinitions Definitions => _definitions.Value;
