@@ -1,0 +1,7 @@
+namespace KernelPrBot.Review.Model;
+
+public enum ForgeKind
+{
+    GitHub,
+    GitLab,
+}
