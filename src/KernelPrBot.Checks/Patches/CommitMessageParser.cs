@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Patches;
 
 /// <summary>Splits a commit message into subject, body and trailers, and reads the <c>[PATCH v2 3/7]</c> prefix.</summary>
-internal static class CommitMessageParser
+public static class CommitMessageParser
 {
     private static readonly Regex TrailerLine = new(
         @"^(?<ws>[ \t]*)(?<key>[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*):(?<value>.*)$",

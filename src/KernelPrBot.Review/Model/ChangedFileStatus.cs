@@ -1,0 +1,10 @@
+namespace KernelPrBot.Review.Model;
+
+public enum ChangedFileStatus
+{
+    Added,
+    Modified,
+    Removed,
+    Renamed,
+    Copied,
+}

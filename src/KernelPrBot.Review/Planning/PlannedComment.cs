@@ -1,0 +1,15 @@
+namespace KernelPrBot.Review.Planning;
+
+/// <summary>A new inline comment on the new side of the diff; <see cref="Line"/> null means a file-level comment.</summary>
+public sealed record PlannedComment(string Path, int? Line, string Body, string Fingerprint);
+
+/// <summary>A change to a comment the bot posted before: resolved because the finding is gone, or reopened.</summary>
+public sealed record CommentEdit(long CommentId, string Body, bool Resolves);
+
+public sealed record PlannedReply(long InReplyToCommentId, string Body);
+
+/// <summary>A reaction on a command comment; content is GitHub's name (<c>+1</c>, <c>eyes</c>, <c>confused</c>, …).</summary>
+public sealed record PlannedReaction(long CommentId, string Content);
+
+/// <summary>Create the summary comment (<see cref="CommentId"/> null) or edit it in place.</summary>
+public sealed record SummaryChange(long? CommentId, string Body);
