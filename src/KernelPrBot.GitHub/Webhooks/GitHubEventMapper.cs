@@ -1,0 +1,162 @@
+using KernelPrBot.Review.Commands;
+using KernelPrBot.Review.Model;
+using Octokit.Webhooks;
+using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.CheckRun;
+using Octokit.Webhooks.Events.CheckSuite;
+using Octokit.Webhooks.Events.IssueComment;
+using Octokit.Webhooks.Events.PullRequest;
+
+namespace KernelPrBot.GitHub.Webhooks;
+
+/// <summary>
+/// Maps a verified delivery to a review request with Octokit.Webhooks' typed events. One instance per delivery:
+/// it records the request (or why there is none) instead of acting, so ingress stays fast and never calls GitHub.
+/// </summary>
+internal sealed class GitHubEventMapper : WebhookEventProcessor
+{
+    public ReviewRequest? Request { get; private set; }
+
+    public string IgnoredBecause { get; private set; } = "event not handled";
+
+    protected override ValueTask ProcessPullRequestWebhookAsync(WebhookHeaders headers, PullRequestEvent pullRequestEvent, PullRequestAction action, CancellationToken cancellationToken = default)
+    {
+        ReviewTrigger? trigger = action.ToString() switch
+        {
+            "opened" => ReviewTrigger.Opened,
+            "synchronize" => ReviewTrigger.Synchronize,
+            "reopened" => ReviewTrigger.Reopened,
+            "ready_for_review" => ReviewTrigger.ReadyForReview,
+            _ => null,
+        };
+        if (trigger is null)
+        {
+            return Ignore($"pull_request action {action}");
+        }
+
+        var pr = pullRequestEvent.PullRequest;
+        Request = new ReviewRequest
+        {
+            Forge = ForgeKind.GitHub,
+            Repository = pullRequestEvent.Repository?.FullName ?? throw Incomplete("repository"),
+            RepositoryId = pullRequestEvent.Repository.Id,
+            Number = checked((int)pr.Number),
+            HeadSha = pr.Head.Sha,
+            Trigger = trigger.Value,
+            DeliveryId = headers.Delivery ?? string.Empty,
+            Requester = pullRequestEvent.Sender?.Login,
+            InstallationId = pullRequestEvent.Installation?.Id,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask ProcessIssueCommentWebhookAsync(WebhookHeaders headers, IssueCommentEvent issueCommentEvent, IssueCommentAction action, CancellationToken cancellationToken = default)
+    {
+        if (action.ToString() != "created")
+        {
+            return Ignore($"issue_comment action {action}");
+        }
+
+        if (issueCommentEvent.Issue.PullRequest is null)
+        {
+            return Ignore("comment on an issue, not a pull request");
+        }
+
+        var comment = issueCommentEvent.Comment;
+        if (comment.User?.Type.ToString() == "Bot" || issueCommentEvent.Sender?.Type.ToString() == "Bot")
+        {
+            return Ignore("comment by a bot");
+        }
+
+        if (!SlashCommandParser.TryParse(comment.Body, out _))
+        {
+            return Ignore("comment holds no /kpb command");
+        }
+
+        Request = new ReviewRequest
+        {
+            Forge = ForgeKind.GitHub,
+            Repository = issueCommentEvent.Repository?.FullName ?? throw Incomplete("repository"),
+            RepositoryId = issueCommentEvent.Repository.Id,
+            Number = checked((int)issueCommentEvent.Issue.Number),
+            Trigger = ReviewTrigger.Command,
+            DeliveryId = headers.Delivery ?? string.Empty,
+            Requester = comment.User?.Login ?? issueCommentEvent.Sender?.Login,
+            InstallationId = issueCommentEvent.Installation?.Id,
+            CommandText = comment.Body.Length > 4000 ? comment.Body[..4000] : comment.Body,
+            CommentId = comment.Id,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask ProcessCheckRunWebhookAsync(WebhookHeaders headers, CheckRunEvent checkRunEvent, CheckRunAction action, CancellationToken cancellationToken = default)
+    {
+        var name = action.ToString();
+        if (name is not ("rerequested" or "requested_action"))
+        {
+            return Ignore($"check_run action {name}");
+        }
+
+        var run = checkRunEvent.CheckRun;
+        // Fork pull requests come with an empty pull_requests list; our external_id starts with the number.
+        var number = run.PullRequests is { Count: > 0 } prs ? (int)prs[0].Number : ExternalIdNumber(run.ExternalId);
+        if (number is null)
+        {
+            return Ignore("check run names no pull request");
+        }
+
+        Request = new ReviewRequest
+        {
+            Forge = ForgeKind.GitHub,
+            Repository = checkRunEvent.Repository?.FullName ?? throw Incomplete("repository"),
+            RepositoryId = checkRunEvent.Repository.Id,
+            Number = number.Value,
+            Trigger = ReviewTrigger.Rerequested,
+            DeliveryId = headers.Delivery ?? string.Empty,
+            Requester = checkRunEvent.Sender?.Login,
+            InstallationId = checkRunEvent.Installation?.Id,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask ProcessCheckSuiteWebhookAsync(WebhookHeaders headers, CheckSuiteEvent checkSuiteEvent, CheckSuiteAction action, CancellationToken cancellationToken = default)
+    {
+        if (action.ToString() != "rerequested")
+        {
+            return Ignore($"check_suite action {action}");
+        }
+
+        long? number = checkSuiteEvent.CheckSuite.PullRequests is { Count: > 0 } prs ? prs[0].Number : null;
+        if (number is null)
+        {
+            return Ignore("check suite names no pull request");
+        }
+
+        Request = new ReviewRequest
+        {
+            Forge = ForgeKind.GitHub,
+            Repository = checkSuiteEvent.Repository?.FullName ?? throw Incomplete("repository"),
+            RepositoryId = checkSuiteEvent.Repository.Id,
+            Number = (int)number.Value,
+            Trigger = ReviewTrigger.Rerequested,
+            DeliveryId = headers.Delivery ?? string.Empty,
+            Requester = checkSuiteEvent.Sender?.Login,
+            InstallationId = checkSuiteEvent.Installation?.Id,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    internal static int? ExternalIdNumber(string? externalId)
+    {
+        var head = externalId?.Split(':', 2)[0];
+        return int.TryParse(head, out var n) && n > 0 ? n : null;
+    }
+
+    private ValueTask Ignore(string why)
+    {
+        IgnoredBecause = why;
+        return ValueTask.CompletedTask;
+    }
+
+    private static FormatException Incomplete(string field) => new($"payload has no {field}");
+}
