@@ -64,22 +64,15 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
         var notes = new List<string>(change.Limits);
         var config = await LoadConfigAsync(change, notes, cancellationToken).ConfigureAwait(false);
         var built = ChangeSeries.Build(change);
-        notes.AddRange(built.Skipped);
         var diffFiles = built.DiffPatchIndex >= 0 ? built.Series.Patches[built.DiffPatchIndex].Files : [];
         var images = await SourceImages.FetchAsync(host, change, diffFiles, built.DiffPatchIndex, environment.Options, notes, cancellationToken).ConfigureAwait(false);
-
-        var analyzer = new Analyzer(environment.Rules, config);
-        var result = analyzer.Run(built.Series, images, AnalysisOptions.Default with { Symbols = environment.Symbols });
-        notes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Message.Contains("could not analyse", StringComparison.Ordinal)).Select(d => d.Message));
-        if (result.Notes.Contains(Analyzer.SkippedWithoutIndex))
-        {
-            notes.Add("api checks (unknown symbols, wrong argument counts, unknown headers) skipped: this server has no symbol index (setting Index:Path or Index:Tree)");
-        }
+        var analysis = ChangeAnalyzer.Run(built, images, config, environment);
+        notes.AddRange(analysis.Notes);
 
         var plan = ReviewPlanner.Plan(new PlannerInput
         {
             Change = change,
-            Findings = result.Findings,
+            Findings = analysis.Findings,
             Diff = new DiffFilter(diffFiles),
             Prior = prior,
             Ignores = ignores,
@@ -92,7 +85,7 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
             plan = plan with { Replies = c.Answer.Replies(c.CommentId), Reactions = c.Answer.Reactions(c.CommentId) };
         }
 
-        return await ApplyAsync(change, plan, result.Findings.Count, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(change, plan, analysis.Findings.Count, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReviewOutcome> ApplyAsync(Change change, ReviewPlan plan, int findingCount, CancellationToken cancellationToken)
