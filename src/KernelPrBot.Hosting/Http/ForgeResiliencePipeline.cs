@@ -10,10 +10,12 @@ internal static class ForgeResiliencePipeline
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ForgeResilienceOptions options, TimeProvider time)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         var rules = new ForgeRetryRules(options, time);
-        builder
-            .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout })
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -22,7 +24,10 @@ internal static class ForgeResiliencePipeline
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => rules.ShouldRetryAsync(args.Outcome, RequestOf(args.Context, args.Outcome), args.Context.CancellationToken),
                 DelayGenerator = args => rules.DelayAsync(args.Outcome, args.Context.CancellationToken),
-            })
+            });
+        }
+
+        builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 FailureRatio = options.CircuitBreakerFailureRatio,

@@ -11,6 +11,10 @@ namespace KernelPrBot.Hosting.Http;
 /// </summary>
 internal sealed class ForgeRetryRules(ForgeResilienceOptions options, TimeProvider time)
 {
+    // Added to a wait the server names: timers may fire a few milliseconds early, and a retry that
+    // arrives just before the reset is refused again.
+    internal static readonly TimeSpan ServerWaitMargin = TimeSpan.FromMilliseconds(250);
+
     public async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, HttpMethod? method, CancellationToken cancellationToken)
     {
         var idempotent = method is not null && IsIdempotent(method);
@@ -49,7 +53,7 @@ internal sealed class ForgeRetryRules(ForgeResilienceOptions options, TimeProvid
 
         var now = time.GetUtcNow();
         var wait = await RateLimitSignals.ReadAsync(response, now, cancellationToken).ConfigureAwait(false);
-        return wait.RetryAt is { } retryAt ? Max(retryAt - now, TimeSpan.Zero) : null;
+        return wait.RetryAt is { } retryAt ? Max(retryAt - now, TimeSpan.Zero) + ServerWaitMargin : null;
     }
 
     /// <summary>Failures that say the forge is unwell (not that we are rate limited or wrong).</summary>
