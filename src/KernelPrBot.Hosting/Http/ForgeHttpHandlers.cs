@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Http.Resilience;
+
+namespace KernelPrBot.Hosting.Http;
+
+/// <summary>
+/// The handler chain every forge call goes through, for clients made without dependency injection (the
+/// GitHub adapter makes an Octokit client per installation): write serialiser ⟶ rate-limit exception ⟶
+/// resilience pipeline ⟶ the network.
+/// </summary>
+public static class ForgeHttpHandlers
+{
+    /// <summary>
+    /// Names the installation a request acts for, so that its writes are serialised with the installation's
+    /// other writes. Without it the Authorization (or PRIVATE-TOKEN) header identifies the installation.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> InstallationKey = new("KernelPrBot.Installation");
+
+    /// <summary>
+    /// Builds the chain over <paramref name="inner"/> (a new <see cref="SocketsHttpHandler"/> by default).
+    /// Each call has its own circuit breaker; write serialisation is shared process-wide, so reuse one
+    /// handler for all clients of a forge where possible.
+    /// </summary>
+    public static HttpMessageHandler Create(ForgeResilienceOptions options, TimeProvider? time = null, HttpMessageHandler? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+        var pipeline = ForgeResiliencePipeline.Build(options, time);
+#pragma warning disable CA2000 // each handler is owned and disposed by the one outside it
+        return new WriteSerializingHandler(WriteGates.Shared, options.MinWriteInterval, time)
+        {
+            InnerHandler = new RateLimitHandler(options, time)
+            {
+                InnerHandler = new ResilienceHandler(pipeline)
+                {
+                    InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                },
+            },
+        };
+#pragma warning restore CA2000
+    }
+}

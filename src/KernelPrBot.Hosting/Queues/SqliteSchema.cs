@@ -1,0 +1,40 @@
+namespace KernelPrBot.Hosting.Queues;
+
+/// <summary>The tables of the queue database. Times are Unix milliseconds (UTC).</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+        -- id orders the queue (oldest first); message_id survives retries and dead-lettering.
+        CREATE TABLE IF NOT EXISTS queue (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_id  TEXT    NOT NULL UNIQUE,
+            body        TEXT    NOT NULL,
+            enqueued_at INTEGER NOT NULL,
+            visible_at  INTEGER NOT NULL,
+            receipt     TEXT,
+            attempt     INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            message_id  TEXT    PRIMARY KEY,
+            body        TEXT    NOT NULL,
+            attempts    INTEGER NOT NULL,
+            reason      TEXT    NOT NULL,
+            failed_at   INTEGER NOT NULL,
+            readable    INTEGER NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS deliveries (
+            forge       TEXT    NOT NULL,
+            delivery_id TEXT    NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (forge, delivery_id)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS deliveries_recorded_at ON deliveries (recorded_at);
+        """;
+}
