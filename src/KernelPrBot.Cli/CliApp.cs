@@ -17,6 +17,10 @@ public static class CliApp
                     build the symbol index of a kernel tree (for check --index), or check one
           rules [--markdown]
                     list the rules
+          serve [--urls URL] [--KernelPrBot:Key=value ...]
+                    run the bot: webhook endpoints, durable queue, review workers (settings: README)
+          replay --list | --dead-letters [--id ID] | --payload FILE --event NAME
+                    show or re-drive dead letters, or dry-run a saved webhook payload
         exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error
         """;
 
@@ -36,8 +40,10 @@ public static class CliApp
                 "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal, stderr, stderrIsTerminal),
                 "rules" => RulesCommand.Run(rest, stdout),
                 "index" => IndexCommand.Run(rest, stderr, stderrIsTerminal),
+                "serve" => ServeCommand.Run(rest, stderr),
+                "replay" => ReplayCommand.Run(rest, stdout),
                 "--version" or "version" => Version(stdout),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check, index and rules"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check, index, rules, serve and replay"),
             };
         }
         catch (UsageException ex)

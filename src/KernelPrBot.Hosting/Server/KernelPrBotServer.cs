@@ -1,0 +1,68 @@
+using KernelPrBot.GitHub;
+using KernelPrBot.GitHub.Api;
+using KernelPrBot.GitHub.Webhooks;
+using KernelPrBot.Hosting.Http;
+using KernelPrBot.Hosting.Queues;
+using KernelPrBot.Hosting.Settings;
+using KernelPrBot.Hosting.Workers;
+using KernelPrBot.Review.Ingress;
+using KernelPrBot.Review.Jobs;
+using KernelPrBot.Review.Ports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelPrBot.Hosting.Server;
+
+/// <summary>
+/// The self-hosted server (<c>kernel-pr-bot serve</c>): webhook endpoints that verify and enqueue, the durable
+/// SQLite queue, and the review worker pool, in one process.
+/// </summary>
+public static class KernelPrBotServer
+{
+    public static WebApplication Build(string[] args, Func<string, Checks.Index.SymbolIndex>? indexTree = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GitHubIngress.MaxBodyBytes + 1);
+        var settings = builder.Configuration.GetSection(KernelPrBotSettings.Section).Get<KernelPrBotSettings>() ?? new KernelPrBotSettings();
+        if (SettingsLoader.Problems(settings) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems));
+        }
+
+        AddKernelPrBot(builder.Services, settings, ReviewEnvironmentLoader.Load(settings, indexTree));
+        builder.Services.AddHostedService<ReviewWorker>();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapPost("/api/github/webhooks", WebhookEndpoint.GitHubAsync);
+        return app;
+    }
+
+    /// <summary>The services both the server and <c>kernel-pr-bot replay</c> use.</summary>
+    public static IServiceCollection AddKernelPrBot(IServiceCollection services, KernelPrBotSettings settings, ReviewEnvironment environment)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(environment);
+        services.AddSingleton(TimeProvider.System);
+        var queueOptions = new SqliteQueueOptions
+        {
+            Path = settings.Queue.Path,
+            VisibilityTimeout = settings.Queue.VisibilityTimeout,
+            MaxAttempts = settings.Queue.MaxAttempts,
+        };
+        services.AddSingleton(new SqliteReviewQueue(queueOptions));
+        services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
+        services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<SqliteReviewQueue>());
+        services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(queueOptions));
+        services.AddSingleton<IngressQueue>();
+        services.AddSingleton(s => new GitHubIngress(settings.GitHub.WebhookSecret, s.GetRequiredService<IngressQueue>()));
+        services.AddSingleton(s => new GitHubClients(settings.GitHub, ForgeHttpHandlers.Create(settings.Http, s.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(s => new GitHubCodeHost(s.GetRequiredService<GitHubClients>(), environment.Options));
+        services.AddSingleton<ICodeHost>(s => s.GetRequiredService<GitHubCodeHost>());
+        services.AddSingleton<CodeHosts>();
+        return services;
+    }
+}

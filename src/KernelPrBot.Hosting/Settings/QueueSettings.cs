@@ -1,0 +1,24 @@
+namespace KernelPrBot.Hosting.Settings;
+
+public sealed class QueueSettings
+{
+    /// <summary><c>sqlite</c> (the embedded default) or <c>azure</c>.</summary>
+    public string Kind { get; set; } = "sqlite";
+
+    public string Path { get; set; } = "kernel-pr-bot.db";
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How long a taken job stays hidden; a worker that dies gives it back after this.</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Review jobs run at once.</summary>
+    public int Workers { get; set; } = 2;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First wait before retrying a failed job; doubles per attempt, at most 10 minutes.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+}

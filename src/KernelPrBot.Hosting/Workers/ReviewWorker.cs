@@ -1,0 +1,107 @@
+using KernelPrBot.Hosting.Http;
+using KernelPrBot.Hosting.Settings;
+using KernelPrBot.Review.Jobs;
+using KernelPrBot.Review.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KernelPrBot.Hosting.Workers;
+
+/// <summary>
+/// The bounded worker pool: each loop takes one request off the queue, runs its review job and completes it;
+/// a failure goes back with a growing delay (or the forge's rate-limit reset), and the last one is dead-lettered
+/// and reported on the pull request.
+/// </summary>
+public sealed partial class ReviewWorker(
+    IReviewQueue queue, CodeHosts hosts, ReviewEnvironment environment, KernelPrBotSettings settings, TimeProvider time, ILogger<ReviewWorker> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Queue.Workers)).Select(_ => LoopAsync(stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var item = await queue.TryDequeueAsync(stoppingToken).ConfigureAwait(false);
+                if (item is null)
+                {
+                    await Task.Delay(settings.Queue.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await RunOneAsync(item, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: an unfinished item becomes visible again when its lease runs out.
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogQueueError(ex);
+                await Task.Delay(settings.Queue.PollInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task RunOneAsync(QueuedReview item, CancellationToken cancellationToken)
+    {
+        var request = item.Request;
+        try
+        {
+            var host = hosts.For(request.Forge);
+            var outcome = await new ReviewJob(host, environment).RunAsync(request, cancellationToken).ConfigureAwait(false);
+            LogDone(request.Repository, request.Number, request.Trigger, item.Attempt, outcome.Message);
+            await queue.CompleteAsync(item, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            var delay = ex is ForgeRateLimitedException limited
+                ? limited.RetryAt - time.GetUtcNow()
+                : TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, settings.Queue.RetryDelay.Ticks << Math.Min(item.Attempt - 1, 16)));
+            var dead = await queue.FailAsync(item, reason, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, CancellationToken.None).ConfigureAwait(false);
+            LogFailed(ex, request.Repository, request.Number, item.Attempt, item.MaxAttempts, dead);
+            if (dead)
+            {
+                await ReportAsync(request, reason).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ReportAsync(Review.Model.ReviewRequest request, string reason)
+    {
+        try
+        {
+            if (hosts.For(request.Forge) is IFailureReporter reporter)
+            {
+                await reporter.ReportFailureAsync(request, reason, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(ex, request.Repository, request.Number);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "review {Repository}#{Number} ({Trigger}, attempt {Attempt}): {Outcome}")]
+    private partial void LogDone(string repository, int number, Review.Model.ReviewTrigger trigger, int attempt, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "review {Repository}#{Number} failed on attempt {Attempt} of {MaxAttempts}; dead-lettered: {Dead}")]
+    private partial void LogFailed(Exception ex, string repository, int number, int attempt, int maxAttempts, bool dead);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "could not mark {Repository}#{Number} as failed")]
+    private partial void LogReportFailed(Exception ex, string repository, int number);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the review queue failed")]
+    private partial void LogQueueError(Exception ex);
+}
