@@ -55,9 +55,10 @@ internal sealed class RequestPipeline
         var clock = Stopwatch.StartNew();
         var request = await ReadAsync(context).ConfigureAwait(false);
         var isWrite = request.Method is "POST" or "PATCH" or "PUT" or "DELETE";
+        var writer = request.Caller.RateKey; // authentication may still replace the caller
         if (isWrite)
         {
-            EnterWrite(request.Caller.RateKey);
+            EnterWrite(writer);
         }
 
         ApiResult result;
@@ -81,7 +82,7 @@ internal sealed class RequestPipeline
         {
             if (isWrite)
             {
-                LeaveWrite(request.Caller.RateKey);
+                LeaveWrite(writer);
             }
         }
 
