@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace KernelPrBot.Testing.FakeGitHub;
+
+/// <summary>
+/// Makes chosen requests fail or wait. <c>method</c> is an HTTP method or "*"; <c>pathRegex</c> is matched against the
+/// path relative to the API root with its leading "/" (e.g. <c>/repos/o/r/pulls/1/reviews</c>). Faulted requests are still recorded.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly List<Rule> _failures = [];
+    private readonly List<Rule> _delays = [];
+    private readonly TimeProvider _time;
+
+    internal FaultInjector(TimeProvider time) => _time = time;
+
+    /// <summary>The next <paramref name="times"/> matching requests get <paramref name="status"/>; the body defaults to <c>{"message": reason}</c>.</summary>
+    public void Fail(string method, string pathRegex, int status, int times = 1, IDictionary<string, string>? headers = null, string? body = null)
+    {
+        lock (_failures)
+        {
+            _failures.Add(new Rule(method, Pattern(pathRegex), times) { Status = status, Headers = headers is null ? null : new(headers), Body = body });
+        }
+    }
+
+    public void Delay(string method, string pathRegex, TimeSpan delay, int times = 1)
+    {
+        lock (_delays)
+        {
+            _delays.Add(new Rule(method, Pattern(pathRegex), times) { Wait = delay });
+        }
+    }
+
+    /// <summary>403 "You have exceeded a secondary rate limit" with <c>retry-after</c>, as GitHub answers bursts of writes.</summary>
+    public void SecondaryRateLimit(string method, string pathRegex, int retryAfterSeconds = 1, int times = 1) =>
+        Fail(method, pathRegex, 403, times, new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) },
+            Json("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
+                "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"));
+
+    /// <summary>429 with <c>x-ratelimit-remaining: 0</c> and a reset <paramref name="resetIn"/> ahead.</summary>
+    public void PrimaryRateLimit(string method, string pathRegex, TimeSpan resetIn, int times = 1) =>
+        Fail(method, pathRegex, 429, times, new Dictionary<string, string>
+        {
+            ["x-ratelimit-remaining"] = "0",
+            ["x-ratelimit-reset"] = _time.GetUtcNow().Add(resetIn).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        }, Json("API rate limit exceeded for installation.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"));
+
+    /// <summary>Removes every pending fault.</summary>
+    public void Clear()
+    {
+        lock (_failures)
+        {
+            _failures.Clear();
+        }
+
+        lock (_delays)
+        {
+            _delays.Clear();
+        }
+    }
+
+    internal Rule? TakeFailure(string method, string path) => Take(_failures, method, path);
+
+    internal TimeSpan TakeDelay(string method, string path) => Take(_delays, method, path)?.Wait ?? TimeSpan.Zero;
+
+    private static Rule? Take(List<Rule> rules, string method, string path)
+    {
+        lock (rules)
+        {
+            var rule = rules.FirstOrDefault(r => r.Matches(method, path));
+            if (rule is not null && --rule.Remaining == 0)
+            {
+                rules.Remove(rule);
+            }
+
+            return rule;
+        }
+    }
+
+    private static Regex Pattern(string regex) => new(regex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static string Json(string message, string docs) =>
+        new JsonObject { ["message"] = message, ["documentation_url"] = docs }.ToJsonString();
+
+    internal sealed class Rule(string method, Regex path, int times)
+    {
+        public int Remaining { get; set; } = times;
+
+        public int Status { get; init; }
+
+        public Dictionary<string, string>? Headers { get; init; }
+
+        public string? Body { get; init; }
+
+        public TimeSpan Wait { get; init; }
+
+        public bool Matches(string m, string p) => (method == "*" || method.Equals(m, StringComparison.OrdinalIgnoreCase)) && path.IsMatch(p);
+    }
+}
