@@ -1,0 +1,198 @@
+using System.Net;
+using KernelPrBot.Testing.FakeGitHub;
+using Xunit;
+
+namespace KernelPrBot.EndToEnd.Tests;
+
+/// <summary>Signed webhooks in, GitHub state out: through the real server, queue, workers and Octokit, against the fake GitHub.</summary>
+public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
+{
+    private FakeGitHubServer _github = null!;
+    private BotServer _bot = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        _github = await FakeGitHubServer.StartAsync();
+        _bot = await BotServer.StartAsync(_github);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> DeliverAsync(WebhookDelivery delivery)
+    {
+        var response = await GitHubWebhooks.PostAsync(_http, _bot.GitHubWebhooks, delivery);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return response;
+    }
+
+    [Fact]
+    public async Task Opened_then_fixed_pull_request_ends_reviewed_resolved_and_green()
+    {
+        var s = new PullRequestScenario(_github);
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "check run completed for the opened PR");
+
+        var review = Assert.Single(s.Repo.Reviews(s.Number));
+        Assert.Equal(s.Pr.HeadSha, review.CommitId);
+        var comment = Assert.Single(s.Repo.ReviewComments(s.Number));
+        Assert.Equal(KernelSources.DriverPath, comment.Path);
+        Assert.Equal(KernelSources.LineOf(KernelSources.Buggy, "kmalloc(len, GFP_KERNEL)"), comment.Line);
+        Assert.Equal("RIGHT", comment.Side);
+        Assert.Contains("atomic-sleeping-alloc", comment.Body, StringComparison.Ordinal);
+        Assert.Equal(["kpb: atomic"], s.Repo.Labels(s.Number));
+        var summary = Assert.Single(s.Summaries());
+        Assert.Contains("https://docs.kernel.org/process/coding-assistants.html", summary.Body, StringComparison.Ordinal);
+        var run = s.LatestCheckRun()!;
+        Assert.Equal("failure", run.Conclusion);
+        Assert.Contains(run.Annotations, a => a.Path == KernelSources.DriverPath && a.StartLine == comment.Line && a.AnnotationLevel == "failure");
+        Assert.Contains(run.Actions, a => a.Identifier == "kpb-rerun");
+
+        s.PushFix();
+        await DeliverAsync(GitHubWebhooks.PullRequest("synchronize", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "check run completed for the fixed head");
+
+        Assert.Equal("success", s.LatestCheckRun()!.Conclusion);
+        var resolved = Assert.Single(s.Repo.ReviewComments(s.Number));
+        Assert.Contains("Resolved", resolved.Body, StringComparison.Ordinal);
+        Assert.Empty(s.Repo.Labels(s.Number));
+        var edited = Assert.Single(s.Summaries());
+        Assert.Equal(summary.Id, edited.Id);
+        Assert.NotEqual(summary.Body, edited.Body);
+        Assert.Single(s.Repo.Reviews(s.Number));
+        _github.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task The_same_delivery_twice_changes_nothing_the_second_time()
+    {
+        var s = new PullRequestScenario(_github);
+        var delivery = GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret);
+
+        await DeliverAsync(delivery);
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "first review done");
+        var before = s.StateFingerprint();
+        var second = await DeliverAsync(delivery);
+
+        Assert.Contains("duplicate", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Equal(before, s.StateFingerprint());
+        Assert.Single(s.Repo.CheckRuns());
+        _github.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_under_a_new_id_reviews_again_without_duplicating_anything()
+    {
+        var s = new PullRequestScenario(_github);
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "first review done");
+        var before = s.StateFingerprint();
+        var requestsBefore = _github.Requests.Count;
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("reopened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => _github.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/labels", StringComparison.Ordinal)), "second job read the PR state");
+        await Task.Delay(500);
+
+        Assert.Equal(before, s.StateFingerprint());
+        Assert.DoesNotContain(_github.Requests.Skip(requestsBefore), r => r.IsWrite);
+    }
+
+    [Fact]
+    public async Task Slash_commands_are_authorized_answered_and_ignore_turns_the_check_green()
+    {
+        var s = new PullRequestScenario(_github);
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "first review done");
+
+        var stranger = s.Repo.AddIssueComment(s.Number, "stranger", "/kpb recheck");
+        await DeliverAsync(GitHubWebhooks.IssueComment(s.Repo, s.Number, stranger, "stranger", "/kpb recheck", BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.Repo.Reactions(stranger).Count > 0, "stranger's command answered");
+        Assert.Equal("confused", Assert.Single(s.Repo.Reactions(stranger)).Content);
+        Assert.Contains(s.BotReplies(), r => r.Body.Contains("Sorry @stranger", StringComparison.Ordinal));
+        Assert.Single(s.Repo.CheckRuns());
+
+        var recheck = s.Repo.AddIssueComment(s.Number, "helper", "/kpb recheck");
+        await DeliverAsync(GitHubWebhooks.IssueComment(s.Repo, s.Number, recheck, "helper", "/kpb recheck", BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.Repo.Reactions(recheck).Count > 0, "recheck answered");
+        Assert.Equal("+1", Assert.Single(s.Repo.Reactions(recheck)).Content);
+        Assert.Single(s.Summaries());
+
+        var explain = s.Repo.AddIssueComment(s.Number, "stranger", "/kpb explain atomic-sleeping-alloc");
+        await DeliverAsync(GitHubWebhooks.IssueComment(s.Repo, s.Number, explain, "stranger", "/kpb explain atomic-sleeping-alloc", BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.Repo.Reactions(explain).Count > 0, "explain answered");
+        Assert.Contains(s.BotReplies(), r => r.Body.Contains("`atomic-sleeping-alloc`", StringComparison.Ordinal) && r.Body.Contains("Category **atomic**", StringComparison.Ordinal));
+
+        var strangerIgnore = s.Repo.AddIssueComment(s.Number, "stranger", "/kpb ignore atomic-sleeping-alloc I say so");
+        await DeliverAsync(GitHubWebhooks.IssueComment(s.Repo, s.Number, strangerIgnore, "stranger", "/kpb ignore atomic-sleeping-alloc I say so", BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.Repo.Reactions(strangerIgnore).Count > 0, "stranger's ignore refused");
+        Assert.Equal("failure", s.LatestCheckRun()!.Conclusion);
+
+        const string ignoreText = "/kpb ignore atomic-sleeping-alloc lock is only taken from process context in this test driver";
+        var ignore = s.Repo.AddIssueComment(s.Number, PullRequestScenario.Maintainer, ignoreText);
+        await DeliverAsync(GitHubWebhooks.IssueComment(s.Repo, s.Number, ignore, PullRequestScenario.Maintainer, ignoreText, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.Repo.Reactions(ignore).Count > 0, "maintainer's ignore answered");
+
+        Assert.Equal("success", s.LatestCheckRun()!.Conclusion);
+        var summary = Assert.Single(s.Summaries());
+        Assert.Contains("lock is only taken from process context in this test driver", summary.Body, StringComparison.Ordinal);
+        Assert.Contains("@maint", summary.Body, StringComparison.Ordinal);
+        Assert.Empty(s.Repo.Labels(s.Number));
+        _github.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_fork_pull_request_is_reviewed_and_its_rerun_button_works_without_pull_requests_in_the_event()
+    {
+        var s = new PullRequestScenario(_github, number: 23, fork: "jane/linux");
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "fork PR reviewed");
+        var run = s.LatestCheckRun()!;
+        Assert.StartsWith("23:", run.ExternalId, StringComparison.Ordinal);
+        var requestsBefore = _github.Requests.Count;
+
+        await DeliverAsync(GitHubWebhooks.CheckRun("rerequested", s.Repo, s.Pr, run.ExternalId!, BotServer.Secret));
+        await Eventually.HoldsAsync(() => _github.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/pulls/23/files", StringComparison.Ordinal)), "re-run fetched the fork PR");
+        _github.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task Rate_limits_and_server_errors_are_retried_and_the_review_still_lands_once()
+    {
+        var s = new PullRequestScenario(_github);
+        _github.Faults.Fail("POST", @"/pulls/\d+/reviews$", 403, times: 1,
+            headers: new Dictionary<string, string> { ["retry-after"] = "1" },
+            body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest"}""");
+        _github.Faults.Fail("GET", @"/pulls/\d+/files$", 502, times: 1);
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "review done despite faults");
+
+        Assert.Single(s.Repo.Reviews(s.Number));
+        Assert.Single(s.Repo.ReviewComments(s.Number));
+        Assert.Equal(2, _github.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/reviews", StringComparison.Ordinal)));
+        Assert.Equal(1, _github.MaxConcurrentWritesPerInstallation);
+    }
+
+    [Fact]
+    public async Task A_job_that_keeps_failing_is_dead_lettered_and_the_check_run_says_why()
+    {
+        var s = new PullRequestScenario(_github);
+        _github.Faults.Fail("GET", @"/pulls/\d+/commits$", 404, times: 100, body: """{"message":"Not Found"}""");
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => s.CheckCompleted(), "failure reported on the PR", seconds: 90);
+
+        var run = s.LatestCheckRun()!;
+        Assert.Equal("failure", run.Conclusion);
+        Assert.Equal("KernelPrBot could not finish its review", run.Output!.Title);
+        Assert.Contains("NotFoundException", run.Output.Summary, StringComparison.Ordinal);
+    }
+}
