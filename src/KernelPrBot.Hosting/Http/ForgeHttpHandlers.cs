@@ -32,7 +32,12 @@ public static class ForgeHttpHandlers
             {
                 InnerHandler = new ResilienceHandler(pipeline)
                 {
-                    InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    InnerHandler = inner ?? new SocketsHttpHandler
+                    {
+                        // Renews connections so DNS changes of the forge are picked up.
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                        AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    },
                 },
             },
         };
