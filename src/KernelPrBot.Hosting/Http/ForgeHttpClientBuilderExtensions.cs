@@ -15,6 +15,8 @@ public static class ForgeHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.RedactLoggedHeaders(["Authorization", "PRIVATE-TOKEN"]);
+        // The pipeline's total timeout bounds each attempt series; HttpClient's 100 s default would cut it short.
+        builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddHttpMessageHandler(services => new WriteSerializingHandler(WriteGates.Shared, options.MinWriteInterval, services.GetRequiredService<TimeProvider>()));
         builder.AddHttpMessageHandler(services => new RateLimitHandler(options, services.GetRequiredService<TimeProvider>()));
         builder.AddResilienceHandler("forge", (pipeline, context) =>

@@ -18,7 +18,9 @@ public static class ForgeHttpHandlers
     /// <summary>
     /// Builds the chain over <paramref name="inner"/> (a new <see cref="SocketsHttpHandler"/> by default).
     /// Each call has its own circuit breaker; write serialisation is shared process-wide, so reuse one
-    /// handler for all clients of a forge where possible.
+    /// handler for all clients of a forge where possible (with <c>disposeHandler: false</c>). Give the
+    /// HttpClient a timeout of at least <see cref="ForgeResilienceOptions.TotalTimeout"/> (or none): its
+    /// 100 s default would end a call that is waiting out a rate limit.
     /// </summary>
     public static HttpMessageHandler Create(ForgeResilienceOptions options, TimeProvider? time = null, HttpMessageHandler? inner = null)
     {
@@ -32,7 +34,12 @@ public static class ForgeHttpHandlers
             {
                 InnerHandler = new ResilienceHandler(pipeline)
                 {
-                    InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    InnerHandler = inner ?? new SocketsHttpHandler
+                    {
+                        // Renews connections so DNS changes of the forge are picked up.
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                        AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    },
                 },
             },
         };

@@ -16,23 +16,39 @@ internal sealed class WriteGates
 
     private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
-    public Gate For(string key)
+    internal int Count => _gates.Count;
+
+    /// <summary>Waits for the key's gate and holds it; release it with <see cref="Gate.Lock"/>.</summary>
+    public async Task<Gate> EnterAsync(string key, CancellationToken cancellationToken)
     {
         if (_gates.Count > PruneAbove)
         {
             Prune();
         }
 
-        return _gates.GetOrAdd(key, static _ => new Gate());
+        while (true)
+        {
+            var gate = _gates.GetOrAdd(key, static _ => new Gate());
+            await gate.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A gate pruned while we waited for it no longer guards the key; take the current one.
+            if (_gates.TryGetValue(key, out var current) && ReferenceEquals(current, gate))
+            {
+                return gate;
+            }
+
+            gate.Lock.Release();
+        }
     }
 
     private void Prune()
     {
         foreach (var (key, gate) in _gates)
         {
-            if (gate.IsIdle)
+            // Only a gate nobody holds is removed, and it is held while being removed.
+            if (gate.Lock.Wait(0))
             {
                 _gates.TryRemove(new KeyValuePair<string, Gate>(key, gate));
+                gate.Lock.Release();
             }
         }
     }
@@ -44,7 +60,5 @@ internal sealed class WriteGates
 
         /// <summary>TimeProvider timestamp of the end of the last write; null before the first.</summary>
         public long? LastEnd { get; set; }
-
-        public bool IsIdle => Lock.CurrentCount == 1;
     }
 }

@@ -17,8 +17,7 @@ internal sealed class WriteSerializingHandler(WriteGates gates, TimeSpan minInte
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var gate = gates.For(KeyOf(request));
-        await gate.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gate = await gates.EnterAsync(KeyOf(request), cancellationToken).ConfigureAwait(false);
         try
         {
             if (gate.LastEnd is { } lastEnd)
