@@ -24,7 +24,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         Faults = new FaultInjector(options.Time);
     }
 
-    /// <summary>Raised after each response; a handler may throw nothing back into the server.</summary>
+    /// <summary>Raised after each response. A handler's exception is listed in <see cref="Violations"/> so a test sees it.</summary>
     public event Action<RecordedRequest>? RequestCompleted;
 
     /// <summary>The API root, ending with "/".</summary>
@@ -87,5 +87,16 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void OnCompleted(RecordedRequest request) => RequestCompleted?.Invoke(request);
+    private void OnCompleted(RecordedRequest request)
+    {
+        try
+        {
+            RequestCompleted?.Invoke(request);
+        }
+        catch (Exception e)
+        {
+            _state.AddViolation(new ApiRequest { Method = request.Method, Path = request.Path, Segments = [], Query = new Dictionary<string, string>(), RawQuery = request.Query },
+                "RequestCompleted handler threw: " + e.Message);
+        }
+    }
 }

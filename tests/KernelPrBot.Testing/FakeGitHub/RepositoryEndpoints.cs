@@ -124,7 +124,9 @@ internal static class RepositoryEndpoints
         if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase)
             || accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
         {
-            return new ApiResult(200, null, bytes, "application/vnd.github.raw");
+            // GitHub answers with the raw media type that was asked for; Octokit reads only its own v3 name as bytes.
+            var media = accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase) ? "application/vnd.github.v3.raw" : "application/vnd.github.raw";
+            return new ApiResult(200, null, bytes, media);
         }
 
         var blob = GitObjects.BlobSha(content);

@@ -1,0 +1,59 @@
+using KernelPrBot.Testing.FakeGitHub;
+using Xunit;
+
+namespace KernelPrBot.Testing.Tests.FakeGitHub;
+
+public class FaultTests
+{
+    [Fact]
+    public async Task Failures_happen_the_given_number_of_times_and_are_recorded()
+    {
+        await using var s = await Scenario.StartAsync();
+        s.Server.Faults.Fail("GET", "/pulls/1$", 502, times: 2);
+        Assert.Equal(502, (await s.GetAsync($"{Scenario.Prefix}/pulls/1")).Status);
+        Assert.Equal(502, (await s.GetAsync($"{Scenario.Prefix}/pulls/1")).Status);
+        Assert.Equal(200, (await s.GetAsync($"{Scenario.Prefix}/pulls/1")).Status);
+        Assert.Equal([502, 502, 200], s.Server.Requests.Select(r => r.Status).ToArray());
+    }
+
+    [Fact]
+    public async Task Secondary_and_primary_rate_limits_carry_their_headers()
+    {
+        await using var s = await Scenario.StartAsync();
+        s.Server.Faults.SecondaryRateLimit("POST", "/issues/1/comments$", retryAfterSeconds: 1);
+        var (status, json, response) = await s.PostAsync($"{Scenario.Prefix}/issues/1/comments", new { body = "x" });
+        Assert.Equal(403, status);
+        Assert.StartsWith("You have exceeded a secondary rate limit", (string?)json!["message"], StringComparison.Ordinal);
+        Assert.Equal("1", response.Headers.GetValues("retry-after").Single());
+
+        s.Server.Faults.PrimaryRateLimit("*", "/pulls/", TimeSpan.FromSeconds(2));
+        (status, _, response) = await s.GetAsync($"{Scenario.Prefix}/pulls/1/files");
+        Assert.Equal(429, status);
+        Assert.Equal("0", response.Headers.GetValues("x-ratelimit-remaining").Single());
+        var reset = long.Parse(response.Headers.GetValues("x-ratelimit-reset").Single());
+        Assert.InRange(reset - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 0, 3);
+        Assert.Empty(s.Repo.IssueComments(1));
+    }
+
+    [Fact]
+    public async Task Delays_overlap_writes_and_the_fake_counts_them_per_installation()
+    {
+        await using var s = await Scenario.StartAsync();
+        s.Server.Faults.Delay("POST", "/issues/1/comments$", TimeSpan.FromMilliseconds(400), times: 2);
+        var completed = new List<RecordedRequest>();
+        s.Server.RequestCompleted += r =>
+        {
+            lock (completed)
+            {
+                completed.Add(r);
+            }
+        };
+        await Task.WhenAll(
+            s.PostAsync($"{Scenario.Prefix}/issues/1/comments", new { body = "a" }),
+            s.PostAsync($"{Scenario.Prefix}/issues/1/comments", new { body = "b" }));
+        Assert.Equal(2, s.Server.MaxConcurrentWritesPerInstallation);
+        Assert.All(s.Server.Requests, r => Assert.True(r.Duration >= TimeSpan.FromMilliseconds(350)));
+        Assert.Equal(2, completed.Count);
+        Assert.Equal(2, s.Repo.IssueComments(1).Count);
+    }
+}
