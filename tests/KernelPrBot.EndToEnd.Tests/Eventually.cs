@@ -3,6 +3,9 @@ namespace KernelPrBot.EndToEnd.Tests;
 /// <summary>Waits for the asynchronous worker to reach a state; fails with a description if it never does.</summary>
 internal static class Eventually
 {
+    /// <summary>What to print when a wait fails: the fake forge's recent requests, say.</summary>
+    public static Func<string>? Diagnostics { get; set; }
+
     public static async Task HoldsAsync(Func<bool> condition, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -10,7 +13,7 @@ internal static class Eventually
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("never happened: " + what);
+                throw new TimeoutException("never happened: " + what + "\n" + Diagnostics?.Invoke());
             }
 
             await Task.Delay(50);

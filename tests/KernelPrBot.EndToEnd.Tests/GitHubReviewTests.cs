@@ -15,6 +15,7 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
     {
         _github = await FakeGitHubServer.StartAsync();
         _bot = await BotServer.StartAsync(_github);
+        Eventually.Diagnostics = () => string.Join("\n", _github.Requests.TakeLast(15).Select(r => $"{r} {r.ResponseBody?[..Math.Min(300, r.ResponseBody.Length)]}").Concat(_github.Violations));
     }
 
     public async Task DisposeAsync()

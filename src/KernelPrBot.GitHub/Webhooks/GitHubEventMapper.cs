@@ -21,7 +21,7 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
 
     protected override ValueTask ProcessPullRequestWebhookAsync(WebhookHeaders headers, PullRequestEvent pullRequestEvent, PullRequestAction action, CancellationToken cancellationToken = default)
     {
-        ReviewTrigger? trigger = action.ToString() switch
+        ReviewTrigger? trigger = pullRequestEvent.Action switch
         {
             "opened" => ReviewTrigger.Opened,
             "synchronize" => ReviewTrigger.Synchronize,
@@ -31,7 +31,7 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
         };
         if (trigger is null)
         {
-            return Ignore($"pull_request action {action}");
+            return Ignore($"pull_request action {pullRequestEvent.Action}");
         }
 
         var pr = pullRequestEvent.PullRequest;
@@ -52,9 +52,9 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
 
     protected override ValueTask ProcessIssueCommentWebhookAsync(WebhookHeaders headers, IssueCommentEvent issueCommentEvent, IssueCommentAction action, CancellationToken cancellationToken = default)
     {
-        if (action.ToString() != "created")
+        if (issueCommentEvent.Action != "created")
         {
-            return Ignore($"issue_comment action {action}");
+            return Ignore($"issue_comment action {issueCommentEvent.Action}");
         }
 
         if (issueCommentEvent.Issue.PullRequest is null)
@@ -91,7 +91,7 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
 
     protected override ValueTask ProcessCheckRunWebhookAsync(WebhookHeaders headers, CheckRunEvent checkRunEvent, CheckRunAction action, CancellationToken cancellationToken = default)
     {
-        var name = action.ToString();
+        var name = checkRunEvent.Action;
         if (name is not ("rerequested" or "requested_action"))
         {
             return Ignore($"check_run action {name}");
@@ -121,9 +121,9 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
 
     protected override ValueTask ProcessCheckSuiteWebhookAsync(WebhookHeaders headers, CheckSuiteEvent checkSuiteEvent, CheckSuiteAction action, CancellationToken cancellationToken = default)
     {
-        if (action.ToString() != "rerequested")
+        if (checkSuiteEvent.Action != "rerequested")
         {
-            return Ignore($"check_suite action {action}");
+            return Ignore($"check_suite action {checkSuiteEvent.Action}");
         }
 
         long? number = checkSuiteEvent.CheckSuite.PullRequests is { Count: > 0 } prs ? prs[0].Number : null;
