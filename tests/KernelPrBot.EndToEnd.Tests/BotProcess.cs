@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using KernelPrBot.Testing.FakeGitHub;
+
+namespace KernelPrBot.EndToEnd.Tests;
+
+/// <summary><c>kernel-pr-bot serve</c> as a separate process, so a test can kill it like an operator's OOM killer would.</summary>
+internal sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public Uri GitHubWebhooks => new(Url, "api/github/webhooks");
+
+    public static async Task<BotProcess> StartAsync(FakeGitHubServer github, string queuePath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kernel-pr-bot.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (var setting in BotServer.Settings(github, queuePath))
+        {
+            start.ArgumentList.Add(setting);
+        }
+
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start kernel-pr-bot");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        using var http = new HttpClient();
+        await Eventually.HoldsAsync(() => !process.HasExited && IsHealthy(http, bot.Url), "kernel-pr-bot serve answers /healthz", seconds: 30);
+        return bot;
+    }
+
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static bool IsHealthy(HttpClient http, Uri url)
+    {
+        try
+        {
+            return http.GetAsync(new Uri(url, "healthz")).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
