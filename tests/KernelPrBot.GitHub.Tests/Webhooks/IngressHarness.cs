@@ -1,0 +1,37 @@
+using KernelPrBot.GitHub.Webhooks;
+using KernelPrBot.Hosting.Queues;
+using KernelPrBot.Review.Ingress;
+using KernelPrBot.Testing.FakeGitHub;
+
+namespace KernelPrBot.GitHub.Tests.Webhooks;
+
+/// <summary>The real ingress over a real SQLite queue in a temporary file.</summary>
+internal sealed class IngressHarness
+{
+    public const string Secret = "kernelprbot-test-secret";
+
+    public IngressHarness(string? secret = Secret)
+    {
+        var options = new SqliteQueueOptions { Path = Path.Combine(Path.GetTempPath(), $"kpb-ingress-{Guid.NewGuid():N}.db") };
+        Queue = new SqliteReviewQueue(options);
+        Ingress = new GitHubIngress(secret, new IngressQueue(Queue, new SqliteDeliveryLog(options)));
+    }
+
+    public SqliteReviewQueue Queue { get; }
+
+    public GitHubIngress Ingress { get; }
+
+    public Task<IngressResult> PostAsync(WebhookDelivery delivery) => Ingress.HandleAsync(delivery.Headers, delivery.Body);
+
+    public Task<IngressResult> PostAsync(string eventName, byte[] body, string? signature = null, string contentType = "application/json")
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["X-GitHub-Event"] = eventName,
+            ["X-GitHub-Delivery"] = Guid.NewGuid().ToString(),
+            ["X-Hub-Signature-256"] = signature ?? GitHubWebhooks.Signature(body, Secret),
+            ["Content-Type"] = contentType,
+        };
+        return Ingress.HandleAsync(headers, body);
+    }
+}
