@@ -10,7 +10,7 @@ namespace KernelPrBot.EndToEnd.Tests;
 /// <summary>The real server (Kestrel, SQLite queue, workers, Octokit) configured only by settings to talk to a fake GitHub.</summary>
 internal sealed class BotServer : IAsyncDisposable
 {
-    public const string Secret = "kernelprbot-test-secret";
+    public const string Secret = BotSettings.WebhookSecret;
 
     private readonly WebApplication _app;
 
@@ -27,21 +27,7 @@ internal sealed class BotServer : IAsyncDisposable
 
     public Uri GitHubWebhooks => new(Url, "api/github/webhooks");
 
-    public static string[] Settings(FakeGitHubServer github, string queuePath, params string[] extra) =>
-    [
-        "--KernelPrBot:GitHub:ApiUrl=" + github.BaseUrl,
-        "--KernelPrBot:GitHub:AppId=" + github.Options.AppId,
-        "--KernelPrBot:GitHub:PrivateKey=" + github.Options.AppKey.ExportRSAPrivateKeyPem(),
-        "--KernelPrBot:GitHub:WebhookSecret=" + Secret,
-        "--KernelPrBot:Queue:Path=" + queuePath,
-        "--KernelPrBot:Queue:PollInterval=00:00:00.050",
-        "--KernelPrBot:Queue:VisibilityTimeout=00:00:03",
-        "--KernelPrBot:Queue:RetryDelay=00:00:00.200",
-        "--KernelPrBot:Queue:MaxAttempts=3",
-        "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
-        "--KernelPrBot:Http:BaseDelay=00:00:00.050",
-        .. extra,
-    ];
+    public static string[] Settings(FakeGitHubServer github, string queuePath, params string[] extra) => BotSettings.For(github, queuePath, extra);
 
     public static async Task<BotServer> StartAsync(FakeGitHubServer github, string? queuePath = null, params string[] extra)
     {

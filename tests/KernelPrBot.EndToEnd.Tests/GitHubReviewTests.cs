@@ -44,8 +44,8 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         var review = Assert.Single(s.Repo.Reviews(s.Number));
         Assert.Equal(s.Pr.HeadSha, review.CommitId);
         var comment = Assert.Single(s.Repo.ReviewComments(s.Number));
-        Assert.Equal(KernelSources.DriverPath, comment.Path);
-        Assert.Equal(KernelSources.LineOf(KernelSources.Buggy, "kmalloc(len, GFP_KERNEL)"), comment.Line);
+        Assert.Equal(SampleDriver.DriverPath, comment.Path);
+        Assert.Equal(SampleDriver.LineOf(SampleDriver.Buggy, "kmalloc(len, GFP_KERNEL)"), comment.Line);
         Assert.Equal("RIGHT", comment.Side);
         Assert.Contains("atomic-sleeping-alloc", comment.Body, StringComparison.Ordinal);
         Assert.Equal(["kpb: atomic"], s.Repo.Labels(s.Number));
@@ -53,7 +53,7 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         Assert.Contains("https://docs.kernel.org/process/coding-assistants.html", summary.Body, StringComparison.Ordinal);
         var run = s.LatestCheckRun()!;
         Assert.Equal("failure", run.Conclusion);
-        Assert.Contains(run.Annotations, a => a.Path == KernelSources.DriverPath && a.StartLine == comment.Line && a.AnnotationLevel == "failure");
+        Assert.Contains(run.Annotations, a => a.Path == SampleDriver.DriverPath && a.StartLine == comment.Line && a.AnnotationLevel == "failure");
         Assert.Contains(run.Actions, a => a.Identifier == "kpb-rerun");
 
         s.PushFix();

@@ -14,8 +14,8 @@ internal sealed class PullRequestScenario
         Repo.SetPermission(Maintainer, "maintain");
         Repo.SetPermission("helper", "triage");
         Pr = Repo.OpenPullRequest(number, "net: acme: rx buffer", Author,
-            new Dictionary<string, string> { [KernelSources.DriverPath] = KernelSources.Base, ["MAINTAINERS"] = "" },
-            [new FakeCommit(KernelSources.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [KernelSources.DriverPath] = KernelSources.Buggy })],
+            new Dictionary<string, string> { [SampleDriver.DriverPath] = SampleDriver.Base, ["MAINTAINERS"] = "" },
+            [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [SampleDriver.DriverPath] = SampleDriver.Buggy })],
             fork);
     }
 
@@ -26,7 +26,7 @@ internal sealed class PullRequestScenario
     public int Number => Pr.Number;
 
     public string PushFix() =>
-        Repo.Push(Pr, new FakeCommit(KernelSources.FixMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [KernelSources.DriverPath] = KernelSources.Fixed }));
+        Repo.Push(Pr, new FakeCommit(SampleDriver.FixMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [SampleDriver.DriverPath] = SampleDriver.Fixed }));
 
     public FakeCheckRun? LatestCheckRun(string? sha = null) =>
         Repo.CheckRuns().Where(r => r.HeadSha == (sha ?? Pr.HeadSha)).MaxBy(r => r.Id);

@@ -14,7 +14,7 @@ public sealed class QueueSettings
 
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Review jobs run at once.</summary>
+    /// <summary>Review jobs run at once; 0 runs ingress only (another process takes the jobs).</summary>
     public int Workers { get; set; } = 2;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -18,8 +18,9 @@ public sealed partial class ReviewWorker(
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
+    /// <summary>Workers = 0 makes an ingress-only node: it queues, another process reviews.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Queue.Workers)).Select(_ => LoopAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(0, settings.Queue.Workers)).Select(_ => LoopAsync(stoppingToken)));
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {

@@ -1,7 +1,7 @@
-namespace KernelPrBot.EndToEnd.Tests;
+namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>A small driver with a real context bug (a sleeping allocation under a spinlock) and its fix.</summary>
-internal static class KernelSources
+public static class SampleDriver
 {
     public const string DriverPath = "drivers/net/ethernet/acme/acme_main.c";
 
