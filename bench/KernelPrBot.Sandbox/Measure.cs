@@ -97,11 +97,12 @@ internal static class Measure
         using var http = new HttpClient();
         var times = new List<double>();
         var calls = new List<int>();
+        // Each run's head differs by a comment: check runs belong to commits, and the fake's commit ids follow content.
         for (var run = 0; run < runs + 1; run++)
         {
             var pr = repo.OpenPullRequest(100 + run, "mmc: sdhci: 1,000 lines", "jane", new Dictionary<string, string> { [path] = baseText },
                 [new FakeCommit("mmc: sdhci: bring back the tuning code\n\nSigned-off-by: Jane Developer <jane@example.org>\n", "Jane Developer", "jane@example.org",
-                    new Dictionary<string, string?> { [path] = headText })]);
+                    new Dictionary<string, string?> { [path] = headText + $"/* run {run} */\n" })]);
             var before = github.Requests.Count;
             var clock = Stopwatch.StartNew();
             (await GitHubWebhooks.PostAsync(http, bot.Webhooks, GitHubWebhooks.PullRequest("opened", repo, pr, BotSettings.WebhookSecret))).Dispose();

@@ -183,6 +183,25 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_pull_request_past_GitHubs_listing_limits_says_what_was_not_checked()
+    {
+        var repo = _github.AddRepository("acme", "big", installationId: 78);
+        var commits = Enumerable.Range(0, 251).Select(i => new FakeCommit($"acme: step {i}\n\nSigned-off-by: Jane Developer <jane@example.org>\n", "Jane Developer", "jane@example.org",
+            new Dictionary<string, string?> { [$"drivers/acme/step{i % 3}.c"] = $"// SPDX-License-Identifier: GPL-2.0\nint step{i};\n" })).ToList();
+        commits.Add(new FakeCommit("acme: firmware\n\nSigned-off-by: Jane Developer <jane@example.org>\n", "Jane Developer", "jane@example.org",
+            new Dictionary<string, string?> { ["firmware/acme.bin"] = "\u0000\u0001binary" }));
+        var pr = repo.OpenPullRequest(31, "acme: many steps", "jane", new Dictionary<string, string>(), commits);
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", repo, pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => repo.CheckRuns().Any(r => r.HeadSha == pr.HeadSha && r.Status == "completed"), "big PR reviewed");
+
+        var summary = Assert.Single(repo.IssueComments(31), c => c.Body.Contains("<!-- kernel-pr-bot:summary -->", StringComparison.Ordinal));
+        Assert.Contains("only the first 250 commits", summary.Body, StringComparison.Ordinal);
+        Assert.Contains("firmware/acme.bin: the forge gave no diff", summary.Body, StringComparison.Ordinal);
+        _github.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task A_job_that_keeps_failing_is_dead_lettered_and_the_check_run_says_why()
     {
         var s = new PullRequestScenario(_github);
