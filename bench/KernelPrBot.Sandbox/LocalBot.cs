@@ -1,10 +1,6 @@
 using KernelPrBot.Hosting.Server;
 using KernelPrBot.Testing.FakeGitHub;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KernelPrBot.Sandbox;
 
@@ -26,10 +22,8 @@ internal sealed class LocalBot : IAsyncDisposable
     public static async Task<LocalBot> StartAsync(FakeGitHubServer github, params string[] extra)
     {
         var queue = Path.Combine(Path.GetTempPath(), $"kpb-sandbox-{Guid.NewGuid():N}.db");
-        var app = KernelPrBotServer.Build([.. BotSettings.For(github, queue, extra), "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalBot(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, url) = await KernelPrBotServer.StartAsync([.. BotSettings.For(github, queue, extra), "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        return new LocalBot(app, url);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,6 @@
 using KernelPrBot.Hosting.Server;
 using KernelPrBot.Testing.FakeGitHub;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelPrBot.EndToEnd.Tests;
 
@@ -32,10 +29,8 @@ internal sealed class BotServer : IAsyncDisposable
     public static async Task<BotServer> StartAsync(FakeGitHubServer github, string? queuePath = null, params string[] extra)
     {
         queuePath ??= Path.Combine(Path.GetTempPath(), $"kpb-e2e-{Guid.NewGuid():N}.db");
-        var app = KernelPrBotServer.Build([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotServer(app, new Uri(address.TrimEnd('/') + "/"), queuePath);
+        var (app, url) = await KernelPrBotServer.StartAsync([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"]);
+        return new BotServer(app, url, queuePath);
     }
 
     public async ValueTask DisposeAsync()

@@ -202,6 +202,30 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_config_comes_from_the_base_branch_so_a_pull_request_cannot_switch_its_checks_off()
+    {
+        var repo = _github.AddRepository("acme", "configured", installationId: 79);
+        var pr = repo.OpenPullRequest(41, "acme: quiet please", "jane",
+            new Dictionary<string, string>
+            {
+                [SampleDriver.DriverPath] = SampleDriver.Base,
+                [".kernel-pr-bot.yml"] = "rules:\n  atomic-sleeping-alloc: warning\n",
+            },
+            [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?>
+            {
+                [SampleDriver.DriverPath] = SampleDriver.Buggy,
+                [".kernel-pr-bot.yml"] = "rules:\n  atomic-sleeping-alloc: off\n",
+            })]);
+
+        await DeliverAsync(GitHubWebhooks.PullRequest("opened", repo, pr, BotServer.Secret));
+        await Eventually.HoldsAsync(() => repo.CheckRuns().Any(r => r.HeadSha == pr.HeadSha && r.Status == "completed"), "configured PR reviewed");
+
+        var run = repo.CheckRuns().Single(r => r.HeadSha == pr.HeadSha);
+        Assert.Equal("neutral", run.Conclusion);
+        Assert.Contains(run.Annotations, a => a.Title == "atomic-sleeping-alloc" && a.AnnotationLevel == "warning");
+    }
+
+    [Fact]
     public async Task A_job_that_keeps_failing_is_dead_lettered_and_the_check_run_says_why()
     {
         var s = new PullRequestScenario(_github);

@@ -1,46 +1,21 @@
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
+using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.Review.Tests;
 
 /// <summary>A small pull request with a real context bug (GFP_KERNEL under a spinlock) and its fix.</summary>
 internal static class Samples
 {
-    public const string Path = "drivers/net/acme/acme_main.c";
+    public const string Path = SampleDriver.DriverPath;
 
-    public const string Base = """
-        // SPDX-License-Identifier: GPL-2.0
-        #include <linux/slab.h>
-        #include <linux/spinlock.h>
+    public const string Base = SampleDriver.Base;
 
-        struct acme {
-        	spinlock_t lock;
-        	void *buf;
-        };
+    public static readonly string Buggy = SampleDriver.Buggy;
 
-        static int acme_reset(struct acme *a)
-        {
-        	return 0;
-        }
+    public static readonly string Fixed = SampleDriver.Fixed;
 
-        """;
-
-    public static readonly string Buggy = Base + """
-        static int acme_fill(struct acme *a)
-        {
-        	unsigned long flags;
-
-        	spin_lock_irqsave(&a->lock, flags);
-        	a->buf = kmalloc(64, GFP_KERNEL);
-        	spin_unlock_irqrestore(&a->lock, flags);
-        	return a->buf ? 0 : -ENOMEM;
-        }
-
-        """;
-
-    public static readonly string Fixed = Buggy.Replace("GFP_KERNEL", "GFP_ATOMIC", StringComparison.Ordinal);
-
-    public const string SignedMessage = "net: acme: fill the buffer\n\nAllocate the receive buffer when the device resets.\n\nSigned-off-by: Jane Developer <jane@example.org>\n";
+    public const string SignedMessage = SampleDriver.AddMessage;
 
     /// <summary>The hunks GitHub's files API gives for a file: the unified diff without its file headers.</summary>
     public static string Hunks(string path, string? before, string? after)

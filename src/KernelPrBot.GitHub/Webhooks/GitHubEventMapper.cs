@@ -35,18 +35,7 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
         }
 
         var pr = pullRequestEvent.PullRequest;
-        Request = new ReviewRequest
-        {
-            Forge = ForgeKind.GitHub,
-            Repository = pullRequestEvent.Repository?.FullName ?? throw Incomplete("repository"),
-            RepositoryId = pullRequestEvent.Repository.Id,
-            Number = checked((int)pr.Number),
-            HeadSha = pr.Head.Sha,
-            Trigger = trigger.Value,
-            DeliveryId = headers.Delivery ?? string.Empty,
-            Requester = pullRequestEvent.Sender?.Login,
-            InstallationId = pullRequestEvent.Installation?.Id,
-        };
+        Request = Base(headers, pullRequestEvent, pr.Number, trigger.Value) with { HeadSha = pr.Head.Sha };
         return ValueTask.CompletedTask;
     }
 
@@ -73,16 +62,9 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
             return Ignore("comment holds no /kpb command");
         }
 
-        Request = new ReviewRequest
+        Request = Base(headers, issueCommentEvent, issueCommentEvent.Issue.Number, ReviewTrigger.Command) with
         {
-            Forge = ForgeKind.GitHub,
-            Repository = issueCommentEvent.Repository?.FullName ?? throw Incomplete("repository"),
-            RepositoryId = issueCommentEvent.Repository.Id,
-            Number = checked((int)issueCommentEvent.Issue.Number),
-            Trigger = ReviewTrigger.Command,
-            DeliveryId = headers.Delivery ?? string.Empty,
             Requester = comment.User?.Login ?? issueCommentEvent.Sender?.Login,
-            InstallationId = issueCommentEvent.Installation?.Id,
             CommandText = comment.Body.Length > 4000 ? comment.Body[..4000] : comment.Body,
             CommentId = comment.Id,
         };
@@ -105,17 +87,7 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
             return Ignore("check run names no pull request");
         }
 
-        Request = new ReviewRequest
-        {
-            Forge = ForgeKind.GitHub,
-            Repository = checkRunEvent.Repository?.FullName ?? throw Incomplete("repository"),
-            RepositoryId = checkRunEvent.Repository.Id,
-            Number = number.Value,
-            Trigger = ReviewTrigger.Rerequested,
-            DeliveryId = headers.Delivery ?? string.Empty,
-            Requester = checkRunEvent.Sender?.Login,
-            InstallationId = checkRunEvent.Installation?.Id,
-        };
+        Request = Base(headers, checkRunEvent, number.Value, ReviewTrigger.Rerequested);
         return ValueTask.CompletedTask;
     }
 
@@ -132,19 +104,21 @@ internal sealed class GitHubEventMapper : WebhookEventProcessor
             return Ignore("check suite names no pull request");
         }
 
-        Request = new ReviewRequest
-        {
-            Forge = ForgeKind.GitHub,
-            Repository = checkSuiteEvent.Repository?.FullName ?? throw Incomplete("repository"),
-            RepositoryId = checkSuiteEvent.Repository.Id,
-            Number = (int)number.Value,
-            Trigger = ReviewTrigger.Rerequested,
-            DeliveryId = headers.Delivery ?? string.Empty,
-            Requester = checkSuiteEvent.Sender?.Login,
-            InstallationId = checkSuiteEvent.Installation?.Id,
-        };
+        Request = Base(headers, checkSuiteEvent, number.Value, ReviewTrigger.Rerequested);
         return ValueTask.CompletedTask;
     }
+
+    private static ReviewRequest Base(WebhookHeaders headers, WebhookEvent webhookEvent, long number, ReviewTrigger trigger) => new()
+    {
+        Forge = ForgeKind.GitHub,
+        Repository = webhookEvent.Repository?.FullName ?? throw Incomplete("repository"),
+        RepositoryId = webhookEvent.Repository.Id,
+        Number = checked((int)number),
+        Trigger = trigger,
+        DeliveryId = headers.Delivery ?? string.Empty,
+        Requester = webhookEvent.Sender?.Login,
+        InstallationId = webhookEvent.Installation?.Id,
+    };
 
     internal static int? ExternalIdNumber(string? externalId)
     {

@@ -10,6 +10,8 @@ using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,16 @@ public static class KernelPrBotServer
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapPost("/api/github/webhooks", WebhookEndpoint.GitHubAsync);
         return app;
+    }
+
+    /// <summary>Builds and starts the server (for example on <c>--urls=http://127.0.0.1:0</c>) and returns it with the address it bound.</summary>
+    public static async Task<(WebApplication App, Uri Url)> StartAsync(string[] args)
+    {
+        var app = Build(args);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the server bound no address");
+        return (app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>The services both the server and <c>kernel-pr-bot replay</c> use.</summary>

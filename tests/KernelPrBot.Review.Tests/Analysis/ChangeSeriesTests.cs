@@ -22,7 +22,7 @@ public sealed class ChangeSeriesTests
         var built = ChangeSeries.Build(change);
 
         Assert.Equal(3, built.Series.Patches.Count);
-        Assert.Equal("net: acme: fill the buffer", built.Series.Patches[0].Commit!.Subject);
+        Assert.Equal("net: acme: allocate the rx buffer on fill", built.Series.Patches[0].Commit!.Subject);
         Assert.Single(built.Series.Patches[0].Commit!.TrailersNamed("Signed-off-by"));
         Assert.Empty(built.Series.Patches[1].Commit!.TrailersNamed("Signed-off-by"));
         Assert.Equal(2, built.DiffPatchIndex);
