@@ -88,7 +88,7 @@ public sealed class ReplayCommandTests
         var (code, _, error) = Run("serve", "--KernelPrBot:Queue:Path=" + Path.GetTempFileName());
 
         Assert.Equal(2, code);
-        Assert.Contains("WebhookSecret", error, StringComparison.Ordinal);
-        Assert.Contains("credentials missing", error, StringComparison.Ordinal);
+        Assert.Contains("no forge credentials", error, StringComparison.Ordinal);
+        Assert.Contains("KernelPrBot:GitLab:Token", error, StringComparison.Ordinal);
     }
 }

@@ -102,7 +102,7 @@ public static class ReplayCommand
             return ExitCodes.Clean;
         }
 
-        if (SettingsLoader.Problems(settings).FirstOrDefault(p => p.StartsWith("GitHub credentials", StringComparison.Ordinal)) is { } problem)
+        if (SettingsLoader.Problems(settings).FirstOrDefault(p => p.StartsWith("no forge credentials", StringComparison.Ordinal)) is { } problem)
         {
             throw new UsageException(problem);
         }

@@ -1,6 +1,9 @@
 using KernelPrBot.GitHub;
 using KernelPrBot.GitHub.Api;
 using KernelPrBot.GitHub.Webhooks;
+using KernelPrBot.GitLab;
+using KernelPrBot.GitLab.Api;
+using KernelPrBot.GitLab.Webhooks;
 using KernelPrBot.Hosting.Http;
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Hosting.Settings;
@@ -40,6 +43,7 @@ public static class KernelPrBotServer
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapPost("/api/github/webhooks", WebhookEndpoint.GitHubAsync);
+        app.MapPost("/api/gitlab/webhooks", WebhookEndpoint.GitLabAsync);
         return app;
     }
 
@@ -71,9 +75,21 @@ public static class KernelPrBotServer
         services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(queueOptions));
         services.AddSingleton<IngressQueue>();
         services.AddSingleton(s => new GitHubIngress(settings.GitHub.WebhookSecret, s.GetRequiredService<IngressQueue>()));
-        services.AddSingleton(s => new GitHubClients(settings.GitHub, ForgeHttpHandlers.Create(settings.Http, s.GetRequiredService<TimeProvider>())));
-        services.AddSingleton(s => new GitHubCodeHost(s.GetRequiredService<GitHubClients>(), environment.Options));
-        services.AddSingleton<ICodeHost>(s => s.GetRequiredService<GitHubCodeHost>());
+        services.AddSingleton(s => new GitLabIngress(settings.GitLab.WebhookSecret, s.GetRequiredService<IngressQueue>()));
+        if (settings.GitHub.UsesApp || !string.IsNullOrEmpty(settings.GitHub.Token))
+        {
+            services.AddSingleton(s => new GitHubClients(settings.GitHub, ForgeHttpHandlers.Create(settings.Http, s.GetRequiredService<TimeProvider>())));
+            services.AddSingleton(s => new GitHubCodeHost(s.GetRequiredService<GitHubClients>(), environment.Options));
+            services.AddSingleton<ICodeHost>(s => s.GetRequiredService<GitHubCodeHost>());
+        }
+
+        if (settings.GitLab.IsConfigured)
+        {
+            services.AddSingleton(s => GitLabHttp.Create(settings.GitLab, ForgeHttpHandlers.Create(settings.Http, s.GetRequiredService<TimeProvider>())));
+            services.AddSingleton(s => new GitLabCodeHost(s.GetRequiredService<GitLabClient>(), environment.Options));
+            services.AddSingleton<ICodeHost>(s => s.GetRequiredService<GitLabCodeHost>());
+        }
+
         services.AddSingleton<CodeHosts>();
         return services;
     }

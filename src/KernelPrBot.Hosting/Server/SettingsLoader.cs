@@ -21,14 +21,25 @@ public static class SettingsLoader
     public static IReadOnlyList<string> Problems(KernelPrBotSettings settings)
     {
         var problems = new List<string>();
-        if (string.IsNullOrEmpty(settings.GitHub.WebhookSecret))
+        var github = settings.GitHub.UsesApp || !string.IsNullOrEmpty(settings.GitHub.Token);
+        if (!github && !settings.GitLab.IsConfigured)
         {
-            problems.Add("KernelPrBot:GitHub:WebhookSecret is not set: every delivery would be refused");
+            problems.Add("no forge credentials: set KernelPrBot:GitHub:AppId and PrivateKeyPath (or KernelPrBot:GitHub:Token), or KernelPrBot:GitLab:Token");
         }
 
-        if (!settings.GitHub.UsesApp && string.IsNullOrEmpty(settings.GitHub.Token))
+        if (github && string.IsNullOrEmpty(settings.GitHub.WebhookSecret))
         {
-            problems.Add("GitHub credentials missing: set KernelPrBot:GitHub:AppId and PrivateKeyPath, or KernelPrBot:GitHub:Token");
+            problems.Add("KernelPrBot:GitHub:WebhookSecret is not set: every GitHub delivery would be refused");
+        }
+
+        if (settings.GitLab.IsConfigured && string.IsNullOrEmpty(settings.GitLab.WebhookSecret))
+        {
+            problems.Add("KernelPrBot:GitLab:WebhookSecret is not set: every GitLab delivery would be refused");
+        }
+
+        if (settings.GitLab.IsConfigured && (!Uri.TryCreate(settings.GitLab.Url, UriKind.Absolute, out var gitlab) || gitlab.Scheme is not ("http" or "https")))
+        {
+            problems.Add($"KernelPrBot:GitLab:Url '{settings.GitLab.Url}' is not an http(s) URL");
         }
 
         if (settings.GitHub.PrivateKeyPath is { } key && !File.Exists(key))

@@ -1,4 +1,5 @@
 using KernelPrBot.GitHub;
+using KernelPrBot.GitLab;
 using KernelPrBot.Hosting.Http;
 
 namespace KernelPrBot.Hosting.Settings;
@@ -12,6 +13,8 @@ public sealed class KernelPrBotSettings
     public const string Section = "KernelPrBot";
 
     public GitHubOptions GitHub { get; set; } = new();
+
+    public GitLabOptions GitLab { get; set; } = new();
 
     public QueueSettings Queue { get; set; } = new();
 

@@ -18,7 +18,7 @@ public enum CommentScope
 /// <summary>The new-side lines of each file in the pull request's diff. Pure: built from the parsed hunks.</summary>
 public sealed class DiffFilter
 {
-    private readonly Dictionary<string, (HashSet<int> Added, HashSet<int> Context)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HashSet<int> Added, Dictionary<int, int> Context)> _files = new(StringComparer.Ordinal);
 
     public DiffFilter(IEnumerable<FileChange> files)
     {
@@ -30,7 +30,7 @@ public sealed class DiffFilter
             }
 
             var added = new HashSet<int>();
-            var context = new HashSet<int>();
+            var context = new Dictionary<int, int>();
             foreach (var line in file.Hunks.SelectMany(h => h.Lines))
             {
                 if (line.Kind == DiffLineKind.Added)
@@ -39,7 +39,7 @@ public sealed class DiffFilter
                 }
                 else if (line.Kind == DiffLineKind.Context)
                 {
-                    context.Add(line.NewLine);
+                    context[line.NewLine] = line.OldLine;
                 }
             }
 
@@ -51,7 +51,11 @@ public sealed class DiffFilter
 
     public bool IsAdded(string path, int line) => _files.TryGetValue(path, out var f) && f.Added.Contains(line);
 
-    public bool IsInDiff(string path, int line) => _files.TryGetValue(path, out var f) && (f.Added.Contains(line) || f.Context.Contains(line));
+    public bool IsInDiff(string path, int line) => _files.TryGetValue(path, out var f) && (f.Added.Contains(line) || f.Context.ContainsKey(line));
+
+    /// <summary>The old-side number of an unchanged context line, or null when the line is not context.</summary>
+    public int? ContextOldLine(string path, int line) =>
+        _files.TryGetValue(path, out var f) && f.Context.TryGetValue(line, out var old) ? old : null;
 
     /// <summary>Where an inline comment for a finding at path:line goes under <paramref name="scope"/>: a line, the file (0), or nowhere (null).</summary>
     public int? Placement(string path, int line, CommentScope scope) => scope switch

@@ -1,10 +1,16 @@
 namespace KernelPrBot.Review.Planning;
 
-/// <summary>A new inline comment on the new side of the diff; <see cref="Line"/> null means a file-level comment.</summary>
-public sealed record PlannedComment(string Path, int? Line, string Body, string Fingerprint);
+/// <summary>
+/// A new inline comment on the new side of the diff; <see cref="Line"/> null means a file-level comment.
+/// <see cref="OldLine"/> is set when the line is unchanged context (forges such as GitLab position those by both sides).
+/// </summary>
+public sealed record PlannedComment(string Path, int? Line, string Body, string Fingerprint, int? OldLine = null);
 
-/// <summary>A change to a comment the bot posted before: resolved because the finding is gone, or reopened.</summary>
-public sealed record CommentEdit(long CommentId, string Body, bool Resolves);
+/// <summary>
+/// A change to a comment the bot posted before: resolved because the finding is gone, or reopened.
+/// <see cref="ThreadId"/> names the thread the comment opened, where the forge resolves threads (GitLab discussions).
+/// </summary>
+public sealed record CommentEdit(long CommentId, string Body, bool Resolves, string? ThreadId = null);
 
 public sealed record PlannedReply(long InReplyToCommentId, string Body);
 

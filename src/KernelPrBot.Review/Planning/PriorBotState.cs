@@ -20,7 +20,8 @@ public sealed record PriorBotState
     public IReadOnlySet<long> RepliedTo { get; init; } = new HashSet<long>();
 }
 
-public sealed record PostedComment(long Id, string Fingerprint, bool Resolved, string Path, int? Line);
+/// <summary>An inline comment of the bot; <see cref="ThreadId"/> is its discussion where the forge has resolvable threads.</summary>
+public sealed record PostedComment(long Id, string Fingerprint, bool Resolved, string Path, int? Line, string? ThreadId = null);
 
 public sealed record PostedSummary(long Id, string Body);
 

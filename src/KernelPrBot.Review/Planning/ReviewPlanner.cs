@@ -87,11 +87,11 @@ public static class ReviewPlanner
             var stillFound = byFingerprint.TryGetValue(comment.Fingerprint, out var finding);
             if (!stillFound && !comment.Resolved)
             {
-                edits.Add(new CommentEdit(comment.Id, CommentText.Resolved(comment.Fingerprint, input.Change.HeadSha), Resolves: true));
+                edits.Add(new CommentEdit(comment.Id, CommentText.Resolved(comment.Fingerprint, input.Change.HeadSha), Resolves: true, comment.ThreadId));
             }
             else if (stillFound && comment.Resolved)
             {
-                edits.Add(new CommentEdit(comment.Id, CommentText.Active(finding!, options), Resolves: false));
+                edits.Add(new CommentEdit(comment.Id, CommentText.Active(finding!, options), Resolves: false, comment.ThreadId));
             }
         }
 
@@ -116,7 +116,8 @@ public static class ReviewPlanner
                 continue;
             }
 
-            created.Add(new PlannedComment(finding.File, place == 0 ? null : place, CommentText.Active(finding, options), finding.Fingerprint));
+            var line = place == 0 ? null : place;
+            created.Add(new PlannedComment(finding.File, line, CommentText.Active(finding, options), finding.Fingerprint, line is { } l ? input.Diff.ContextOldLine(finding.File, l) : null));
         }
 
         return (created, edits);

@@ -35,4 +35,14 @@ public sealed class DiffFilterTests
         Assert.Equal(0, filter.Placement(Samples.Path, 1, CommentScope.File));
         Assert.Null(filter.Placement("other.c", 1, CommentScope.File));
     }
+
+    [Fact]
+    public void Context_lines_know_their_old_side_number_and_added_lines_have_none()
+    {
+        var filter = Filter();
+        var context = LineOf("return 0;");
+
+        Assert.Equal(context, filter.ContextOldLine(Samples.Path, context));
+        Assert.Null(filter.ContextOldLine(Samples.Path, LineOf("kmalloc")));
+    }
 }

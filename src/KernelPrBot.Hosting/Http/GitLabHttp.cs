@@ -1,0 +1,18 @@
+using KernelPrBot.GitLab;
+using KernelPrBot.GitLab.Api;
+
+namespace KernelPrBot.Hosting.Http;
+
+/// <summary>The GitLab client on the shared forge handler chain, authenticated with the configured token.</summary>
+public static class GitLabHttp
+{
+    public static GitLabClient Create(GitLabOptions options, HttpMessageHandler handler)
+    {
+#pragma warning disable CA2000 // the client lives as long as the process; the handler is shared by design
+        var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore CA2000
+        http.DefaultRequestHeaders.Add("PRIVATE-TOKEN", options.Token);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("KernelPrBot/1.0");
+        return new GitLabClient(http, options);
+    }
+}
