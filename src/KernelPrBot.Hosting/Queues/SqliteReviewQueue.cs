@@ -9,7 +9,7 @@ namespace KernelPrBot.Hosting.Queues;
 /// workers in one process and for several processes on one file: every lease is one atomic UPDATE, and
 /// completing or failing an item only acts while the caller's receipt is still the item's receipt.
 /// </summary>
-public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore
+public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRenewal
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteQueueOptions _options;
@@ -136,6 +136,9 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
     }
+
+    public async Task<QueuedReview?> RenewAsync(QueuedReview item, CancellationToken cancellationToken = default) =>
+        await ExtendLeaseAsync(item, cancellationToken).ConfigureAwait(false) ? item : null;
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -91,6 +91,7 @@ public static class KernelPrBotServer
         }
 
         services.AddSingleton<CodeHosts>();
+        services.AddSingleton<PullRequestLocks>();
         return services;
     }
 }

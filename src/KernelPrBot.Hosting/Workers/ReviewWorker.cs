@@ -13,7 +13,7 @@ namespace KernelPrBot.Hosting.Workers;
 /// and reported on the pull request.
 /// </summary>
 public sealed partial class ReviewWorker(
-    IReviewQueue queue, CodeHosts hosts, ReviewEnvironment environment, KernelPrBotSettings settings, TimeProvider time, ILogger<ReviewWorker> logger)
+    IReviewQueue queue, CodeHosts hosts, ReviewEnvironment environment, KernelPrBotSettings settings, PullRequestLocks locks, TimeProvider time, ILogger<ReviewWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
@@ -53,12 +53,17 @@ public sealed partial class ReviewWorker(
     public async Task RunOneAsync(QueuedReview item, CancellationToken cancellationToken)
     {
         var request = item.Request;
+        using var lease = new LeaseKeeper(queue, item, settings.Queue.VisibilityTimeout / 3, time);
         try
         {
             var host = hosts.For(request.Forge);
-            var outcome = await new ReviewJob(host, environment).RunAsync(request, cancellationToken).ConfigureAwait(false);
-            LogDone(request.Repository, request.Number, request.Trigger, item.Attempt, outcome.Message);
-            await queue.CompleteAsync(item, CancellationToken.None).ConfigureAwait(false);
+            using (await locks.AcquireAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                var outcome = await new ReviewJob(host, environment).RunAsync(request, cancellationToken).ConfigureAwait(false);
+                LogDone(request.Repository, request.Number, request.Trigger, item.Attempt, outcome.Message);
+            }
+
+            await queue.CompleteAsync(await lease.StopAsync().ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -70,7 +75,7 @@ public sealed partial class ReviewWorker(
             var delay = ex is ForgeRateLimitedException limited
                 ? limited.RetryAt - time.GetUtcNow()
                 : TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, settings.Queue.RetryDelay.Ticks << Math.Min(item.Attempt - 1, 16)));
-            var dead = await queue.FailAsync(item, reason, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, CancellationToken.None).ConfigureAwait(false);
+            var dead = await queue.FailAsync(await lease.StopAsync().ConfigureAwait(false), reason, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, CancellationToken.None).ConfigureAwait(false);
             LogFailed(ex, request.Repository, request.Number, item.Attempt, item.MaxAttempts, dead);
             if (dead)
             {
