@@ -13,7 +13,7 @@ public sealed partial class GitHubCodeHost
     /// </summary>
     private static async Task PostReviewAsync(IGitHubClient client, string owner, string name, int number, ReviewPlan plan)
     {
-        var lineComments = plan.NewComments.Where(c => c.Line is not null).ToList();
+        var lineComments = plan.NewComments.Where(c => !c.IsOnFile).ToList();
         var first = true;
         foreach (var batch in lineComments.Chunk(BatchSize))
         {
@@ -21,7 +21,7 @@ public sealed partial class GitHubCodeHost
             {
                 CommitId = plan.HeadSha,
                 Body = first ? plan.ReviewBody : "KernelPrBot (continued)",
-                Comments = batch.Select(c => new ReviewCommentBody { Path = c.Path, Body = c.Body, Line = c.Line, Side = "RIGHT" }).ToList(),
+                Comments = batch.Select(c => new ReviewCommentBody { Path = c.Path, Body = c.Body, Line = c.Line ?? c.OldLine, Side = c.Line is null ? "LEFT" : "RIGHT" }).ToList(),
             };
             first = false;
             try
@@ -38,7 +38,7 @@ public sealed partial class GitHubCodeHost
             }
         }
 
-        foreach (var c in plan.NewComments.Where(c => c.Line is null))
+        foreach (var c in plan.NewComments.Where(c => c.IsOnFile))
         {
             await PostSingleCommentAsync(client, owner, name, number, plan.HeadSha, c).ConfigureAwait(false);
         }
@@ -51,9 +51,9 @@ public sealed partial class GitHubCodeHost
             CommitId = headSha,
             Path = c.Path,
             Body = c.Body,
-            Line = c.Line,
-            Side = c.Line is null ? null : "RIGHT",
-            SubjectType = c.Line is null ? "file" : null,
+            Line = c.Line ?? c.OldLine,
+            Side = c.IsOnFile ? null : c.Line is null ? "LEFT" : "RIGHT",
+            SubjectType = c.IsOnFile ? "file" : null,
         };
         try
         {

@@ -86,7 +86,7 @@ public sealed partial class GitLabCodeHost
     {
         var previous = change.Files.FirstOrDefault(f => f.Path == comment.Path)?.PreviousPath ?? comment.Path;
         var position = new GitLabPosition(
-            comment.Line is null ? "file" : "text",
+            comment.IsOnFile ? "file" : "text",
             version.BaseCommitSha,
             version.StartCommitSha,
             version.HeadCommitSha,

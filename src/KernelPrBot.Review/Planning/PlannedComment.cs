@@ -1,10 +1,14 @@
 namespace KernelPrBot.Review.Planning;
 
 /// <summary>
-/// A new inline comment on the new side of the diff; <see cref="Line"/> null means a file-level comment.
-/// <see cref="OldLine"/> is set when the line is unchanged context (forges such as GitLab position those by both sides).
+/// A new inline comment. <see cref="Line"/> alone: an added line (new numbering). Both: an unchanged context line
+/// (forges such as GitLab position those by both sides). <see cref="OldLine"/> alone: a removed line (old numbering).
+/// Neither: a comment on the file.
 /// </summary>
-public sealed record PlannedComment(string Path, int? Line, string Body, string Fingerprint, int? OldLine = null);
+public sealed record PlannedComment(string Path, int? Line, string Body, string Fingerprint, int? OldLine = null)
+{
+    public bool IsOnFile => Line is null && OldLine is null;
+}
 
 /// <summary>
 /// A change to a comment the bot posted before: resolved because the finding is gone, or reopened.

@@ -40,7 +40,7 @@ public sealed record ReviewPlan
         var text = new StringBuilder();
         foreach (var c in NewComments)
         {
-            text.Append("comment   ").Append(c.Path).Append(':').Append(c.Line?.ToString() ?? "file").Append("  ").AppendLine(FirstLine(c.Body));
+            text.Append("comment   ").Append(c.Path).Append(':').Append(c.Line?.ToString() ?? (c.OldLine is { } old ? $"-{old}" : "file")).Append("  ").AppendLine(FirstLine(c.Body));
         }
 
         foreach (var e in CommentEdits)
