@@ -20,7 +20,10 @@ internal sealed class BotProcess : IDisposable
 
     public Uri GitHubWebhooks => new(Url, "api/github/webhooks");
 
-    public static async Task<BotProcess> StartAsync(FakeGitHubServer github, string queuePath)
+    public static Task<BotProcess> StartAsync(FakeGitHubServer github, string queuePath) =>
+        StartAsync(BotServer.Settings(github, queuePath));
+
+    public static async Task<BotProcess> StartAsync(IEnumerable<string> settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -31,7 +34,7 @@ internal sealed class BotProcess : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kernel-pr-bot.dll"));
         start.ArgumentList.Add("serve");
-        foreach (var setting in BotServer.Settings(github, queuePath))
+        foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
         }

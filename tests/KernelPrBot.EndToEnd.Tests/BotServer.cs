@@ -33,21 +33,22 @@ internal sealed class BotServer : IAsyncDisposable
         return new BotServer(app, url, queuePath);
     }
 
-    /// <summary>The server with only GitLab configured, against a fake GitLab.</summary>
+    /// <summary>Settings for a server with only GitLab configured, against a fake GitLab.</summary>
+    public static string[] GitLabSettings(Uri gitlab, string token, string secret, string queuePath) =>
+    [
+        "--KernelPrBot:GitLab:Url=" + gitlab,
+        "--KernelPrBot:GitLab:Token=" + token,
+        "--KernelPrBot:GitLab:WebhookSecret=" + secret,
+        "--KernelPrBot:Queue:Path=" + queuePath,
+        "--KernelPrBot:Queue:PollInterval=00:00:00.050",
+        "--KernelPrBot:Queue:VisibilityTimeout=00:00:03",
+        "--KernelPrBot:Queue:RetryDelay=00:00:00.200",
+        "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
+    ];
+
     public static async Task<BotServer> StartGitLabAsync(Uri gitlab, string token, string secret, string queuePath)
     {
-        var (app, url) = await KernelPrBotServer.StartAsync(
-        [
-            "--KernelPrBot:GitLab:Url=" + gitlab,
-            "--KernelPrBot:GitLab:Token=" + token,
-            "--KernelPrBot:GitLab:WebhookSecret=" + secret,
-            "--KernelPrBot:Queue:Path=" + queuePath,
-            "--KernelPrBot:Queue:PollInterval=00:00:00.050",
-            "--KernelPrBot:Queue:VisibilityTimeout=00:00:03",
-            "--KernelPrBot:Queue:RetryDelay=00:00:00.200",
-            "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
-            "--urls=http://127.0.0.1:0",
-        ]);
+        var (app, url) = await KernelPrBotServer.StartAsync([.. GitLabSettings(gitlab, token, secret, queuePath), "--urls=http://127.0.0.1:0"]);
         return new BotServer(app, url, queuePath);
     }
 

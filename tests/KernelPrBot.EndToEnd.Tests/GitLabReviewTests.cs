@@ -173,6 +173,27 @@ public sealed class GitLabReviewTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Collapsed_and_too_large_diffs_are_named_in_the_summary()
+    {
+        var project = _gitlab.AddProject("acme/big");
+        project.MarkCollapsed("drivers/acme/generated.c");
+        var huge = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"int table_{i};\n"));
+        var mr = project.OpenMergeRequest(2, "acme: tables", "jane", new Dictionary<string, string>(),
+            [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?>
+            {
+                ["drivers/acme/generated.c"] = "int generated;\n",
+                ["drivers/acme/huge.c"] = huge,
+            })]);
+
+        await DeliverAsync(GitLabWebhooks.MergeRequest("open", project, mr, Token));
+        await Eventually.HoldsAsync(() => project.Statuses(mr.HeadSha).Any(s => s.State is "success" or "failed"), "big MR reviewed");
+
+        var summary = Assert.Single(project.Notes(2), n => n.Body.Contains("<!-- kernel-pr-bot:summary -->", StringComparison.Ordinal));
+        Assert.Contains("drivers/acme/generated.c: GitLab collapsed the diff", summary.Body, StringComparison.Ordinal);
+        Assert.Contains("drivers/acme/huge.c: GitLab marks the diff too large", summary.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_tokens_and_broken_bodies_are_4xx_and_unhandled_hooks_200()
     {
         var good = GitLabWebhooks.MergeRequest("open", _project, _mr, Token);
