@@ -3,31 +3,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace KernelPrBot.Hosting.Server;
 
-/// <summary>Reads the raw body (the signature covers exact bytes) within the size limit and hands it to the ingress.</summary>
+/// <summary>The server's webhook endpoints: the shared request handling, answered as plain text.</summary>
 internal static class WebhookEndpoint
 {
     public static async Task<IResult> GitHubAsync(HttpContext context, GitHubIngress ingress)
     {
-        var request = context.Request;
-        if (request.ContentLength > GitHubIngress.MaxBodyBytes)
-        {
-            return Results.Text("body over 25 MB\n", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return Results.Text("unreadable body: " + ex.Message + "\n", statusCode: ex.StatusCode);
-        }
-
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var result = await ingress.HandleAsync(headers, body, CancellationToken.None).ConfigureAwait(false);
+        var result = await WebhookRequests.GitHubAsync(context.Request, ingress).ConfigureAwait(false);
         return Results.Text(result.Message + "\n", statusCode: result.StatusCode);
     }
 }
