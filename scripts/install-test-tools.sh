@@ -2,7 +2,8 @@
 # Puts in place what the tests use besides .NET:
 #  - the real kernel tree (Debian's linux-source-6.12), extracted once to /var/cache/kernel-pr-bot
 #    (KPB_KERNEL_TREE overrides; kernel sources never enter this repository);
-#  - the official SARIF 2.1.0 schema, from the npm package @microsoft/sarif-multitool-linux, in .tools/sarif/.
+#  - the official SARIF 2.1.0 schema, from the npm package @microsoft/sarif-multitool-linux, in .tools/sarif/;
+#  - Azurite, the Azure Storage emulator (npm azurite), in .tools/azurite/ for the queue and Functions tests.
 # Needs root for apt-get; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +30,13 @@ if [ ! -s "$schema" ]; then
 	tar xzf "$tmp"/microsoft-sarif-multitool-linux-5.7.0.tgz -C "$tmp" package/sarif-2.1.0.json
 	mv "$tmp/package/sarif-2.1.0.json" "$schema"
 fi
+command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+azurite_version=3.37.0
+azurite=.tools/azurite/node_modules/.bin/azurite
+if [ ! -x "$azurite" ] || ! grep -q "\"version\": \"$azurite_version\"" .tools/azurite/node_modules/azurite/package.json 2>/dev/null; then
+	echo "installing azurite $azurite_version into .tools/azurite ..."
+	npm install --prefix .tools/azurite --no-audit --no-fund --loglevel=error "azurite@$azurite_version" >/dev/null
+fi
 echo "kernel tree: $tree"
 echo "SARIF schema: $schema"
+echo "azurite: $azurite (node $(node --version))"

@@ -23,7 +23,7 @@ namespace KernelPrBot.Hosting.Server;
 
 /// <summary>
 /// The self-hosted server (<c>kernel-pr-bot serve</c>): webhook endpoints that verify and enqueue, the durable
-/// SQLite queue, and the review worker pool, in one process.
+/// queue (SQLite by default, or Azure Storage), and the review worker pool, in one process.
 /// </summary>
 public static class KernelPrBotServer
 {
@@ -57,22 +57,16 @@ public static class KernelPrBotServer
         return (app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>The services both the server and <c>kernel-pr-bot replay</c> use.</summary>
+    /// <summary>
+    /// The services every host uses: the server, <c>kernel-pr-bot replay</c> and the Functions worker. The queue
+    /// (SQLite or Azure Storage) is the kind <c>KernelPrBot:Queue:Kind</c> names.
+    /// </summary>
     public static IServiceCollection AddKernelPrBot(IServiceCollection services, KernelPrBotSettings settings, ReviewEnvironment environment)
     {
         services.AddSingleton(settings);
         services.AddSingleton(environment);
         services.AddSingleton(TimeProvider.System);
-        var queueOptions = new SqliteQueueOptions
-        {
-            Path = settings.Queue.Path,
-            VisibilityTimeout = settings.Queue.VisibilityTimeout,
-            MaxAttempts = settings.Queue.MaxAttempts,
-        };
-        services.AddSingleton(new SqliteReviewQueue(queueOptions));
-        services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
-        services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<SqliteReviewQueue>());
-        services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(queueOptions));
+        services.AddReviewQueue(settings.Queue);
         services.AddSingleton<IngressQueue>();
         services.AddSingleton(s => new GitHubIngress(settings.GitHub.WebhookSecret, s.GetRequiredService<IngressQueue>()));
         services.AddSingleton(s => new GitLabIngress(settings.GitLab.WebhookSecret, s.GetRequiredService<IngressQueue>()));
@@ -92,6 +86,7 @@ public static class KernelPrBotServer
 
         services.AddSingleton<CodeHosts>();
         services.AddSingleton<PullRequestLocks>();
+        services.AddSingleton<ReviewRunner>();
         return services;
     }
 }

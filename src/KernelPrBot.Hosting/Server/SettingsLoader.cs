@@ -1,3 +1,4 @@
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Hosting.Settings;
 using Microsoft.Extensions.Configuration;
 
@@ -52,9 +53,14 @@ public static class SettingsLoader
             problems.Add($"KernelPrBot:GitHub:ApiUrl '{settings.GitHub.ApiUrl}' is not an http(s) URL");
         }
 
-        if (!string.Equals(settings.Queue.Kind, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (!QueueKinds.IsSqlite(settings.Queue.Kind) && !QueueKinds.IsAzure(settings.Queue.Kind))
         {
-            problems.Add($"KernelPrBot:Queue:Kind '{settings.Queue.Kind}': the self-hosted server runs the sqlite queue");
+            problems.Add($"KernelPrBot:Queue:Kind '{settings.Queue.Kind}': use {QueueKinds.Sqlite} or {QueueKinds.Azure}");
+        }
+
+        if (QueueKinds.IsAzure(settings.Queue.Kind) && string.IsNullOrWhiteSpace(settings.Queue.ConnectionString))
+        {
+            problems.Add("KernelPrBot:Queue:ConnectionString is not set: the azure queue needs a storage connection string");
         }
 
         return problems;

@@ -1,42 +1,21 @@
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.GitLab.Webhooks;
-using KernelPrBot.Review.Ingress;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelPrBot.Hosting.Server;
 
-/// <summary>Reads the raw body (the signature covers exact bytes) within the size limit and hands it to the ingress.</summary>
+/// <summary>The server's webhook endpoints: the shared request handling, answered as plain text.</summary>
 internal static class WebhookEndpoint
 {
-    public static Task<IResult> GitHubAsync(HttpContext context, GitHubIngress ingress) =>
-        HandleAsync(context, GitHubIngress.MaxBodyBytes, ingress.HandleAsync);
-
-    public static Task<IResult> GitLabAsync(HttpContext context, GitLabIngress ingress) =>
-        HandleAsync(context, GitLabIngress.MaxBodyBytes, ingress.HandleAsync);
-
-    private static async Task<IResult> HandleAsync(
-        HttpContext context, long maxBytes, Func<IReadOnlyDictionary<string, string>, ReadOnlyMemory<byte>, CancellationToken, Task<IngressResult>> ingress)
+    public static async Task<IResult> GitHubAsync(HttpContext context, GitHubIngress ingress)
     {
-        var request = context.Request;
-        if (request.ContentLength > maxBytes)
-        {
-            return Results.Text("body over 25 MB\n", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
+        var result = await WebhookRequests.GitHubAsync(context.Request, ingress).ConfigureAwait(false);
+        return Results.Text(result.Message + "\n", statusCode: result.StatusCode);
+    }
 
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return Results.Text("unreadable body: " + ex.Message + "\n", statusCode: ex.StatusCode);
-        }
-
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var result = await ingress(headers, body, CancellationToken.None).ConfigureAwait(false);
+    public static async Task<IResult> GitLabAsync(HttpContext context, GitLabIngress ingress)
+    {
+        var result = await WebhookRequests.GitLabAsync(context.Request, ingress).ConfigureAwait(false);
         return Results.Text(result.Message + "\n", statusCode: result.StatusCode);
     }
 }

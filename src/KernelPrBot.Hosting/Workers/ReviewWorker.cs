@@ -1,6 +1,5 @@
 using KernelPrBot.Hosting.Http;
 using KernelPrBot.Hosting.Settings;
-using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,7 @@ namespace KernelPrBot.Hosting.Workers;
 /// and reported on the pull request.
 /// </summary>
 public sealed partial class ReviewWorker(
-    IReviewQueue queue, CodeHosts hosts, ReviewEnvironment environment, KernelPrBotSettings settings, PullRequestLocks locks, TimeProvider time, ILogger<ReviewWorker> logger)
+    IReviewQueue queue, ReviewRunner runner, KernelPrBotSettings settings, TimeProvider time, ILogger<ReviewWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
@@ -52,17 +51,12 @@ public sealed partial class ReviewWorker(
 
     public async Task RunOneAsync(QueuedReview item, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(item);
         var request = item.Request;
         using var lease = new LeaseKeeper(queue, item, settings.Queue.VisibilityTimeout / 3, time);
         try
         {
-            var host = hosts.For(request.Forge);
-            using (await locks.AcquireAsync(request, cancellationToken).ConfigureAwait(false))
-            {
-                var outcome = await new ReviewJob(host, environment).RunAsync(request, cancellationToken).ConfigureAwait(false);
-                LogDone(request.Repository, request.Number, request.Trigger, item.Attempt, outcome.Message);
-            }
-
+            await runner.RunAsync(request, item.Attempt, cancellationToken).ConfigureAwait(false);
             await queue.CompleteAsync(await lease.StopAsync().ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -71,7 +65,7 @@ public sealed partial class ReviewWorker(
         }
         catch (Exception ex)
         {
-            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            var reason = ReviewRunner.Reason(ex);
             var delay = ex is ForgeRateLimitedException limited
                 ? limited.RetryAt - time.GetUtcNow()
                 : TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, settings.Queue.RetryDelay.Ticks << Math.Min(item.Attempt - 1, 16)));
@@ -79,34 +73,13 @@ public sealed partial class ReviewWorker(
             LogFailed(ex, request.Repository, request.Number, item.Attempt, item.MaxAttempts, dead);
             if (dead)
             {
-                await ReportAsync(request, reason).ConfigureAwait(false);
+                await runner.ReportFailureAsync(request, reason).ConfigureAwait(false);
             }
         }
     }
-
-    private async Task ReportAsync(Review.Model.ReviewRequest request, string reason)
-    {
-        try
-        {
-            if (hosts.For(request.Forge) is IFailureReporter reporter)
-            {
-                await reporter.ReportFailureAsync(request, reason, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogReportFailed(ex, request.Repository, request.Number);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "review {Repository}#{Number} ({Trigger}, attempt {Attempt}): {Outcome}")]
-    private partial void LogDone(string repository, int number, Review.Model.ReviewTrigger trigger, int attempt, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "review {Repository}#{Number} failed on attempt {Attempt} of {MaxAttempts}; dead-lettered: {Dead}")]
     private partial void LogFailed(Exception ex, string repository, int number, int attempt, int maxAttempts, bool dead);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "could not mark {Repository}#{Number} as failed")]
-    private partial void LogReportFailed(Exception ex, string repository, int number);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "the review queue failed")]
     private partial void LogQueueError(Exception ex);

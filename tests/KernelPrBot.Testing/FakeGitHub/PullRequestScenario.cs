@@ -1,9 +1,10 @@
-using KernelPrBot.Testing.FakeGitHub;
+namespace KernelPrBot.Testing.FakeGitHub;
 
-namespace KernelPrBot.EndToEnd.Tests;
-
-/// <summary>A repository on the fake GitHub with one pull request that adds the buggy function, and helpers to drive it.</summary>
-internal sealed class PullRequestScenario
+/// <summary>
+/// A repository on the fake GitHub with one pull request that adds the buggy function, and helpers to drive it.
+/// Shared by the server's and the Functions worker's end-to-end tests, so both compare the same PR state.
+/// </summary>
+public sealed class PullRequestScenario
 {
     public const string Maintainer = "maint";
     public const string Author = "jane";

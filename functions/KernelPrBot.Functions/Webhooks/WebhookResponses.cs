@@ -1,0 +1,16 @@
+using KernelPrBot.Review.Ingress;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KernelPrBot.Functions.Webhooks;
+
+/// <summary>An ingress answer as the server gives it: its status and a line of plain text for the forge's delivery log.</summary>
+/// <remarks>The GitLab webhook function (<c>GitLabWebhook</c>, <c>POST /api/gitlab/webhooks</c>) belongs beside GitHubWebhook and answers through this too.</remarks>
+internal static class WebhookResponses
+{
+    public static ContentResult From(IngressResult result) => new()
+    {
+        StatusCode = result.StatusCode,
+        Content = result.Message + "\n",
+        ContentType = "text/plain; charset=utf-8",
+    };
+}

@@ -1,0 +1,42 @@
+using KernelPrBot.Hosting.Queues.Azure;
+using KernelPrBot.Hosting.Settings;
+using KernelPrBot.Review.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelPrBot.Hosting.Queues;
+
+/// <summary>Registers the review queue, its dead letters and the delivery log of the kind the settings name.</summary>
+public static class QueueRegistration
+{
+    public static IServiceCollection AddReviewQueue(this IServiceCollection services, QueueSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (QueueKinds.IsAzure(settings.Kind))
+        {
+            var options = new AzureQueueOptions
+            {
+                ConnectionString = settings.ConnectionString
+                    ?? throw new InvalidOperationException("KernelPrBot:Queue:ConnectionString is required for the azure queue"),
+                VisibilityTimeout = settings.VisibilityTimeout,
+                MaxAttempts = settings.MaxAttempts,
+            };
+            services.AddSingleton(s => new AzureReviewQueue(options, s.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<AzureReviewQueue>());
+            services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<AzureReviewQueue>());
+            services.AddSingleton<IDeliveryLog>(new AzureDeliveryLog(options));
+            return services;
+        }
+
+        var sqlite = new SqliteQueueOptions
+        {
+            Path = settings.Path,
+            VisibilityTimeout = settings.VisibilityTimeout,
+            MaxAttempts = settings.MaxAttempts,
+        };
+        services.AddSingleton(new SqliteReviewQueue(sqlite));
+        services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
+        services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<SqliteReviewQueue>());
+        services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(sqlite));
+        return services;
+    }
+}
