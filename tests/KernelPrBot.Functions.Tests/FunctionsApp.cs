@@ -37,17 +37,21 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public GitHubWebhook GitHubWebhook => ActivatorUtilities.CreateInstance<GitHubWebhook>(_services);
 
+    public GitLabWebhook GitLabWebhook => ActivatorUtilities.CreateInstance<GitLabWebhook>(_services);
+
     public ReviewWorker ReviewWorker => ActivatorUtilities.CreateInstance<ReviewWorker>(_services);
 
     /// <summary>An HTTP request as the ASP.NET Core integration hands it to the function.</summary>
-    public static HttpRequest Request(WebhookDelivery delivery)
+    public static HttpRequest Request(WebhookDelivery delivery) => Request("/api/github/webhooks", delivery.Body, delivery.Headers);
+
+    public static HttpRequest Request(string path, byte[] body, IReadOnlyDictionary<string, string> headers)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
-        context.Request.Path = "/api/github/webhooks";
-        context.Request.Body = new MemoryStream(delivery.Body);
-        context.Request.ContentLength = delivery.Body.Length;
-        foreach (var (name, value) in delivery.Headers)
+        context.Request.Path = path;
+        context.Request.Body = new MemoryStream(body);
+        context.Request.ContentLength = body.Length;
+        foreach (var (name, value) in headers)
         {
             context.Request.Headers[name] = value;
         }

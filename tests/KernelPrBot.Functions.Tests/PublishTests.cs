@@ -41,13 +41,17 @@ public sealed class PublishTests(ITestOutputHelper output)
             Assert.True(code == 0, "dotnet publish failed:\n" + log);
 
             var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(outputDir, "functions.metadata")))!.AsArray();
-            Assert.Equal(["GitHubWebhook", "ReviewWorker"], functions.Select(f => (string)f!["name"]!).Order());
+            Assert.Equal(["GitHubWebhook", "GitLabWebhook", "ReviewWorker"], functions.Select(f => (string)f!["name"]!).Order());
 
             var http = Trigger(functions, "GitHubWebhook");
             Assert.Equal("httpTrigger", (string?)http["type"]);
             Assert.Equal("github/webhooks", (string?)http["route"]);
             Assert.Equal(["post"], http["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()));
             Assert.Equal("anonymous", ((string?)http["authLevel"])?.ToLowerInvariant());
+
+            var gitlab = Trigger(functions, "GitLabWebhook");
+            Assert.Equal("gitlab/webhooks", (string?)gitlab["route"]);
+            Assert.Equal("anonymous", ((string?)gitlab["authLevel"])?.ToLowerInvariant());
 
             var queue = Trigger(functions, "ReviewWorker");
             Assert.Equal("queueTrigger", (string?)queue["type"]);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace KernelPrBot.Functions.Webhooks;
 
 /// <summary>An ingress answer as the server gives it: its status and a line of plain text for the forge's delivery log.</summary>
-/// <remarks>The GitLab webhook function (<c>GitLabWebhook</c>, <c>POST /api/gitlab/webhooks</c>) belongs beside GitHubWebhook and answers through this too.</remarks>
 internal static class WebhookResponses
 {
     public static ContentResult From(IngressResult result) => new()
