@@ -38,7 +38,7 @@ public static class FunctionsComposition
         }
 
         settings.Queue.Kind = QueueKinds.Azure;
-        if (string.IsNullOrWhiteSpace(settings.Queue.ConnectionString))
+        if (string.IsNullOrWhiteSpace(settings.Queue.ConnectionString) && !settings.Queue.UsesServiceUris)
         {
             settings.Queue.ConnectionString = configuration[StorageConnection];
         }

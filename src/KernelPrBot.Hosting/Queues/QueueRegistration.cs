@@ -1,3 +1,4 @@
+using Azure.Identity;
 using KernelPrBot.Hosting.Queues.Azure;
 using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Review.Ports;
@@ -15,8 +16,12 @@ public static class QueueRegistration
         {
             var options = new AzureQueueOptions
             {
-                ConnectionString = settings.ConnectionString
-                    ?? throw new InvalidOperationException("KernelPrBot:Queue:ConnectionString is required for the azure queue"),
+                ConnectionString = settings.ConnectionString,
+                QueueServiceUri = Uri.TryCreate(settings.QueueServiceUri, UriKind.Absolute, out var queues) ? queues : null,
+                TableServiceUri = Uri.TryCreate(settings.TableServiceUri, UriKind.Absolute, out var tables) ? tables : null,
+
+                // No key in settings: the app's managed identity (or a developer's az login) reaches the account.
+                Credential = string.IsNullOrWhiteSpace(settings.ConnectionString) ? new DefaultAzureCredential() : null,
                 VisibilityTimeout = settings.VisibilityTimeout,
                 MaxAttempts = settings.MaxAttempts,
             };

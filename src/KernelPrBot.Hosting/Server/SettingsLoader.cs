@@ -58,9 +58,9 @@ public static class SettingsLoader
             problems.Add($"KernelPrBot:Queue:Kind '{settings.Queue.Kind}': use {QueueKinds.Sqlite} or {QueueKinds.Azure}");
         }
 
-        if (QueueKinds.IsAzure(settings.Queue.Kind) && string.IsNullOrWhiteSpace(settings.Queue.ConnectionString))
+        if (QueueKinds.IsAzure(settings.Queue.Kind) && string.IsNullOrWhiteSpace(settings.Queue.ConnectionString) && !settings.Queue.UsesServiceUris)
         {
-            problems.Add("KernelPrBot:Queue:ConnectionString is not set: the azure queue needs a storage connection string");
+            problems.Add("KernelPrBot:Queue:ConnectionString is not set: the azure queue needs a storage connection string, or QueueServiceUri and TableServiceUri with a managed identity");
         }
 
         return problems;

@@ -9,6 +9,13 @@ public sealed class QueueSettings
 
     public string? ConnectionString { get; set; }
 
+    /// <summary>For accounts without shared keys: the queue and table endpoints, reached with the app's managed identity.</summary>
+    public string? QueueServiceUri { get; set; }
+
+    public string? TableServiceUri { get; set; }
+
+    public bool UsesServiceUris => string.IsNullOrWhiteSpace(ConnectionString) && !string.IsNullOrWhiteSpace(QueueServiceUri) && !string.IsNullOrWhiteSpace(TableServiceUri);
+
     /// <summary>How long a taken job stays hidden; a worker that dies gives it back after this.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

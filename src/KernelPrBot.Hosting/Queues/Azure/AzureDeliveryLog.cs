@@ -17,8 +17,7 @@ public sealed class AzureDeliveryLog : IDeliveryLog
     public AzureDeliveryLog(AzureQueueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        _table = new TableClient(options.ConnectionString, options.DeliveryTable);
+        _table = options.Table();
         _created = new OnceAsync(() => _table.CreateIfNotExistsAsync());
     }
 

@@ -33,15 +33,14 @@ public sealed class AzureReviewQueue : IReviewQueue, IDeadLetterStore
     public AzureReviewQueue(AzureQueueOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.VisibilityTimeout, TimeSpan.Zero);
         _options = options;
         _time = time ?? TimeProvider.System;
         // The Functions runtime reads queue messages as base64 by default (host.json messageEncoding).
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        _queue = new QueueClient(options.ConnectionString, options.QueueName, clientOptions);
-        _poison = new QueueClient(options.ConnectionString, options.PoisonQueueName, clientOptions);
+        _queue = options.Queue(options.QueueName, clientOptions);
+        _poison = options.Queue(options.PoisonQueueName, clientOptions);
         _created = new OnceAsync(async () =>
         {
             await _queue.CreateIfNotExistsAsync().ConfigureAwait(false);
