@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>A request as the endpoint handlers see it: route values, query, body, caller.</summary>
-internal sealed class ApiRequest
+internal sealed class ApiRequest : IForgeRequest
 {
     private JsonElement? _json;
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>A response: JSON or raw bytes, plus extra headers.</summary>
-internal sealed record ApiResult(int Status, JsonNode? Json, byte[]? Raw = null, string? ContentType = null)
+internal sealed record ApiResult(int Status, JsonNode? Json, byte[]? Raw = null, string? ContentType = null) : IForgeResult
 {
     public const string Docs = "https://docs.github.com/rest";
 

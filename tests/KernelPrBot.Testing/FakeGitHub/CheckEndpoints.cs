@@ -26,7 +26,7 @@ internal static class CheckEndpoints
             lock (repo.Sync)
             {
                 var reference = request.Value("ref");
-                var sha = repo.Pulls.Values.FirstOrDefault(p => p.HeadRef == reference)?.HeadShaUnlocked ?? reference;
+                var sha = repo.Pulls.Values.FirstOrDefault(p => p.HeadRef == reference)?.Changes.HeadShaUnlocked ?? reference;
                 if (!repo.Trees.ContainsKey(sha))
                 {
                     return ApiResult.Message(422, $"No commit found for SHA: {reference}");

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
@@ -13,22 +8,26 @@ namespace KernelPrBot.Testing.FakeGitHub;
 /// </summary>
 public sealed class FakeGitHubServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private ServerState _state = null!;
-    private RequestPipeline _pipeline = null!;
+    private readonly ForgeHost _host;
+    private readonly ServerState _state;
+    private readonly RequestPipeline _pipeline;
 
-    private FakeGitHubServer(WebApplication app, FakeGitHubOptions options)
+    private FakeGitHubServer(ForgeHost host, FakeGitHubOptions options)
     {
-        _app = app;
+        _host = host;
         Options = options;
         Faults = new FaultInjector(options.Time);
+        BaseUrl = new Uri(host.Root, "api/v3/");
+        _state = new ServerState(options, BaseUrl);
+        _pipeline = new RequestPipeline(_state, Faults, BaseUrl, r => RequestCompleted?.Invoke(r));
+        host.Serve(_pipeline.HandleAsync);
     }
 
     /// <summary>Raised after each response. A handler's exception is listed in <see cref="Violations"/> so a test sees it.</summary>
     public event Action<RecordedRequest>? RequestCompleted;
 
     /// <summary>The API root, ending with "/".</summary>
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl { get; }
 
     public FakeGitHubOptions Options { get; }
 
@@ -37,31 +36,15 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _pipeline.Requests;
 
     /// <summary>Requests GitHub would reject per its OpenAPI description (or that hit no endpoint), as "METHOD path: problem".</summary>
-    public IReadOnlyList<string> Violations => _state.Violations;
+    public IReadOnlyList<string> Violations => _state.Log.Items;
 
     /// <summary>The highest number of simultaneous POST/PATCH/PUT/DELETE seen for one installation (or user).</summary>
     public int MaxConcurrentWritesPerInstallation => _pipeline.MaxConcurrentWrites;
 
     public static async Task<FakeGitHubServer> StartAsync(FakeGitHubOptions? options = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeGitHubServer(app, options ?? new FakeGitHubOptions());
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        app.Run(async context =>
-        {
-            await ready.Task.ConfigureAwait(false);
-            await server._pipeline.HandleAsync(context).ConfigureAwait(false);
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v3/");
-        server._state = new ServerState(server.Options, server.BaseUrl);
-        server._pipeline = new RequestPipeline(server._state, server.Faults, server.BaseUrl, server.OnCompleted);
-        ready.SetResult();
-        return server;
+        var host = await ForgeHost.StartAsync().ConfigureAwait(false);
+        return new FakeGitHubServer(host, options ?? new FakeGitHubOptions());
     }
 
     public FakeRepository AddRepository(string owner, string name, long installationId = 1) => _state.Add(owner, name, installationId);
@@ -81,22 +64,5 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         Xunit.Assert.True(violations.Count == 0, $"{violations.Count} request(s) GitHub would reject:\n" + string.Join("\n", violations));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private void OnCompleted(RecordedRequest request)
-    {
-        try
-        {
-            RequestCompleted?.Invoke(request);
-        }
-        catch (Exception e)
-        {
-            _state.AddViolation(new ApiRequest { Method = request.Method, Path = request.Path, Segments = [], Query = new Dictionary<string, string>(), RawQuery = request.Query },
-                "RequestCompleted handler threw: " + e.Message);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

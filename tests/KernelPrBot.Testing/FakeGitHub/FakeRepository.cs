@@ -1,3 +1,5 @@
+using KernelPrBot.Testing.FakeForge;
+
 namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class FakeRepository
         Name = name;
         InstallationId = installationId;
         Id = ids.Next();
+        Trees = new CommitTrees(Sync);
     }
 
     public string Owner { get; }
@@ -32,7 +35,7 @@ public sealed class FakeRepository
 
     internal object Sync { get; } = new();
 
-    internal Dictionary<string, IReadOnlyDictionary<string, string>> Trees { get; } = new(StringComparer.Ordinal);
+    internal CommitTrees Trees { get; }
 
     internal Dictionary<int, FakePullRequest> Pulls { get; } = [];
 
@@ -85,8 +88,7 @@ public sealed class FakeRepository
         IReadOnlyList<FakeCommit> commits,
         string? headRepositoryFullName = null)
     {
-        var baseTree = new Dictionary<string, string>(baseFiles, StringComparer.Ordinal);
-        var baseSha = GitObjects.TreeSha(baseTree);
+        var (baseSha, baseTree) = CommitTrees.Base(baseFiles);
         lock (Sync)
         {
             if (Pulls.ContainsKey(number))
@@ -94,11 +96,11 @@ public sealed class FakeRepository
                 throw new InvalidOperationException($"pull request #{number} already exists in {FullName}");
             }
 
-            Trees[baseSha] = baseTree;
+            Trees.Add(baseSha, baseTree);
             var pr = new FakePullRequest(Sync, _ids.Next(), number, title, authorLogin, baseSha, headRepositoryFullName ?? FullName, Now);
             foreach (var commit in commits)
             {
-                Apply(pr, commit);
+                Trees.Apply(pr.Changes, commit, Now);
             }
 
             Pulls[number] = pr;
@@ -111,15 +113,15 @@ public sealed class FakeRepository
     {
         lock (Sync)
         {
-            var sha = Apply(pr, commit);
+            var sha = Trees.Apply(pr.Changes, commit, Now);
             pr.UpdatedAt = Now;
             return sha;
         }
     }
 
-    public void Close(FakePullRequest pr) => SetState(pr, "closed");
+    public void Close(FakePullRequest pr) => pr.Changes.SetState("closed", _time);
 
-    public void Reopen(FakePullRequest pr) => SetState(pr, "open");
+    public void Reopen(FakePullRequest pr) => pr.Changes.SetState("open", _time);
 
     public FakePullRequest PullRequest(int number)
     {
@@ -142,13 +144,7 @@ public sealed class FakeRepository
     }
 
     /// <summary>The file contents at a commit (or base tree) SHA; null when the SHA is unknown.</summary>
-    public IReadOnlyDictionary<string, string>? TreeAt(string sha)
-    {
-        lock (Sync)
-        {
-            return Trees.GetValueOrDefault(sha);
-        }
-    }
+    public IReadOnlyDictionary<string, string>? TreeAt(string sha) => Trees.TreeAt(sha);
 
     public IReadOnlyList<FakeIssueComment> IssueComments(int number) => Snapshot(IssueCommentList, c => c.Number == number);
 
@@ -160,7 +156,7 @@ public sealed class FakeRepository
     {
         lock (Sync)
         {
-            return PullRequest(number).LabelNames.ToList();
+            return PullRequest(number).Changes.LabelNames.ToList();
         }
     }
 
@@ -191,8 +187,7 @@ public sealed class FakeRepository
     /// <summary>Call with the lock held.</summary>
     internal List<FileChange> FilesOf(FakePullRequest pr, string? headSha)
     {
-        var sha = headSha ?? pr.HeadShaUnlocked;
-        return pr.FilesAt(sha, Trees[pr.BaseSha], Trees[sha]);
+        return Trees.FilesOf(pr.Changes, headSha ?? pr.Changes.HeadShaUnlocked);
     }
 
     /// <summary>Call with the lock held.</summary>
@@ -206,37 +201,6 @@ public sealed class FakeRepository
         }
 
         return label;
-    }
-
-    private string Apply(FakePullRequest pr, FakeCommit commit)
-    {
-        var parent = pr.HeadShaUnlocked;
-        var tree = new Dictionary<string, string>(Trees[parent], StringComparer.Ordinal);
-        foreach (var (path, content) in commit.Changes)
-        {
-            if (content is null)
-            {
-                tree.Remove(path);
-            }
-            else
-            {
-                tree[path] = content;
-            }
-        }
-
-        var sha = GitObjects.CommitSha(parent, commit);
-        Trees[sha] = tree;
-        pr.AddCommit(new PullCommit(sha, parent, commit, Now));
-        return sha;
-    }
-
-    private void SetState(FakePullRequest pr, string state)
-    {
-        lock (Sync)
-        {
-            pr.StateUnlocked = state;
-            pr.UpdatedAt = Now;
-        }
     }
 
     private List<T> Snapshot<T>(List<T> list, Func<T, bool> filter)

@@ -10,7 +10,7 @@ internal sealed partial class GitHubJson
     {
         var url = $"{Api}repos/{repo.FullName}/check-runs/{run.Id}";
         var pulls = new JsonArray();
-        foreach (var pr in repo.Pulls.Values.Where(p => p.HeadShaUnlocked == run.HeadSha && p.HeadRepositoryFullName == repo.FullName))
+        foreach (var pr in repo.Pulls.Values.Where(p => p.Changes.HeadShaUnlocked == run.HeadSha && p.HeadRepositoryFullName == repo.FullName))
         {
             var repoRef = new JsonObject { ["id"] = repo.Id, ["url"] = $"{Api}repos/{repo.FullName}", ["name"] = repo.Name };
             pulls.Add(new JsonObject
@@ -18,7 +18,7 @@ internal sealed partial class GitHubJson
                 ["url"] = $"{Api}repos/{repo.FullName}/pulls/{pr.Number}",
                 ["id"] = pr.Id,
                 ["number"] = pr.Number,
-                ["head"] = new JsonObject { ["ref"] = pr.HeadRef, ["sha"] = pr.HeadShaUnlocked, ["repo"] = repoRef },
+                ["head"] = new JsonObject { ["ref"] = pr.HeadRef, ["sha"] = pr.Changes.HeadShaUnlocked, ["repo"] = repoRef },
                 ["base"] = new JsonObject { ["ref"] = pr.BaseRef, ["sha"] = pr.BaseSha, ["repo"] = repoRef.DeepClone() },
             });
         }

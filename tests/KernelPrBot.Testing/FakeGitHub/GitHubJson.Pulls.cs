@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
@@ -13,7 +14,7 @@ internal sealed partial class GitHubJson
         var html = $"{Web}{repo.FullName}/pull/{pr.Number}";
         var files = repo.FilesOf(pr, null);
         var headOwner = pr.HeadRepositoryFullName.Split('/')[0];
-        var closed = pr.StateUnlocked == "closed";
+        var closed = pr.Changes.StateUnlocked == "closed";
         return new JsonObject
         {
             ["url"] = url,
@@ -27,14 +28,14 @@ internal sealed partial class GitHubJson
             ["review_comments_url"] = url + "/comments",
             ["review_comment_url"] = $"{Api}repos/{repo.FullName}/pulls/comments{{/number}}",
             ["comments_url"] = issue + "/comments",
-            ["statuses_url"] = $"{Api}repos/{repo.FullName}/statuses/{pr.HeadShaUnlocked}",
+            ["statuses_url"] = $"{Api}repos/{repo.FullName}/statuses/{pr.Changes.HeadShaUnlocked}",
             ["number"] = pr.Number,
-            ["state"] = pr.StateUnlocked,
+            ["state"] = pr.Changes.StateUnlocked,
             ["locked"] = false,
             ["title"] = pr.Title,
             ["user"] = User(pr.AuthorLogin, "User"),
             ["body"] = null,
-            ["labels"] = new JsonArray(pr.LabelNames.Select(n => (JsonNode)Label(repo, repo.LabelFor(n), Api)).ToArray()),
+            ["labels"] = new JsonArray(pr.Changes.LabelNames.Select(n => (JsonNode)Label(repo, repo.LabelFor(n), Api)).ToArray()),
             ["milestone"] = null,
             ["active_lock_reason"] = null,
             ["created_at"] = Date(pr.CreatedAt),
@@ -46,7 +47,7 @@ internal sealed partial class GitHubJson
             ["assignees"] = new JsonArray(),
             ["requested_reviewers"] = new JsonArray(),
             ["requested_teams"] = new JsonArray(),
-            ["head"] = Ref(pr.HeadRepositoryFullName, headOwner, pr.HeadRef, pr.HeadShaUnlocked, pr.HeadRepositoryFullName == repo.FullName ? repo.Id : null),
+            ["head"] = Ref(pr.HeadRepositoryFullName, headOwner, pr.HeadRef, pr.Changes.HeadShaUnlocked, pr.HeadRepositoryFullName == repo.FullName ? repo.Id : null),
             ["base"] = Ref(repo.FullName, repo.Owner, pr.BaseRef, pr.BaseSha, repo.Id),
             ["_links"] = new JsonObject
             {
@@ -56,7 +57,7 @@ internal sealed partial class GitHubJson
                 ["comments"] = new JsonObject { ["href"] = issue + "/comments" },
                 ["review_comments"] = new JsonObject { ["href"] = url + "/comments" },
                 ["commits"] = new JsonObject { ["href"] = url + "/commits" },
-                ["statuses"] = new JsonObject { ["href"] = $"{Api}repos/{repo.FullName}/statuses/{pr.HeadShaUnlocked}" },
+                ["statuses"] = new JsonObject { ["href"] = $"{Api}repos/{repo.FullName}/statuses/{pr.Changes.HeadShaUnlocked}" },
             },
             ["author_association"] = Association(repo, pr.AuthorLogin),
             ["auto_merge"] = null,
@@ -69,7 +70,7 @@ internal sealed partial class GitHubJson
             ["comments"] = repo.IssueCommentList.Count(c => c.Number == pr.Number),
             ["review_comments"] = repo.ReviewCommentList.Count(c => c.Number == pr.Number),
             ["maintainer_can_modify"] = false,
-            ["commits"] = pr.Commits.Count,
+            ["commits"] = pr.Changes.Commits.Count,
             ["additions"] = files.Sum(f => f.Additions),
             ["deletions"] = files.Sum(f => f.Deletions),
             ["changed_files"] = files.Count,

@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
@@ -14,7 +12,6 @@ namespace KernelPrBot.Testing.FakeGitHub;
 public static class GitHubWebhooks
 {
     private const string UserAgent = "GitHub-Hookshot/044aadd";
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><paramref name="action"/>: opened, synchronize, reopened or closed.</summary>
     public static WebhookDelivery PullRequest(string action, FakeRepository repo, FakePullRequest pr, string secret, string? deliveryId = null)
@@ -114,26 +111,11 @@ public static class GitHubWebhooks
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri url, WebhookDelivery delivery)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(delivery);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(delivery.Body) };
-        foreach (var (name, value) in delivery.Headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
-            }
-            else
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return await client.SendAsync(request).ConfigureAwait(false);
+        return await WebhookPost.SendAsync(client, url, delivery.Body, delivery.Headers).ConfigureAwait(false);
     }
 
-    private static JsonObject Load(string fileName) =>
-        JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("github", "webhooks", fileName)))!.AsObject();
+    private static JsonObject Load(string fileName) => WebhookPost.Load("github", fileName);
 
     private static void PointAtRepository(JsonObject payload, FakeRepository repo)
     {
@@ -171,7 +153,7 @@ public static class GitHubWebhooks
     }
 
     private static WebhookDelivery Sign(string eventName, JsonObject payload, string secret, string? deliveryId) =>
-        Delivery(eventName, Encoding.UTF8.GetBytes(payload.ToJsonString(Compact)), secret, deliveryId);
+        Delivery(eventName, WebhookPost.Serialize(payload), secret, deliveryId);
 
     private static WebhookDelivery Delivery(string eventName, byte[] body, string secret, string? deliveryId)
     {

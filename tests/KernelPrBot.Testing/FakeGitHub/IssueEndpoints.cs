@@ -63,7 +63,7 @@ internal static class IssueEndpoints
 
         router.Map("GET", "/repos/{owner}/{repo}/issues/{issue_number}/labels", AuthMode.Token, request =>
             PullEndpoints.WithPull(state, request, (repo, pr) =>
-                Paging.Page(request, state.Json.Api, pr.LabelNames.ToList(), n => GitHubJson.Label(repo, repo.LabelFor(n), state.Json.Api))));
+                Paging.Page(request, state.Json.Api, pr.Changes.LabelNames.ToList(), n => GitHubJson.Label(repo, repo.LabelFor(n), state.Json.Api))));
 
         router.Map("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", AuthMode.Token, request =>
             PullEndpoints.WithPull(state, request, (repo, pr) => AddLabels(state, request, repo, pr, replace: false)));
@@ -75,7 +75,7 @@ internal static class IssueEndpoints
             PullEndpoints.WithPull(state, request, (repo, pr) =>
             {
                 var name = request.Value("name");
-                if (pr.LabelNames.RemoveAll(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) == 0)
+                if (pr.Changes.LabelNames.RemoveAll(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) == 0)
                 {
                     return ApiResult.Message(404, "Label does not exist", "https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue");
                 }
@@ -138,15 +138,15 @@ internal static class IssueEndpoints
 
         if (replace)
         {
-            pr.LabelNames.Clear();
+            pr.Changes.LabelNames.Clear();
         }
 
         foreach (var name in names)
         {
             var label = repo.LabelFor(name);
-            if (!pr.LabelNames.Contains(label.Name, StringComparer.OrdinalIgnoreCase))
+            if (!pr.Changes.LabelNames.Contains(label.Name, StringComparer.OrdinalIgnoreCase))
             {
-                pr.LabelNames.Add(label.Name);
+                pr.Changes.LabelNames.Add(label.Name);
             }
         }
 
@@ -154,5 +154,5 @@ internal static class IssueEndpoints
     }
 
     private static ApiResult Labels(ServerState state, FakeRepository repo, FakePullRequest pr) =>
-        ApiResult.Ok(new JsonArray(pr.LabelNames.Select(n => (JsonNode)GitHubJson.Label(repo, repo.LabelFor(n), state.Json.Api)).ToArray()));
+        ApiResult.Ok(new JsonArray(pr.Changes.LabelNames.Select(n => (JsonNode)GitHubJson.Label(repo, repo.LabelFor(n), state.Json.Api)).ToArray()));
 }

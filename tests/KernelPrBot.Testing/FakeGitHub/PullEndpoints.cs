@@ -20,14 +20,14 @@ internal static class PullEndpoints
         router.Map("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/files", AuthMode.Token, request =>
             WithPull(state, request, (repo, pr) =>
             {
-                var head = pr.HeadShaUnlocked;
+                var head = pr.Changes.HeadShaUnlocked;
                 var files = repo.FilesOf(pr, null).Take(MaxFiles).ToList();
                 return Paging.Page(request, state.Json.Api, files, f => state.Json.File(repo, pr, f, head));
             }));
 
         router.Map("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/commits", AuthMode.Token, request =>
             WithPull(state, request, (repo, pr) =>
-                Paging.Page(request, state.Json.Api, pr.Commits.Take(MaxCommits).ToList(), c => state.Json.Commit(repo, c))));
+                Paging.Page(request, state.Json.Api, pr.Changes.Commits.Take(MaxCommits).ToList(), c => state.Json.Commit(repo, c))));
 
         router.Map("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/comments", AuthMode.Token, request =>
             WithPull(state, request, (repo, pr) =>

@@ -80,7 +80,7 @@ internal static class RepositoryEndpoints
             var reference = request.Query.GetValueOrDefault("ref");
             var byBranch = repo.Pulls.Values.FirstOrDefault(p => p.HeadRef == reference);
             sha = reference is null ? repo.Pulls.Values.OrderBy(p => p.CreatedAt).LastOrDefault()?.BaseSha ?? ""
-                : byBranch is not null ? byBranch.HeadShaUnlocked
+                : byBranch is not null ? byBranch.Changes.HeadShaUnlocked
                 : reference;
             tree = repo.Trees.GetValueOrDefault(sha);
         }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace KernelPrBot.Testing.FakeGitHub;
 
@@ -11,23 +9,17 @@ namespace KernelPrBot.Testing.FakeGitHub;
 /// Every request goes through here: delay and failure faults, credentials, the primary rate limit, OpenAPI validation,
 /// then the endpoint; the exchange is recorded and reported.
 /// </summary>
-internal sealed class RequestPipeline
+internal sealed class RequestPipeline : ForgePipeline<ApiRequest, ApiResult>
 {
     private readonly ServerState _state;
     private readonly Router _router = new();
-    private readonly FaultInjector _faults;
     private readonly string _prefix;
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly Dictionary<string, int> _writesInFlight = new(StringComparer.Ordinal);
-    private readonly Action<RecordedRequest> _completed;
-    private int _maxConcurrentWrites;
 
     public RequestPipeline(ServerState state, FaultInjector faults, Uri baseUrl, Action<RecordedRequest> completed)
+        : base(faults, state.Log, state.Options.Time, completed)
     {
         _state = state;
-        _faults = faults;
         _prefix = baseUrl.AbsolutePath.TrimEnd('/');
-        _completed = completed;
         AppEndpoints.Map(_router, state);
         RepositoryEndpoints.Map(_router, state);
         PullEndpoints.Map(_router, state);
@@ -36,82 +28,27 @@ internal sealed class RequestPipeline
         CheckEndpoints.Map(_router, state);
     }
 
-    public IReadOnlyList<RecordedRequest> Requests
+    protected override string JsonContentType => "application/json; charset=utf-8";
+
+    protected override string WriterOf(ApiRequest request) => request.Caller.RateKey; // authentication may still replace the caller
+
+    protected override string? ActorOf(ApiRequest request) => request.Caller.Login;
+
+    protected override ApiResult Create(int status, JsonNode? json) => new(status, json);
+
+    protected override ApiResult Failed(Exception e) => ApiResult.Message(500, "fake GitHub error: " + e.Message);
+
+    /// <summary>A faulted request still counts against the primary rate limit.</summary>
+    protected override void OnFaulted(ApiRequest request, Dictionary<string, string> headers) => _state.Limits.Take(request.Caller, false, headers);
+
+    protected override void AddForgeHeaders(IHeaderDictionary headers)
     {
-        get
-        {
-            lock (_requests)
-            {
-                return _requests.ToList();
-            }
-        }
+        headers["x-github-api-version-selected"] = "2022-11-28";
+        headers["x-github-request-id"] = Guid.NewGuid().ToString("N")[..20].ToUpperInvariant();
     }
 
-    public int MaxConcurrentWrites => Volatile.Read(ref _maxConcurrentWrites);
-
-    public async Task HandleAsync(HttpContext context)
+    protected override ApiResult Route(ApiRequest request, Dictionary<string, string> headers)
     {
-        var started = _state.Options.Time.GetUtcNow();
-        var clock = Stopwatch.StartNew();
-        var request = await ReadAsync(context).ConfigureAwait(false);
-        var isWrite = request.Method is "POST" or "PATCH" or "PUT" or "DELETE";
-        var writer = request.Caller.RateKey; // authentication may still replace the caller
-        if (isWrite)
-        {
-            EnterWrite(writer);
-        }
-
-        ApiResult result;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            var delay = _faults.TakeDelay(request.Method, request.Path);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
-            }
-
-            result = Process(request, headers);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _state.AddViolation(request, "the fake failed: " + e);
-            result = ApiResult.Message(500, "fake GitHub error: " + e.Message);
-        }
-        finally
-        {
-            if (isWrite)
-            {
-                LeaveWrite(writer);
-            }
-        }
-
-        var body = await WriteAsync(context, result, headers).ConfigureAwait(false);
-        var recorded = new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, result.Status, started, clock.Elapsed,
-            request.Caller.Login, request.Accept, body);
-        lock (_requests)
-        {
-            _requests.Add(recorded);
-        }
-
-        _completed(recorded);
-    }
-
-    private ApiResult Process(ApiRequest request, Dictionary<string, string> headers)
-    {
-        var fault = _faults.TakeFailure(request.Method, request.Path);
-        if (fault is not null)
-        {
-            _state.Limits.Take(request.Caller, false, headers);
-            var faulted = new ApiResult(fault.Status, fault.Body is null ? new JsonObject { ["message"] = Reason(fault.Status) } : JsonNode.Parse(fault.Body));
-            foreach (var (name, value) in fault.Headers ?? [])
-            {
-                faulted.Headers[name] = value;
-            }
-
-            return faulted;
-        }
-
         var (route, values) = _router.Find(request.Method, request.Segments);
         if (route is null)
         {
@@ -233,26 +170,17 @@ internal sealed class RequestPipeline
         return ApiResult.Message(403, $"API rate limit exceeded for {who}.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
     }
 
-    private async Task<ApiRequest> ReadAsync(HttpContext context)
+    protected override async Task<ApiRequest> ReadAsync(HttpContext context)
     {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var q = raw.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = q < 0 ? raw : raw[..q];
-        var path = rawPath.StartsWith(_prefix + "/", StringComparison.Ordinal) ? rawPath[_prefix.Length..] : "~" + rawPath;
-        string? body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
+        var target = await RequestTarget.ReadAsync(context, _prefix).ConfigureAwait(false);
         var request = new ApiRequest
         {
-            Method = context.Request.Method.ToUpperInvariant(),
-            Path = path,
-            Segments = path.StartsWith('/') ? PathTemplate.Split(path) : [],
+            Method = target.Method,
+            Path = target.Path,
+            Segments = target.Segments,
             Query = context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal),
-            RawQuery = q < 0 ? "" : raw[q..],
-            Body = body.Length == 0 ? null : body,
+            RawQuery = target.RawQuery,
+            Body = target.BodyOrNull,
             Accept = context.Request.Headers.Accept.ToString(),
             Authorization = context.Request.Headers.Authorization.ToString(),
         };
@@ -267,62 +195,7 @@ internal sealed class RequestPipeline
         return request;
     }
 
-    private static async Task<string?> WriteAsync(HttpContext context, ApiResult result, Dictionary<string, string> headers)
-    {
-        var response = context.Response;
-        response.StatusCode = result.Status;
-        foreach (var (name, value) in headers)
-        {
-            response.Headers[name] = value;
-        }
-
-        foreach (var (name, value) in result.Headers)
-        {
-            response.Headers[name] = value;
-        }
-
-        response.Headers["x-github-api-version-selected"] = "2022-11-28";
-        response.Headers["x-github-request-id"] = Guid.NewGuid().ToString("N")[..20].ToUpperInvariant();
-        if (result.Raw is not null)
-        {
-            response.ContentType = result.ContentType;
-            await response.Body.WriteAsync(result.Raw, context.RequestAborted).ConfigureAwait(false);
-            return Encoding.UTF8.GetString(result.Raw);
-        }
-
-        if (result.Json is null)
-        {
-            return null;
-        }
-
-        var text = result.Json.ToJsonString();
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
-        return text;
-    }
-
-    private void EnterWrite(string key)
-    {
-        lock (_writesInFlight)
-        {
-            var n = _writesInFlight.GetValueOrDefault(key) + 1;
-            _writesInFlight[key] = n;
-            if (n > _maxConcurrentWrites)
-            {
-                Volatile.Write(ref _maxConcurrentWrites, n);
-            }
-        }
-    }
-
-    private void LeaveWrite(string key)
-    {
-        lock (_writesInFlight)
-        {
-            _writesInFlight[key]--;
-        }
-    }
-
-    private static string Reason(int status) => status switch
+    protected override string Reason(int status) => status switch
     {
         500 => "Internal Server Error",
         502 => "Server Error",

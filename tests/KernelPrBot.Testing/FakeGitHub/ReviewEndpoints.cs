@@ -21,8 +21,8 @@ internal static class ReviewEndpoints
 
     private static ApiResult CreateReview(ServerState state, ApiRequest request, FakeRepository repo, FakePullRequest pr)
     {
-        var commitId = request.String("commit_id") ?? pr.HeadShaUnlocked;
-        if (!pr.HasCommit(commitId))
+        var commitId = request.String("commit_id") ?? pr.Changes.HeadShaUnlocked;
+        if (!pr.Changes.HasCommit(commitId))
         {
             return ApiResult.Unprocessable($"No commit found for SHA: {commitId}");
         }
@@ -115,7 +115,7 @@ internal static class ReviewEndpoints
         }
 
         var commitId = request.String("commit_id") ?? "";
-        if (!pr.HasCommit(commitId))
+        if (!pr.Changes.HasCommit(commitId))
         {
             return ApiResult.Unprocessable($"No commit found for SHA: {commitId}");
         }

@@ -1,10 +1,11 @@
+using KernelPrBot.Testing.FakeForge;
+
 namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>What the endpoint handlers share: options, repositories, tokens, response shapes and the violation log.</summary>
 internal sealed class ServerState
 {
     private readonly Dictionary<string, FakeRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _violations = [];
 
     public ServerState(FakeGitHubOptions options, Uri baseUrl)
     {
@@ -24,24 +25,9 @@ internal sealed class ServerState
 
     public IdSource Ids { get; } = new();
 
-    public IReadOnlyList<string> Violations
-    {
-        get
-        {
-            lock (_violations)
-            {
-                return _violations.ToList();
-            }
-        }
-    }
+    public ViolationLog Log { get; } = new();
 
-    public void AddViolation(ApiRequest request, string problem)
-    {
-        lock (_violations)
-        {
-            _violations.Add($"{request.Method} {request.Path}: {problem}");
-        }
-    }
+    public void AddViolation(ApiRequest request, string problem) => Log.Add(request.Method, request.Path, problem);
 
     public FakeRepository Add(string owner, string name, long installationId)
     {

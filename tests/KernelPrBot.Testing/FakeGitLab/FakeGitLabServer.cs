@@ -1,10 +1,5 @@
+using KernelPrBot.Testing.FakeForge;
 using KernelPrBot.Testing.FakeGitHub;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KernelPrBot.Testing.FakeGitLab;
 
@@ -14,22 +9,25 @@ namespace KernelPrBot.Testing.FakeGitLab;
 /// </summary>
 public sealed class FakeGitLabServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private GitLabState _state = null!;
-    private GitLabPipeline _pipeline = null!;
+    private readonly ForgeHost _host;
+    private readonly GitLabState _state;
+    private readonly GitLabPipeline _pipeline;
 
-    private FakeGitLabServer(WebApplication app, FakeGitLabOptions options)
+    private FakeGitLabServer(ForgeHost host, FakeGitLabOptions options)
     {
-        _app = app;
+        _host = host;
         Options = options;
         Faults = new FaultInjector(options.Time);
+        _state = new GitLabState(options, host.Root);
+        _pipeline = new GitLabPipeline(_state, Faults, r => RequestCompleted?.Invoke(r));
+        host.Serve(_pipeline.HandleAsync);
     }
 
     /// <summary>Raised after each response. A handler's exception is listed in <see cref="Violations"/> so a test sees it.</summary>
     public event Action<RecordedRequest>? RequestCompleted;
 
     /// <summary>The instance root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _host.Root;
 
     /// <summary><see cref="BaseUrl"/> + <c>api/v4/</c>.</summary>
     public Uri ApiUrl => _state.ApiRoot;
@@ -45,31 +43,15 @@ public sealed class FakeGitLabServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _pipeline.Requests;
 
     /// <summary>Requests GitLab would reject (or that hit no endpoint), as "METHOD path: problem".</summary>
-    public IReadOnlyList<string> Violations => _state.Violations;
+    public IReadOnlyList<string> Violations => _state.Log.Items;
 
     /// <summary>The highest number of simultaneous POST/PUT/DELETE seen for one user.</summary>
     public int MaxConcurrentWrites => _pipeline.MaxConcurrentWrites;
 
     public static async Task<FakeGitLabServer> StartAsync(FakeGitLabOptions? options = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeGitLabServer(app, options ?? new FakeGitLabOptions());
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        app.Run(async context =>
-        {
-            await ready.Task.ConfigureAwait(false);
-            await server._pipeline.HandleAsync(context).ConfigureAwait(false);
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        server._state = new GitLabState(server.Options, server.BaseUrl);
-        server._pipeline = new GitLabPipeline(server._state, server.Faults, server.OnCompleted);
-        ready.SetResult();
-        return server;
+        var host = await ForgeHost.StartAsync().ConfigureAwait(false);
+        return new FakeGitLabServer(host, options ?? new FakeGitLabOptions());
     }
 
     /// <summary>A project at <c>namespace/name</c>; the bot user is a developer (30) in it.</summary>
@@ -91,21 +73,5 @@ public sealed class FakeGitLabServer : IAsyncDisposable
         Xunit.Assert.True(violations.Count == 0, $"{violations.Count} request(s) GitLab would reject:\n" + string.Join("\n", violations));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private void OnCompleted(RecordedRequest request)
-    {
-        try
-        {
-            RequestCompleted?.Invoke(request);
-        }
-        catch (Exception e)
-        {
-            _state.AddViolation(request.Method, request.Path, "RequestCompleted handler threw: " + e.Message);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KernelPrBot.Testing.FakeForge;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.Testing.FakeGitLab;
@@ -23,6 +24,7 @@ public sealed class FakeProject
         Id = id;
         PathWithNamespace = pathWithNamespace;
         WebUrl = webRoot.AbsoluteUri + pathWithNamespace;
+        Trees = new CommitTrees(Sync);
     }
 
     public long Id { get; }
@@ -45,7 +47,7 @@ public sealed class FakeProject
 
     internal DateTimeOffset Now => _time.GetUtcNow();
 
-    internal Dictionary<string, IReadOnlyDictionary<string, string>> Trees { get; } = new(StringComparer.Ordinal);
+    internal CommitTrees Trees { get; }
 
     internal Dictionary<int, FakeMergeRequest> MergeRequests { get; } = [];
 
@@ -105,8 +107,7 @@ public sealed class FakeProject
     public FakeMergeRequest OpenMergeRequest(int iid, string title, string authorLogin, IReadOnlyDictionary<string, string> baseFiles, IReadOnlyList<FakeCommit> commits)
     {
         _users.Ensure(authorLogin);
-        var baseTree = new Dictionary<string, string>(baseFiles, StringComparer.Ordinal);
-        var baseSha = GitObjects.TreeSha(baseTree);
+        var (baseSha, baseTree) = CommitTrees.Base(baseFiles);
         lock (Sync)
         {
             if (MergeRequests.ContainsKey(iid))
@@ -114,11 +115,11 @@ public sealed class FakeProject
                 throw new InvalidOperationException($"merge request !{iid} already exists in {PathWithNamespace}");
             }
 
-            Trees[baseSha] = baseTree;
+            Trees.Add(baseSha, baseTree);
             var mr = new FakeMergeRequest(Sync, _ids.Next(), iid, Id, title, authorLogin, baseSha, $"{WebUrl}/-/merge_requests/{iid}", Now);
             foreach (var commit in commits)
             {
-                Apply(mr, commit);
+                Trees.Apply(mr.Changes, commit, Now);
             }
 
             if (commits.Count > 0)
@@ -137,7 +138,7 @@ public sealed class FakeProject
         ArgumentNullException.ThrowIfNull(mr);
         lock (Sync)
         {
-            var sha = Apply(mr, commit);
+            var sha = Trees.Apply(mr.Changes, commit, Now);
             var version = AddVersion(mr);
             var previous = mr.VersionsOldestFirst.Count > 1 ? mr.VersionsOldestFirst[^2] : null;
             var body = $"added 1 commit\n\n<ul><li>{sha[..8]} - {commit.Message.Split('\n')[0]}</li></ul>"
@@ -148,11 +149,11 @@ public sealed class FakeProject
         }
     }
 
-    public void Close(FakeMergeRequest mr) => SetState(mr, "closed");
+    public void Close(FakeMergeRequest mr) => mr.Changes.SetState("closed", _time);
 
-    public void Reopen(FakeMergeRequest mr) => SetState(mr, "opened");
+    public void Reopen(FakeMergeRequest mr) => mr.Changes.SetState("opened", _time);
 
-    public void Merge(FakeMergeRequest mr) => SetState(mr, "merged");
+    public void Merge(FakeMergeRequest mr) => mr.Changes.SetState("merged", _time);
 
     public FakeMergeRequest MergeRequest(int iid)
     {
@@ -194,7 +195,7 @@ public sealed class FakeProject
     {
         lock (Sync)
         {
-            return MergeRequest(iid).LabelNames.ToList();
+            return MergeRequest(iid).Changes.LabelNames.ToList();
         }
     }
 
@@ -221,16 +222,10 @@ public sealed class FakeProject
     }
 
     /// <summary>The file contents at a commit (or base tree) SHA; null when the SHA is unknown.</summary>
-    public IReadOnlyDictionary<string, string>? TreeAt(string sha)
-    {
-        lock (Sync)
-        {
-            return Trees.GetValueOrDefault(sha);
-        }
-    }
+    public IReadOnlyDictionary<string, string>? TreeAt(string sha) => Trees.TreeAt(sha);
 
     /// <summary>Call with the lock held.</summary>
-    internal List<FileChange> FilesOf(FakeMergeRequest mr) => mr.FilesAt(mr.HeadShaUnlocked, Trees[mr.BaseSha], Trees[mr.HeadShaUnlocked]);
+    internal List<FileChange> FilesOf(FakeMergeRequest mr) => Trees.FilesOf(mr.Changes, mr.Changes.HeadShaUnlocked);
 
     /// <summary>Call with the lock held.</summary>
     internal NoteState AddNoteUnlocked(int iid, string login, string body, bool system)
@@ -248,41 +243,10 @@ public sealed class FakeProject
     internal string DiscussionId(long firstNoteId) =>
         Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes($"discussion:{Id}:{firstNoteId}")));
 
-    private string Apply(FakeMergeRequest mr, FakeCommit commit)
-    {
-        var parent = mr.HeadShaUnlocked;
-        var tree = new Dictionary<string, string>(Trees[parent], StringComparer.Ordinal);
-        foreach (var (path, content) in commit.Changes)
-        {
-            if (content is null)
-            {
-                tree.Remove(path);
-            }
-            else
-            {
-                tree[path] = content;
-            }
-        }
-
-        var sha = GitObjects.CommitSha(parent, commit);
-        Trees[sha] = tree;
-        mr.AddCommit(new PullCommit(sha, parent, commit, Now));
-        return sha;
-    }
-
     private FakeVersion AddVersion(FakeMergeRequest mr)
     {
-        var version = new FakeVersion(_ids.Next(), mr.HeadShaUnlocked, mr.BaseSha, mr.BaseSha, Now, FilesOf(mr).Count);
+        var version = new FakeVersion(_ids.Next(), mr.Changes.HeadShaUnlocked, mr.BaseSha, mr.BaseSha, Now, FilesOf(mr).Count);
         mr.AddVersion(version);
         return version;
-    }
-
-    private void SetState(FakeMergeRequest mr, string state)
-    {
-        lock (Sync)
-        {
-            mr.StateUnlocked = state;
-            mr.UpdatedAt = Now;
-        }
     }
 }

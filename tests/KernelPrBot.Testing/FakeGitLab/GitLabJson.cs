@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.Testing.FakeGitLab;
@@ -62,7 +63,7 @@ internal sealed partial class GitLabJson
     public JsonObject MergeRequest(FakeProject p, FakeMergeRequest mr)
     {
         var version = mr.LatestVersion;
-        var state = mr.StateUnlocked;
+        var state = mr.Changes.StateUnlocked;
         return new JsonObject
         {
             ["id"] = mr.Id,
@@ -80,12 +81,12 @@ internal sealed partial class GitLabJson
             ["source_project_id"] = p.Id,
             ["target_project_id"] = p.Id,
             ["author"] = Author(mr.AuthorLogin),
-            ["labels"] = new JsonArray(mr.LabelNames.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+            ["labels"] = new JsonArray(mr.Changes.LabelNames.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
             ["draft"] = mr.Draft,
             ["work_in_progress"] = mr.Draft,
             ["merge_status"] = "can_be_merged",
             ["detailed_merge_status"] = state == "opened" ? "mergeable" : "not_open",
-            ["sha"] = mr.HeadShaUnlocked,
+            ["sha"] = mr.Changes.HeadShaUnlocked,
             ["merge_commit_sha"] = null,
             ["user_notes_count"] = p.DiscussionList.Where(d => d.Iid == mr.Iid).Sum(d => d.Notes.Count(n => !n.System)),
             ["changes_count"] = version is null ? null : ParamReader.Invariant(version.RealSize),

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 using KernelPrBot.Testing.FakeGitHub;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace KernelPrBot.Testing.FakeGitLab;
 
@@ -12,22 +11,16 @@ namespace KernelPrBot.Testing.FakeGitLab;
 /// Every request goes through here: delay and failure faults, routing, the token, the rate limit, parameter validation,
 /// then the endpoint; the exchange is recorded and reported.
 /// </summary>
-internal sealed class GitLabPipeline
+internal sealed class GitLabPipeline : ForgePipeline<GitLabRequest, GitLabResult>
 {
     private const string Prefix = "/api/v4";
     private readonly GitLabState _state;
     private readonly GitLabRouter _router = new();
-    private readonly FaultInjector _faults;
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly Dictionary<string, int> _writesInFlight = new(StringComparer.Ordinal);
-    private readonly Action<RecordedRequest> _completed;
-    private int _maxConcurrentWrites;
 
     public GitLabPipeline(GitLabState state, FaultInjector faults, Action<RecordedRequest> completed)
+        : base(faults, state.Log, state.Options.Time, completed)
     {
         _state = state;
-        _faults = faults;
-        _completed = completed;
         ProjectEndpoints.Map(_router, state);
         MergeRequestEndpoints.Map(_router, state);
         RepositoryEndpoints.Map(_router, state);
@@ -36,80 +29,21 @@ internal sealed class GitLabPipeline
         NoteEndpoints.Map(_router, state);
     }
 
-    public IReadOnlyList<RecordedRequest> Requests
+    protected override string JsonContentType => "application/json";
+
+    protected override string WriterOf(GitLabRequest request) => request.User?.Username ?? "anonymous";
+
+    protected override string? ActorOf(GitLabRequest request) => request.User?.Username;
+
+    protected override GitLabResult Create(int status, JsonNode? json) => new(status, json);
+
+    protected override GitLabResult Failed(Exception e) => GitLabResult.Message(500, "500 Internal Server Error");
+
+    protected override void AddForgeHeaders(IHeaderDictionary headers) =>
+        headers["X-Request-Id"] = Guid.NewGuid().ToString("N")[..26].ToUpperInvariant();
+
+    protected override GitLabResult Route(GitLabRequest request, Dictionary<string, string> headers)
     {
-        get
-        {
-            lock (_requests)
-            {
-                return _requests.ToList();
-            }
-        }
-    }
-
-    public int MaxConcurrentWrites => Volatile.Read(ref _maxConcurrentWrites);
-
-    public async Task HandleAsync(HttpContext context)
-    {
-        var started = _state.Options.Time.GetUtcNow();
-        var clock = Stopwatch.StartNew();
-        var (request, bodyProblem) = await ReadAsync(context).ConfigureAwait(false);
-        var isWrite = request.Method is "POST" or "PUT" or "PATCH" or "DELETE";
-        var writer = request.User?.Username ?? "anonymous";
-        if (isWrite)
-        {
-            EnterWrite(writer);
-        }
-
-        GitLabResult result;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            var delay = _faults.TakeDelay(request.Method, request.Path);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
-            }
-
-            result = Process(request, bodyProblem, headers);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _state.AddViolation(request, "the fake failed: " + e);
-            result = GitLabResult.Message(500, "500 Internal Server Error");
-        }
-        finally
-        {
-            if (isWrite)
-            {
-                LeaveWrite(writer);
-            }
-        }
-
-        var body = await WriteAsync(context, result, headers).ConfigureAwait(false);
-        var recorded = new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, result.Status, started, clock.Elapsed,
-            request.User?.Username, context.Request.Headers.Accept.ToString(), body);
-        lock (_requests)
-        {
-            _requests.Add(recorded);
-        }
-
-        _completed(recorded);
-    }
-
-    private GitLabResult Process(GitLabRequest request, string? bodyProblem, Dictionary<string, string> headers)
-    {
-        if (_faults.TakeFailure(request.Method, request.Path) is { } fault)
-        {
-            var faulted = new GitLabResult(fault.Status, fault.Body is null ? new JsonObject { ["message"] = Reason(fault.Status) } : JsonNode.Parse(fault.Body));
-            foreach (var (name, value) in fault.Headers ?? [])
-            {
-                faulted.Headers[name] = value;
-            }
-
-            return faulted;
-        }
-
         var (route, values, pathKnown) = _router.Find(request.Method, request.Segments);
         if (route is null)
         {
@@ -129,10 +63,10 @@ internal sealed class GitLabPipeline
             return new GitLabResult(429, null, Encoding.UTF8.GetBytes("Retry later\n"), "text/plain");
         }
 
-        if (bodyProblem is not null)
+        if (request.BodyProblem is not null)
         {
-            _state.AddViolation(request, bodyProblem);
-            return GitLabResult.Message(400, "400 Bad request - " + bodyProblem);
+            _state.AddViolation(request, request.BodyProblem);
+            return GitLabResult.Message(400, "400 Bad request - " + request.BodyProblem);
         }
 
         var all = new Dictionary<string, string>(request.Params, StringComparer.Ordinal);
@@ -155,20 +89,10 @@ internal sealed class GitLabPipeline
         return route.Handler(request);
     }
 
-    private async Task<(GitLabRequest Request, string? BodyProblem)> ReadAsync(HttpContext context)
+    protected override async Task<GitLabRequest> ReadAsync(HttpContext context)
     {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var q = raw.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = q < 0 ? raw : raw[..q];
-        var path = rawPath.StartsWith(Prefix + "/", StringComparison.Ordinal) ? rawPath[Prefix.Length..] : "~" + rawPath;
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
-        var rawQuery = q < 0 ? "" : raw[q..];
-        var parameters = ParamReader.Read(rawQuery, context.Request.ContentType, body, out var problem);
+        var target = await RequestTarget.ReadAsync(context, Prefix).ConfigureAwait(false);
+        var parameters = ParamReader.Read(target.RawQuery, context.Request.ContentType, target.Body, out var problem);
         var token = context.Request.Headers["PRIVATE-TOKEN"].ToString();
         if (token.Length == 0 && context.Request.Headers.Authorization.ToString() is { } auth
             && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -176,75 +100,21 @@ internal sealed class GitLabPipeline
             token = auth["Bearer ".Length..].Trim();
         }
 
-        var request = new GitLabRequest
+        return new GitLabRequest
         {
-            Method = context.Request.Method.ToUpperInvariant(),
-            Path = path,
-            Segments = path.StartsWith('/') ? PathTemplate.Split(path) : [],
-            RawQuery = rawQuery,
-            Body = body.Length == 0 ? null : body,
+            Method = target.Method,
+            Path = target.Path,
+            Segments = target.Segments,
+            RawQuery = target.RawQuery,
+            Body = target.BodyOrNull,
             Params = parameters,
             Token = token.Length == 0 ? null : token,
             User = token.Length == 0 ? null : _state.Users.ByToken(token),
+            BodyProblem = problem,
         };
-        return (request, problem);
     }
 
-    private static async Task<string?> WriteAsync(HttpContext context, GitLabResult result, Dictionary<string, string> headers)
-    {
-        var response = context.Response;
-        response.StatusCode = result.Status;
-        foreach (var (name, value) in headers)
-        {
-            response.Headers[name] = value;
-        }
-
-        foreach (var (name, value) in result.Headers)
-        {
-            response.Headers[name] = value;
-        }
-
-        response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N")[..26].ToUpperInvariant();
-        if (result.Raw is not null)
-        {
-            response.ContentType = result.ContentType;
-            await response.Body.WriteAsync(result.Raw, context.RequestAborted).ConfigureAwait(false);
-            return Encoding.UTF8.GetString(result.Raw);
-        }
-
-        if (result.Json is null)
-        {
-            return null;
-        }
-
-        var text = result.Json.ToJsonString();
-        response.ContentType = "application/json";
-        await response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
-        return text;
-    }
-
-    private void EnterWrite(string key)
-    {
-        lock (_writesInFlight)
-        {
-            var n = _writesInFlight.GetValueOrDefault(key) + 1;
-            _writesInFlight[key] = n;
-            if (n > _maxConcurrentWrites)
-            {
-                Volatile.Write(ref _maxConcurrentWrites, n);
-            }
-        }
-    }
-
-    private void LeaveWrite(string key)
-    {
-        lock (_writesInFlight)
-        {
-            _writesInFlight[key]--;
-        }
-    }
-
-    private static string Reason(int status) => status switch
+    protected override string Reason(int status) => status switch
     {
         500 => "500 Internal Server Error",
         502 => "502 Bad Gateway",

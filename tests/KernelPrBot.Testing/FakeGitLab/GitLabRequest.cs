@@ -1,4 +1,5 @@
 using System.Globalization;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitLab;
 
@@ -6,7 +7,7 @@ namespace KernelPrBot.Testing.FakeGitLab;
 /// A request as the handlers see it. GitLab (Grape) merges query, form and JSON body parameters into one set; so does
 /// <see cref="Params"/>, with nested JSON flattened to Rails-style keys (<c>position[new_line]</c>).
 /// </summary>
-internal sealed class GitLabRequest
+internal sealed class GitLabRequest : IForgeRequest
 {
     public required string Method { get; init; }
 
@@ -25,6 +26,9 @@ internal sealed class GitLabRequest
     public string? Token { get; init; }
 
     public GitLabUser? User { get; set; }
+
+    /// <summary>Why the body could not be read as parameters, if it could not; answered after authentication.</summary>
+    public string? BodyProblem { get; init; }
 
     public Dictionary<string, string> Route { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitLab;
 
 /// <summary>A response: JSON or raw bytes, plus extra headers.</summary>
-internal sealed record GitLabResult(int Status, JsonNode? Json, byte[]? Raw = null, string? ContentType = null)
+internal sealed record GitLabResult(int Status, JsonNode? Json, byte[]? Raw = null, string? ContentType = null) : IForgeResult
 {
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KernelPrBot.Testing.FakeForge;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.Testing.FakeGitLab;
@@ -7,7 +8,6 @@ namespace KernelPrBot.Testing.FakeGitLab;
 internal sealed class GitLabState
 {
     private readonly Dictionary<long, FakeProject> _projects = [];
-    private readonly List<string> _violations = [];
 
     public GitLabState(FakeGitLabOptions options, Uri webRoot)
     {
@@ -33,26 +33,9 @@ internal sealed class GitLabState
 
     public IdSource Ids { get; } = new();
 
-    public IReadOnlyList<string> Violations
-    {
-        get
-        {
-            lock (_violations)
-            {
-                return _violations.ToList();
-            }
-        }
-    }
+    public ViolationLog Log { get; } = new();
 
-    public void AddViolation(string method, string path, string problem)
-    {
-        lock (_violations)
-        {
-            _violations.Add($"{method} {path}: {problem}");
-        }
-    }
-
-    public void AddViolation(GitLabRequest request, string problem) => AddViolation(request.Method, request.Path, problem);
+    public void AddViolation(GitLabRequest request, string problem) => Log.Add(request.Method, request.Path, problem);
 
     public FakeProject Add(string pathWithNamespace)
     {

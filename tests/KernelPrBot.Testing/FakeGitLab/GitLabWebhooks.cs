@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelPrBot.Testing.FakeForge;
 
 namespace KernelPrBot.Testing.FakeGitLab;
 
@@ -14,7 +11,6 @@ public static class GitLabWebhooks
 {
     public const string WebhookUuid = "02affd2d-2cba-4033-917d-ec22d5dc4b38";
     private const string UserAgent = "GitLab/17.11.0";
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// <paramref name="action"/>: open, reopen or update. An update <paramref name="withOldrev"/> reports a push (oldrev = the
@@ -87,26 +83,11 @@ public static class GitLabWebhooks
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri url, GitLabDelivery delivery)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(delivery);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(delivery.Body) };
-        foreach (var (name, value) in delivery.Headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
-            }
-            else
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return await client.SendAsync(request).ConfigureAwait(false);
+        return await WebhookPost.SendAsync(client, url, delivery.Body, delivery.Headers).ConfigureAwait(false);
     }
 
-    private static JsonObject Load(string fileName) =>
-        JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("gitlab", "webhooks", fileName)))!.AsObject();
+    private static JsonObject Load(string fileName) => WebhookPost.Load("gitlab", fileName);
 
     private static void PointAtProject(JsonObject payload, FakeProject p)
     {
@@ -125,7 +106,7 @@ public static class GitLabWebhooks
 
     private static GitLabDelivery Deliver(string eventName, FakeProject p, JsonObject payload, string token, string? idempotencyKey)
     {
-        var body = Encoding.UTF8.GetBytes(payload.ToJsonString(Compact));
+        var body = WebhookPost.Serialize(payload);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["X-Gitlab-Event"] = eventName,

@@ -18,23 +18,23 @@ internal static class MergeRequestEndpoints
 
                 if (request.Param("labels") is { } replace)
                 {
-                    mr.LabelNames.Clear();
+                    mr.Changes.LabelNames.Clear();
                     AddLabels(mr, replace);
                 }
 
                 AddLabels(mr, request.Param("add_labels"));
                 foreach (var label in Split(request.Param("remove_labels")))
                 {
-                    mr.LabelNames.RemoveAll(l => l.Equals(label, StringComparison.OrdinalIgnoreCase));
+                    mr.Changes.LabelNames.RemoveAll(l => l.Equals(label, StringComparison.OrdinalIgnoreCase));
                 }
 
                 switch (request.Param("state_event"))
                 {
-                    case "close" when mr.StateUnlocked == "opened":
-                        mr.StateUnlocked = "closed";
+                    case "close" when mr.Changes.StateUnlocked == "opened":
+                        mr.Changes.StateUnlocked = "closed";
                         break;
-                    case "reopen" when mr.StateUnlocked == "closed":
-                        mr.StateUnlocked = "opened";
+                    case "reopen" when mr.Changes.StateUnlocked == "closed":
+                        mr.Changes.StateUnlocked = "opened";
                         break;
                 }
 
@@ -45,7 +45,7 @@ internal static class MergeRequestEndpoints
         // GitLab lists MR commits newest first.
         router.Map("GET", "/projects/{id}/merge_requests/{merge_request_iid}/commits", request =>
             Lookup.WithMergeRequest(state, request, (p, mr) =>
-                GitLabPaging.Page(request, state.ApiRoot, mr.Commits.Reverse().ToList(), c => GitLabJson.Commit(p, c))));
+                GitLabPaging.Page(request, state.ApiRoot, mr.Changes.Commits.Reverse().ToList(), c => GitLabJson.Commit(p, c))));
 
         router.Map("GET", "/projects/{id}/merge_requests/{merge_request_iid}/diffs", request =>
             Lookup.WithMergeRequest(state, request, (p, mr) =>
@@ -63,9 +63,9 @@ internal static class MergeRequestEndpoints
     {
         foreach (var label in Split(labels))
         {
-            if (!mr.LabelNames.Contains(label, StringComparer.OrdinalIgnoreCase))
+            if (!mr.Changes.LabelNames.Contains(label, StringComparer.OrdinalIgnoreCase))
             {
-                mr.LabelNames.Add(label);
+                mr.Changes.LabelNames.Add(label);
             }
         }
     }

@@ -32,7 +32,7 @@ internal static class RepositoryEndpoints
         var branchOf = p.MergeRequests.Values.FirstOrDefault(mr => mr.SourceBranch == gitRef);
         if (branchOf is not null)
         {
-            return p.Trees[branchOf.HeadShaUnlocked];
+            return p.Trees[branchOf.Changes.HeadShaUnlocked];
         }
 
         if (gitRef is null || gitRef == p.DefaultBranch)

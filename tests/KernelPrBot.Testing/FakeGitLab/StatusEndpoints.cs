@@ -43,7 +43,7 @@ internal static class StatusEndpoints
             }
 
             var sha = request.Value("sha");
-            if (!p.MergeRequests.Values.Any(mr => mr.Commits.Any(c => c.Sha == sha) || mr.BaseSha == sha))
+            if (!p.MergeRequests.Values.Any(mr => mr.Changes.Commits.Any(c => c.Sha == sha) || mr.BaseSha == sha))
             {
                 return GitLabResult.NotFound("Commit");
             }
@@ -90,7 +90,7 @@ internal static class StatusEndpoints
             Sha = sha,
             Name = name,
             State = to,
-            Ref = request.Param("ref") ?? p.MergeRequests.Values.FirstOrDefault(mr => mr.Commits.Any(c => c.Sha == sha))?.SourceBranch ?? p.DefaultBranch,
+            Ref = request.Param("ref") ?? p.MergeRequests.Values.FirstOrDefault(mr => mr.Changes.Commits.Any(c => c.Sha == sha))?.SourceBranch ?? p.DefaultBranch,
             Author = request.User!.Username,
             CreatedAt = p.Now,
         };
