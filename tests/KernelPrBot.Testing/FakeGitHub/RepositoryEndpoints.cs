@@ -35,6 +35,29 @@ internal static class RepositoryEndpoints
             return ApiResult.Ok(new JsonObject { ["permission"] = permission, ["role_name"] = role, ["user"] = user });
         });
 
+        // Newest first, as GitHub lists them.
+        router.Map("GET", "/repos/{owner}/{repo}/commits/{ref}/statuses", AuthMode.Token, request =>
+        {
+            if (!state.TryRepository(request, out var repo, out var error))
+            {
+                return error;
+            }
+
+            var sha = request.Value("ref");
+            List<FakeCommitStatus> statuses;
+            lock (repo.Sync)
+            {
+                if (!repo.Trees.ContainsKey(sha))
+                {
+                    return ApiResult.Message(404, "Not Found");
+                }
+
+                statuses = repo.StatusList.Where(s => s.Sha == sha).OrderByDescending(s => s.Id).ToList();
+            }
+
+            return Paging.Page(request, state.Json.Api, statuses, s => state.Json.Status(repo, s));
+        });
+
         router.Map("POST", "/repos/{owner}/{repo}/statuses/{sha}", AuthMode.Token, request =>
         {
             if (!state.TryRepository(request, out var repo, out var error))
