@@ -26,10 +26,14 @@ internal sealed class BotServer : IAsyncDisposable
 
     public static string[] Settings(FakeGitHubServer github, string queuePath, params string[] extra) => BotSettings.For(github, queuePath, extra);
 
-    public static async Task<BotServer> StartAsync(FakeGitHubServer github, string? queuePath = null, params string[] extra)
+    public static Task<BotServer> StartAsync(FakeGitHubServer github, string? queuePath = null, params string[] extra) =>
+        StartConfiguredAsync(github, null, queuePath, extra);
+
+    /// <summary>As above, with <paramref name="configure"/> run on the builder (to capture logs, say).</summary>
+    public static async Task<BotServer> StartConfiguredAsync(FakeGitHubServer github, Action<WebApplicationBuilder>? configure, string? queuePath = null, params string[] extra)
     {
         queuePath ??= Path.Combine(Path.GetTempPath(), $"kpb-e2e-{Guid.NewGuid():N}.db");
-        var (app, url) = await KernelPrBotServer.StartAsync([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"]);
+        var (app, url) = await KernelPrBotServer.StartAsync([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"], configure);
         return new BotServer(app, url, queuePath);
     }
 
@@ -46,9 +50,9 @@ internal sealed class BotServer : IAsyncDisposable
         "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
     ];
 
-    public static async Task<BotServer> StartGitLabAsync(Uri gitlab, string token, string secret, string queuePath)
+    public static async Task<BotServer> StartGitLabAsync(Uri gitlab, string token, string secret, string queuePath, Action<WebApplicationBuilder>? configure = null, params string[] extra)
     {
-        var (app, url) = await KernelPrBotServer.StartAsync([.. GitLabSettings(gitlab, token, secret, queuePath), "--urls=http://127.0.0.1:0"]);
+        var (app, url) = await KernelPrBotServer.StartAsync([.. GitLabSettings(gitlab, token, secret, queuePath), .. extra, "--urls=http://127.0.0.1:0"], configure);
         return new BotServer(app, url, queuePath);
     }
 

@@ -27,7 +27,8 @@ namespace KernelPrBot.Hosting.Server;
 /// </summary>
 public static class KernelPrBotServer
 {
-    public static WebApplication Build(string[] args, Func<string, Checks.Index.SymbolIndex>? indexTree = null)
+    /// <param name="configure">Runs last before the app is built; lets a test host add, say, a log capture.</param>
+    public static WebApplication Build(string[] args, Func<string, Checks.Index.SymbolIndex>? indexTree = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GitHubIngress.MaxBodyBytes + 1);
@@ -39,6 +40,7 @@ public static class KernelPrBotServer
 
         AddKernelPrBot(builder.Services, settings, ReviewEnvironmentLoader.Load(settings, indexTree));
         builder.Services.AddHostedService<ReviewWorker>();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
@@ -48,9 +50,9 @@ public static class KernelPrBotServer
     }
 
     /// <summary>Builds and starts the server (for example on <c>--urls=http://127.0.0.1:0</c>) and returns it with the address it bound.</summary>
-    public static async Task<(WebApplication App, Uri Url)> StartAsync(string[] args)
+    public static async Task<(WebApplication App, Uri Url)> StartAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(args);
+        var app = Build(args, configure: configure);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("the server bound no address");
