@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -65,7 +64,7 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
         Assert.Contains(_logs.Lines, l => l.Contains("dead-lettered: True", StringComparison.Ordinal));
         AssertCaptured();
         AssertNoneLeak(secrets, _logs.Lines, "log");
-        AssertNoneLeak(secrets, await DeadLetterReasonsAsync(queue), "dead-letter reason");
+        AssertNoneLeak(secrets, await QueueFile.DeadLetterReasonsAsync(queue), "dead-letter reason");
         AssertNoneLeak(secrets, github.Requests.Where(r => r.IsWrite).Select(r => r.Body ?? string.Empty), "text posted to GitHub");
     }
 
@@ -102,8 +101,8 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
         string[] secrets = [gitlab.Options.BotToken, GitLabSecret];
         AssertCaptured();
         AssertNoneLeak(secrets, _logs.Lines, "log");
-        AssertNoneLeak(secrets, await DeadLetterReasonsAsync(queue), "dead-letter reason");
-        Assert.NotEmpty(await DeadLetterReasonsAsync(queue));
+        AssertNoneLeak(secrets, await QueueFile.DeadLetterReasonsAsync(queue), "dead-letter reason");
+        Assert.NotEmpty(await QueueFile.DeadLetterReasonsAsync(queue));
         AssertNoneLeak(secrets, gitlab.Requests.Where(r => r.IsWrite).Select(r => r.Body ?? string.Empty), "text posted to GitLab");
     }
 
@@ -128,21 +127,6 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
         github.Requests.Where(r => r.Method == "POST" && AccessTokens().IsMatch(r.Path) && r.ResponseBody is not null)
             .Select(r => JsonDocument.Parse(r.ResponseBody!).RootElement.GetProperty("token").GetString()!);
 
-    private static async Task<IReadOnlyList<string>> DeadLetterReasonsAsync(string queuePath)
-    {
-        var reasons = new List<string>();
-        await using var connection = new SqliteConnection($"Data Source={queuePath};Pooling=False");
-        await connection.OpenAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT reason FROM dead_letters";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            reasons.Add(reader.GetString(0));
-        }
-
-        return reasons;
-    }
 
     private static void AssertNoneLeak(IEnumerable<string> secrets, IEnumerable<string> texts, string where)
     {
