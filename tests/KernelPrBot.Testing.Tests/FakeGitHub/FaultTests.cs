@@ -56,4 +56,23 @@ public class FaultTests
         Assert.Equal(2, completed.Count);
         Assert.Equal(2, s.Repo.IssueComments(1).Count);
     }
+
+    [Fact]
+    public async Task Random_failures_hit_about_the_given_share_with_every_kind_and_are_counted()
+    {
+        await using var s = await Scenario.StartAsync();
+        s.Server.Faults.FailRandomly(0.5, seed: 7, stall: TimeSpan.FromMilliseconds(50));
+        var statuses = new List<int>();
+        for (var i = 0; i < 120; i++)
+        {
+            statuses.Add((await s.GetAsync($"{Scenario.Prefix}/pulls/1")).Status);
+        }
+
+        var failed = statuses.Where(status => status != 200).ToList();
+        Assert.InRange(failed.Count, 40, 80);
+        Assert.Equal([403, 429, 500, 502, 503, 504], failed.Distinct().Order().ToArray());
+        Assert.Equal(failed.Count, s.Server.Faults.Injected);
+        Assert.All(s.Server.Requests.Where(r => r.Status == 403), r => Assert.Contains("secondary rate limit", r.ResponseBody, StringComparison.Ordinal));
+        Assert.All(s.Server.Requests.Where(r => r.Status == 504), r => Assert.True(r.Duration >= TimeSpan.FromMilliseconds(45)));
+    }
 }

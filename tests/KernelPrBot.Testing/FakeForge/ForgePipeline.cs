@@ -62,13 +62,20 @@ internal abstract class ForgePipeline<TRequest, TResult>
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
+            var fault = _faults.TakeFailure(request.Method, request.Path);
             var delay = _faults.TakeDelay(request.Method, request.Path);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
             }
 
-            result = Process(request, headers);
+            if (fault?.Wait > TimeSpan.Zero)
+            {
+                // A stall runs its course even when the client gives up, so the fake records it like GitHub's logs would.
+                await Task.Delay(fault.Wait, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            result = Process(request, headers, fault);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -130,9 +137,8 @@ internal abstract class ForgePipeline<TRequest, TResult>
     /// <summary>Headers the forge puts on every response (request ids, API version).</summary>
     protected abstract void AddForgeHeaders(IHeaderDictionary headers);
 
-    private TResult Process(TRequest request, Dictionary<string, string> headers)
+    private TResult Process(TRequest request, Dictionary<string, string> headers, FaultInjector.Rule? fault)
     {
-        var fault = _faults.TakeFailure(request.Method, request.Path);
         if (fault is null)
         {
             return Route(request, headers);

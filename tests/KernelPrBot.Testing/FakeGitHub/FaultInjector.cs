@@ -13,6 +13,8 @@ public sealed class FaultInjector
     private readonly List<Rule> _failures = [];
     private readonly List<Rule> _delays = [];
     private readonly TimeProvider _time;
+    private RandomFaults? _random;
+    private int _injected;
 
     internal FaultInjector(TimeProvider time) => _time = time;
 
@@ -25,6 +27,21 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// From now on every request not caught by another rule fails with probability <paramref name="rate"/>: 500, 502, 503,
+    /// 429 or a secondary-rate-limit 403 (with a 1 s <c>retry-after</c>), or a 504 after <paramref name="stall"/>, which should
+    /// outlast the client's timeout. A rate of 0 stops it.
+    /// </summary>
+    public void FailRandomly(double rate, int seed, TimeSpan stall)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1);
+        Volatile.Write(ref _random, rate == 0 ? null : new RandomFaults(rate, seed, stall));
+    }
+
+    /// <summary>How many requests got a failure from a rule or at random.</summary>
+    public int Injected => Volatile.Read(ref _injected);
+
     public void Delay(string method, string pathRegex, TimeSpan delay, int times = 1)
     {
         lock (_delays)
@@ -36,8 +53,11 @@ public sealed class FaultInjector
     /// <summary>403 "You have exceeded a secondary rate limit" with <c>retry-after</c>, as GitHub answers bursts of writes.</summary>
     public void SecondaryRateLimit(string method, string pathRegex, int retryAfterSeconds = 1, int times = 1) =>
         Fail(method, pathRegex, 403, times, new Dictionary<string, string> { ["retry-after"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) },
-            Json("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
-                "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"));
+            SecondaryRateLimitBody);
+
+    internal static readonly string SecondaryRateLimitBody =
+        Json("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
+            "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits");
 
     /// <summary>429 with <c>x-ratelimit-remaining: 0</c> and a reset <paramref name="resetIn"/> ahead.</summary>
     public void PrimaryRateLimit(string method, string pathRegex, TimeSpan resetIn, int times = 1) =>
@@ -61,7 +81,16 @@ public sealed class FaultInjector
         }
     }
 
-    internal Rule? TakeFailure(string method, string path) => Take(_failures, method, path);
+    internal Rule? TakeFailure(string method, string path)
+    {
+        var rule = Take(_failures, method, path) ?? Volatile.Read(ref _random)?.Next();
+        if (rule is not null)
+        {
+            Interlocked.Increment(ref _injected);
+        }
+
+        return rule;
+    }
 
     internal TimeSpan TakeDelay(string method, string path) => Take(_delays, method, path)?.Wait ?? TimeSpan.Zero;
 
@@ -84,7 +113,8 @@ public sealed class FaultInjector
     private static string Json(string message, string docs) =>
         new JsonObject { ["message"] = message, ["documentation_url"] = docs }.ToJsonString();
 
-    internal sealed class Rule(string method, Regex path, int times)
+    /// <summary>A null <paramref name="path"/> matches every path.</summary>
+    internal sealed class Rule(string method, Regex? path, int times)
     {
         public int Remaining { get; set; } = times;
 
@@ -96,6 +126,6 @@ public sealed class FaultInjector
 
         public TimeSpan Wait { get; init; }
 
-        public bool Matches(string m, string p) => (method == "*" || method.Equals(m, StringComparison.OrdinalIgnoreCase)) && path.IsMatch(p);
+        public bool Matches(string m, string p) => (method == "*" || method.Equals(m, StringComparison.OrdinalIgnoreCase)) && (path is null || path.IsMatch(p));
     }
 }
