@@ -11,7 +11,7 @@ public sealed partial class GitLabCodeHost
 
     /// <summary>
     /// The status goes to <c>running</c> first and to its result last, so an attempt that dies leaves a running status
-    /// the retry completes. Discussions are positioned on the latest diff version's SHAs.
+    /// the retry completes. Discussions are positioned on the SHAs of the diff version the change was read from.
     /// </summary>
     public async Task ApplyAsync(Change change, ReviewPlan plan, CancellationToken cancellationToken = default)
     {
@@ -28,13 +28,9 @@ public sealed partial class GitLabCodeHost
             }
         }
 
-        if (plan.NewComments.Count > 0)
+        foreach (var comment in plan.NewComments)
         {
-            var version = await LatestVersionAsync(project, iid, cancellationToken).ConfigureAwait(false);
-            foreach (var comment in plan.NewComments)
-            {
-                await PostDiscussionAsync(project, iid, change, version, comment, cancellationToken).ConfigureAwait(false);
-            }
+            await PostDiscussionAsync(project, iid, change, comment, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var edit in plan.CommentEdits)
@@ -82,14 +78,14 @@ public sealed partial class GitLabCodeHost
     /// Added lines carry only new_line, unchanged context lines both, removed lines only old_line (GitLab refuses
     /// any other combination). A comment GitLab still refuses is left to the summary and the status.
     /// </summary>
-    private async Task PostDiscussionAsync(string project, int iid, Change change, GitLabVersion version, PlannedComment comment, CancellationToken cancellationToken)
+    private async Task PostDiscussionAsync(string project, int iid, Change change, PlannedComment comment, CancellationToken cancellationToken)
     {
         var previous = change.Files.FirstOrDefault(f => f.Path == comment.Path)?.PreviousPath ?? comment.Path;
         var position = new GitLabPosition(
             comment.IsOnFile ? "file" : "text",
-            version.BaseCommitSha,
-            version.StartCommitSha,
-            version.HeadCommitSha,
+            change.BaseSha,
+            change.DiffStartSha ?? change.BaseSha,
+            change.HeadSha,
             previous,
             comment.Path,
             comment.OldLine,
@@ -102,13 +98,6 @@ public sealed partial class GitLabCodeHost
         {
             // The line is no longer in the latest version's diff.
         }
-    }
-
-    private async Task<GitLabVersion> LatestVersionAsync(string project, int iid, CancellationToken cancellationToken)
-    {
-        var versions = await client.VersionsAsync(project, iid, cancellationToken).ConfigureAwait(false);
-        return versions.Count > 0 ? versions[0] : _latestVersion.TryGetValue((project, iid), out var cached) ? cached
-            : throw new InvalidOperationException($"merge request !{iid} has no diff version");
     }
 
     private static string EmojiOf(string content) => content switch

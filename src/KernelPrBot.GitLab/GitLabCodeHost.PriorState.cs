@@ -34,7 +34,7 @@ public sealed partial class GitLabCodeHost
             }
         }
 
-        var mr = await client.MergeRequestAsync(project, change.Number, cancellationToken).ConfigureAwait(false);
+        var labels = change.Labels ?? (await client.MergeRequestAsync(project, change.Number, cancellationToken).ConfigureAwait(false)).Labels ?? [];
         var statuses = await client.StatusesAsync(project, change.HeadSha, cancellationToken).ConfigureAwait(false);
         var latest = statuses.Where(s => string.Equals(s.Name, options.CheckName, StringComparison.Ordinal)).MaxBy(s => s.Id);
         PostedCheckRun? check = null;
@@ -47,7 +47,7 @@ public sealed partial class GitLabCodeHost
         return new PriorBotState
         {
             InlineComments = inline,
-            Labels = mr.Labels ?? [],
+            Labels = labels,
             Summary = summary is null ? null : new PostedSummary(summary.Id, summary.Body),
             CheckRun = check,
             RepliedTo = replied,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using KernelPrBot.GitLab.Api;
 using KernelPrBot.Review;
@@ -13,7 +12,6 @@ namespace KernelPrBot.GitLab;
 /// </summary>
 public sealed partial class GitLabCodeHost(GitLabClient client, ReviewOptions options) : ICodeHost, IPermissionSource, IFailureReporter
 {
-    private readonly ConcurrentDictionary<(string Project, int Iid), GitLabVersion> _latestVersion = new();
     private GitLabUser? _bot;
 
     public ForgeKind Forge => ForgeKind.GitLab;
@@ -26,14 +24,11 @@ public sealed partial class GitLabCodeHost(GitLabClient client, ReviewOptions op
         var diffs = await client.DiffsAsync(project, request.Number, cancellationToken).ConfigureAwait(false);
         var versions = await client.VersionsAsync(project, request.Number, cancellationToken).ConfigureAwait(false);
         var latest = versions.Count > 0 ? versions[0] : null;
-        var headSha = mr.Sha ?? mr.DiffRefs?.HeadSha ?? latest?.HeadCommitSha
+        // Positioned discussions must name the latest diff version's SHAs; the merge request's own fields are the fallback.
+        var headSha = latest?.HeadCommitSha ?? mr.Sha ?? mr.DiffRefs?.HeadSha
             ?? throw new InvalidOperationException($"merge request !{request.Number} has no head commit yet");
-        var baseSha = mr.DiffRefs?.BaseSha ?? latest?.BaseCommitSha
+        var baseSha = latest?.BaseCommitSha ?? mr.DiffRefs?.BaseSha
             ?? throw new InvalidOperationException($"merge request !{request.Number} has no diff yet (GitLab computes it asynchronously)");
-        if (latest is not null)
-        {
-            _latestVersion[(project, request.Number)] = latest;
-        }
 
         var limits = new List<string>();
         var files = new List<ChangedFile>();
@@ -62,6 +57,8 @@ public sealed partial class GitLabCodeHost(GitLabClient client, ReviewOptions op
             Author = mr.Author?.Username,
             BaseSha = baseSha,
             HeadSha = headSha,
+            DiffStartSha = latest?.StartCommitSha ?? mr.DiffRefs?.StartSha,
+            Labels = mr.Labels ?? [],
             HeadRepository = mr.SourceProjectId is { } source && source != mr.TargetProjectId ? $"project {source}" : null,
             IsOpen = mr.State == "opened",
             WebUrl = mr.WebUrl,

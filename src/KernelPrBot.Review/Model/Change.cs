@@ -27,6 +27,15 @@ public sealed record Change
 
     public bool IsOpen { get; init; } = true;
 
+    /// <summary>
+    /// The commit the forge's diff starts from when it differs from <see cref="BaseSha"/> (GitLab's <c>start_sha</c>,
+    /// which positioned comments must name); null when the forge does not say.
+    /// </summary>
+    public string? DiffStartSha { get; init; }
+
+    /// <summary>The labels on the pull request when fetching it gave them; null when the host reads them separately.</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
     public IReadOnlyList<ChangeCommit> Commits { get; init; } = [];
 
     public IReadOnlyList<ChangedFile> Files { get; init; } = [];
