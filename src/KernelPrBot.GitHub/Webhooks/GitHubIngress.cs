@@ -28,19 +28,19 @@ public sealed class GitHubIngress(string? webhookSecret, IngressQueue queue)
             return IngressResult.Unauthorized("the server has no webhook secret configured (KernelPrBot__GitHub__WebhookSecret)");
         }
 
-        if (!GitHubSignature.IsValid(Header(headers, "X-Hub-Signature-256"), webhookSecret, body.Span))
+        if (!GitHubSignature.IsValid(HeaderLookup.Find(headers, "X-Hub-Signature-256"), webhookSecret, body.Span))
         {
             return IngressResult.Unauthorized("missing or wrong X-Hub-Signature-256");
         }
 
-        var eventName = Header(headers, "X-GitHub-Event");
-        var delivery = Header(headers, "X-GitHub-Delivery");
+        var eventName = HeaderLookup.Find(headers, "X-GitHub-Event");
+        var delivery = HeaderLookup.Find(headers, "X-GitHub-Delivery");
         if (string.IsNullOrEmpty(eventName) || string.IsNullOrEmpty(delivery))
         {
             return IngressResult.BadRequest("X-GitHub-Event and X-GitHub-Delivery are required");
         }
 
-        if (Header(headers, "Content-Type") is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (HeaderLookup.Find(headers, "Content-Type") is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return IngressResult.BadRequest("set the webhook's content type to application/json");
         }
@@ -73,24 +73,6 @@ public sealed class GitHubIngress(string? webhookSecret, IngressQueue queue)
         }
 
         return await queue.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string? Header(IReadOnlyDictionary<string, string> headers, string name)
-    {
-        if (headers.TryGetValue(name, out var value))
-        {
-            return value;
-        }
-
-        foreach (var (key, v) in headers)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return v;
-            }
-        }
-
-        return null;
     }
 
     private static bool IsJsonObject(ReadOnlySpan<byte> body, out string problem)

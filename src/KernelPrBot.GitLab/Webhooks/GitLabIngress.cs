@@ -26,12 +26,12 @@ public sealed class GitLabIngress(string? webhookSecret, IngressQueue queue)
             return IngressResult.Unauthorized("the server has no GitLab webhook secret configured (KernelPrBot__GitLab__WebhookSecret)");
         }
 
-        if (!TokenMatches(Header(headers, "X-Gitlab-Token"), webhookSecret))
+        if (!TokenMatches(HeaderLookup.Find(headers, "X-Gitlab-Token"), webhookSecret))
         {
             return IngressResult.Unauthorized("missing or wrong X-Gitlab-Token");
         }
 
-        var eventName = Header(headers, "X-Gitlab-Event");
+        var eventName = HeaderLookup.Find(headers, "X-Gitlab-Event");
         if (string.IsNullOrEmpty(eventName))
         {
             return IngressResult.BadRequest("X-Gitlab-Event is required");
@@ -54,7 +54,7 @@ public sealed class GitLabIngress(string? webhookSecret, IngressQueue queue)
                 return IngressResult.BadRequest("malformed JSON: not an object");
             }
 
-            var delivery = Header(headers, "Idempotency-Key") ?? Header(headers, "X-Gitlab-Event-UUID")
+            var delivery = HeaderLookup.Find(headers, "Idempotency-Key") ?? HeaderLookup.Find(headers, "X-Gitlab-Event-UUID")
                 ?? Convert.ToHexStringLower(SHA256.HashData(body.Span));
             try
             {
@@ -76,17 +76,4 @@ public sealed class GitLabIngress(string? webhookSecret, IngressQueue queue)
     /// <summary>GitLab sends the secret itself; hashing both sides first keeps the comparison constant-time whatever the lengths.</summary>
     private static bool TokenMatches(string? given, string secret) =>
         given is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static string? Header(IReadOnlyDictionary<string, string> headers, string name)
-    {
-        foreach (var (key, value) in headers)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 }
