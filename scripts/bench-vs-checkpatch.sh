@@ -31,6 +31,8 @@
 #                    (default ${TMPDIR:-/tmp}/kpb-bench-artifacts)
 #   KPB_BENCH_RUNS   default for -r
 #   SERIES_COUNT     number of mails in the series (default 100, at least 100)
+#   KPB_BENCH_KEEP   a directory to copy the generated inputs into (large.patch,
+#                    series/), to profile or re-run on the same inputs
 #
 # Uses hyperfine when installed, a date +%s%N loop otherwise. Exit status: 0 on
 # success, 2 on usage or environment errors (no tree, no perl, build failed).
@@ -187,6 +189,10 @@ make_large "$work/large.patch"
 mkdir "$work/series"
 make_series "$work/series"
 nseries=$(find "$work/series" -name '*.patch' | wc -l)
+if [[ -n ${KPB_BENCH_KEEP:-} ]]; then
+	mkdir -p "$KPB_BENCH_KEEP"
+	cp -r "$work/large.patch" "$work/series" "$KPB_BENCH_KEEP/"
+fi
 
 # Both tools must accept the inputs, or the timings would measure an error path.
 "$cli" check --fail-on never "$work/large.patch" "$work/series" >"$work/kpb-sanity.txt" 2>&1 ||

@@ -40,33 +40,24 @@ public static class CliApp
                 "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal, stderr, stderrIsTerminal),
                 "rules" => RulesCommand.Run(rest, stdout),
                 "index" => IndexCommand.Run(rest, stderr, stderrIsTerminal),
-                "serve" => ServeCommand.Run(rest, stderr),
-                "replay" => ReplayCommand.Run(rest, stdout),
+                "serve" or "replay" => ServerHandOff.Run(args),
                 "--version" or "version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'; the commands are check, index, rules, serve and replay"),
             };
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (DescribeError(ex) is { } message)
         {
-            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
-            return ExitCodes.UsageOrInput;
-        }
-        catch (KernelPrBot.Checks.Index.IndexFormatException ex)
-        {
-            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
-            return ExitCodes.UsageOrInput;
-        }
-        catch (IOException ex)
-        {
-            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
-            return ExitCodes.UsageOrInput;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            stderr.WriteLine($"kernel-pr-bot: {ex.Message}");
+            stderr.WriteLine($"kernel-pr-bot: {message}");
             return ExitCodes.UsageOrInput;
         }
     }
+
+    /// <summary>The one-line message for an error that is the user's input, not a bug; null for anything else.</summary>
+    public static string? DescribeError(Exception ex) => ex switch
+    {
+        UsageException or KernelPrBot.Checks.Index.IndexFormatException or IOException or UnauthorizedAccessException => ex.Message,
+        _ => null,
+    };
 
     private static int Version(TextWriter stdout)
     {

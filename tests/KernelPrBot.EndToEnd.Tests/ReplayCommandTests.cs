@@ -1,4 +1,4 @@
-using KernelPrBot.Cli;
+using KernelPrBot.Server;
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing.FakeGitHub;
@@ -13,7 +13,7 @@ public sealed class ReplayCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = CliApp.Run(args, Stream.Null, stdout, stderr, stdoutIsTerminal: false);
+        var code = ServerApp.Run(args, Stream.Null, stdout, stderr, stdoutIsTerminal: false);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,3 +1,4 @@
+using KernelPrBot.Cli;
 using KernelPrBot.GitHub;
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.Hosting.Server;
@@ -6,7 +7,7 @@ using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KernelPrBot.Cli.Commands;
+namespace KernelPrBot.Server.Commands;
 
 /// <summary>
 /// <c>kernel-pr-bot replay --list | --dead-letters [--id ID] | --payload FILE --event NAME</c>: show or re-drive

@@ -1,7 +1,8 @@
+using KernelPrBot.Cli;
 using KernelPrBot.Hosting.Server;
 using Microsoft.AspNetCore.Builder;
 
-namespace KernelPrBot.Cli.Commands;
+namespace KernelPrBot.Server.Commands;
 
 /// <summary>
 /// <c>kernel-pr-bot serve [--urls URL] [--KernelPrBot:Section:Key=value …]</c>: the self-hosted bot. Settings come
