@@ -10,7 +10,7 @@ public static class CliApp
 
         commands:
           check [--tree DIR] [--index FILE] [--config FILE] [--format text|json|sarif|github]
-                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers]
+                [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers] [--stats]
                 <patch files | dir | ->
                     check patches (git format-patch mails, git diff, unified diffs)
           index --tree DIR -o FILE | index --verify FILE

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Index;
@@ -15,7 +17,7 @@ namespace KernelPrBot.Cli.Commands;
 public static class CheckCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
-    private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers"];
+    private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers", "--stats"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
     {
@@ -63,6 +65,7 @@ public static class CheckCommand
             submitter = Person.TryParse(who) ?? throw new UsageException($"--submitter '{who}' is not 'Name <address>'");
         }
 
+        var clock = Stopwatch.StartNew();
         var inputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes, inputs)));
         if (series.Patches.Count == 0)
@@ -86,8 +89,14 @@ public static class CheckCommand
         }
 
         options = options with { Symbols = LoadIndex(reader.Value("--index"), tree, stderr, stderrIsTerminal) };
+        var prepared = clock.Elapsed;
         var analyzer = new Analyzer(RuleCatalog.All, config);
         var result = analyzer.Run(series, images, options);
+        if (reader.Has("--stats"))
+        {
+            WriteStats(stderr, series, prepared, clock.Elapsed - prepared);
+        }
+
         var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
         if (reader.Has("--maintainers") && tree is not null)
@@ -97,6 +106,14 @@ public static class CheckCommand
         }
 
         return ExitCode(result, failOn);
+    }
+
+    /// <summary>In-process times, for comparing with other checkers without process start-up (scripts/bench-vs-checkpatch.sh).</summary>
+    private static void WriteStats(TextWriter stderr, PatchSeries series, TimeSpan prepared, TimeSpan analysed)
+    {
+        var lines = series.Patches.SelectMany(p => p.Files).SelectMany(f => f.Hunks).Sum(h => h.Lines.Count);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"kernel-pr-bot: stats: {series.Patches.Count} patches, {lines} diff lines; read and parse {prepared.TotalMilliseconds:F2} ms, analysis {analysed.TotalMilliseconds:F2} ms, {(prepared + analysed).TotalMilliseconds / Math.Max(1, series.Patches.Count):F3} ms per patch"));
     }
 
     /// <summary>The index given with --index, else the cached index of --tree (built on first use), else none.</summary>
