@@ -21,12 +21,15 @@
 #   series      checkpatch.pl once per patch file (as maintainers run it), vs
 #               kernel-pr-bot once over all files in one process, and vs
 #               kernel-pr-bot once per file
+#   per patch   in-process time per patch: kernel-pr-bot check --stats (its own
+#               clock, no start-up) vs checkpatch.pl once over all the series'
+#               files divided by their number
 #
 # Environment:
 #   KPB_KERNEL_TREE  kernel source tree containing scripts/checkpatch.pl
 #                    (default /var/cache/kernel-pr-bot/linux-source-6.12)
 #   KPB_CLI          an existing kernel-pr-bot executable; without it the CLI is
-#                    published in Release into the temporary directory
+#                    published in Release, Native AOT, into the temporary directory
 #   KPB_ARTIFACTS    dotnet --artifacts-path for that publish
 #                    (default ${TMPDIR:-/tmp}/kpb-bench-artifacts)
 #   KPB_BENCH_RUNS   default for -r
@@ -95,8 +98,9 @@ if [[ -n ${KPB_CLI:-} ]]; then
 	[[ -x $cli ]] || die "KPB_CLI='$cli' is not an executable file"
 else
 	command -v dotnet >/dev/null || die "dotnet is not installed (or set KPB_CLI to a kernel-pr-bot executable)"
-	printf 'publishing the CLI (Release)...\n' >&2
-	if ! dotnet publish "$repo/src/KernelPrBot.Cli" -c Release \
+	printf 'publishing the CLI (Release, Native AOT as scripts/publish.sh ships it)...\n' >&2
+	rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+	if ! dotnet publish "$repo/src/KernelPrBot.Cli" -c Release -r "$rid" \
 		--artifacts-path "${KPB_ARTIFACTS:-${TMPDIR:-/tmp}/kpb-bench-artifacts}" \
 		-o "$work/cli" >"$work/publish.log" 2>&1; then
 		cat "$work/publish.log" >&2
@@ -217,8 +221,9 @@ cmd_kpb_large="$kpb $(q "$work/large.patch") >/dev/null"
 cmd_cp_series="for f in $(q "$work/series")/*.patch; do $checkpatch \"\$f\" >/dev/null 2>&1 || true; done"
 cmd_kpb_series="$kpb $(q "$work/series")/*.patch >/dev/null"
 cmd_kpb_each="for f in $(q "$work/series")/*.patch; do $kpb \"\$f\" >/dev/null || exit 1; done"
+cmd_cp_series_one="$checkpatch $(q "$work/series")/*.patch >/dev/null 2>&1 || true"
 
-names=(cp_large kpb_large cp_series kpb_series kpb_each)
+names=(cp_large kpb_large cp_series kpb_series kpb_each cp_series_one)
 declare -A median
 
 if command -v hyperfine >/dev/null; then
@@ -228,7 +233,8 @@ if command -v hyperfine >/dev/null; then
 		-n kpb_large "$cmd_kpb_large" \
 		-n cp_series "$cmd_cp_series" \
 		-n kpb_series "$cmd_kpb_series" \
-		-n kpb_each "$cmd_kpb_each" >&2
+		-n kpb_each "$cmd_kpb_each" \
+		-n cp_series_one "$cmd_cp_series_one" >&2
 	while IFS=, read -r name _ _ med _; do
 		median[$name]=$med
 	done < <(tail -n +2 "$work/times.csv")
@@ -266,3 +272,26 @@ printf '%-44s %10s %8s\n' "kernel-pr-bot, large patch" "$(secs "${median[kpb_lar
 printf '%-44s %10s %8s\n' "checkpatch.pl, series, once per patch" "$(secs "${median[cp_series]}")" ""
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, one process" "$(secs "${median[kpb_series]}")" "$(ratio "${median[cp_series]}" "${median[kpb_series]}")"
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, once per patch" "$(secs "${median[kpb_each]}")" "$(ratio "${median[cp_series]}" "${median[kpb_each]}")"
+
+# --- in-process, per patch ------------------------------------------------------
+
+# kernel-pr-bot's own clock (check --stats: reading, parsing and analysis, no process start-up), median of RUNS;
+# checkpatch.pl has no such clock, so its figure is one perl process over all the mails divided by their number,
+# which spreads its start-up (about 0.2 s) over the series and so favours checkpatch.pl.
+stat_ms() { # FIELD-REGEX, inputs...
+	local field=$1 r
+	shift
+	for ((r = 0; r < runs; r++)); do
+		"$cli" check --fail-on never --stats "$@" 2>&1 >/dev/null | sed -n "s/.*$field.*/\1/p"
+	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+kpb_series_pp=$(stat_ms ', \([0-9.]*\) ms per patch' "$work/series")
+kpb_large_ip=$(stat_ms ', \([0-9.]*\) ms per patch' "$work/large.patch")
+cp_series_pp=$(awk -v s="${median[cp_series_one]}" -v n="$nseries" 'BEGIN { printf "%.3f", s * 1000 / n }')
+cp_large_ms=$(awk -v s="${median[cp_large]}" 'BEGIN { printf "%.1f", s * 1000 }')
+printf '\nin-process per patch (kernel-pr-bot check --stats; checkpatch.pl: one process over the %d mails / %d)\n\n' "$nseries" "$nseries"
+printf '%-44s %10s %8s\n' "measurement" "ms" "ratio"
+printf '%-44s %10s %8s\n' "checkpatch.pl, series, per patch" "$cp_series_pp" ""
+printf '%-44s %10s %8s\n' "kernel-pr-bot, series, per patch" "$kpb_series_pp" "$(ratio "$cp_series_pp" "$kpb_series_pp")"
+printf '%-44s %10s %8s\n' "checkpatch.pl, large patch (whole process)" "$cp_large_ms" ""
+printf '%-44s %10s %8s\n' "kernel-pr-bot, large patch, in-process" "$kpb_large_ip" "$(ratio "$cp_large_ms" "$kpb_large_ip")"

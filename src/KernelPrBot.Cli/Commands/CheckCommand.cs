@@ -237,10 +237,18 @@ public static class CheckCommand
     {
         if (input != "-")
         {
-            var parsed = PatchParser.ParseFile(input, maxBytes);
-            if (parsed.Patches.Count > 0 && File.Exists(input))
+            var info = new FileInfo(input);
+            if (!info.Exists || info.Length > maxBytes)
             {
-                inputs[parsed.Patches[0].Source] = File.ReadAllBytes(input);
+                return PatchParser.ParseFile(input, maxBytes); // says why
+            }
+
+            // Read once: the parser and checkpatch.pl (with --tree) see the same bytes.
+            var bytes = File.ReadAllBytes(input);
+            var parsed = PatchParser.Parse(bytes, input);
+            if (parsed.Patches.Count > 0)
+            {
+                inputs[parsed.Patches[0].Source] = bytes;
             }
 
             return parsed;
