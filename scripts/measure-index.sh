@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measure the symbol index over a whole kernel tree, against universal-ctags in the same run:
-#   - kernel-pr-bot index --tree T -o FILE: wall time and peak RSS (/usr/bin/time -v), index size
+#   - kernel-pr-bot index --tree T -o FILE: wall time and peak RSS (/usr/bin/time -v), index size, with the
+#     Native AOT build that scripts/publish.sh ships (and, with -j, the JIT-compiled build too)
 #   - ctags -R --languages=C -f TAGS T:     wall time and peak RSS, tags size
 #   - index load time: BenchmarkDotNet IndexLoadBenchmarks (in-process, warm) and one cold load by the CLI
 #
-# Usage: scripts/measure-index.sh [-n] [-b]
+# Usage: scripts/measure-index.sh [-n] [-b] [-j]
 #   -n  skip ctags
+#   -j  also measure the JIT-compiled kernel-pr-bot
 #   -b  also run the BenchmarkDotNet benchmark (about two minutes)
 #
 # Environment:
@@ -17,18 +19,24 @@ tree=${KPB_KERNEL_TREE:-/var/cache/kernel-pr-bot/linux-source-6.12}
 out=${KPB_OUT:-$(mktemp -d)}
 run_ctags=1
 run_bench=0
-while getopts nb opt; do
+run_jit=0
+while getopts nbj opt; do
 	case $opt in
 	n) run_ctags=0 ;;
 	b) run_bench=1 ;;
-	*) echo "usage: $0 [-n] [-b]" >&2; exit 2 ;;
+	j) run_jit=1 ;;
+	*) echo "usage: $0 [-n] [-b] [-j]" >&2; exit 2 ;;
 	esac
 done
 [ -f "$tree/Makefile" ] || { echo "no kernel tree at $tree" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (GNU time)" >&2; exit 2; }
 
-dotnet publish src/KernelPrBot.Cli -c Release -o "$out/cli" --nologo -v q >/dev/null
+rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+dotnet publish src/KernelPrBot.Cli -c Release -r "$rid" -o "$out/cli" --nologo -v q >/dev/null
 cli="$out/cli/kernel-pr-bot"
+if [ "$run_jit" = 1 ]; then
+	dotnet publish src/KernelPrBot.Cli -c Release -o "$out/cli-jit" --nologo -v q >/dev/null
+fi
 
 # Warm the page cache so that neither tool pays for the first read of the tree.
 find "$tree" -name '*.[ch]' -type f -print0 | xargs -0 cat > /dev/null
@@ -42,6 +50,10 @@ measure() { # name, command...
 	printf '%-22s wall %-9s peak RSS %6s MiB\n' "$name" "$wall" "$rss"
 }
 
+if [ "$run_jit" = 1 ]; then
+	measure "index (JIT build)" "$out/cli-jit/kernel-pr-bot" index --tree "$tree" -o "$out/kernel-jit.idx"
+	grep -h indexed "$out/index (JIT build).time" || true
+fi
 measure "kernel-pr-bot index" "$cli" index --tree "$tree" -o "$out/kernel.idx"
 grep -h indexed "$out/kernel-pr-bot index.time" || true
 printf '%-22s %s bytes\n' "index size" "$(stat -c %s "$out/kernel.idx")"
