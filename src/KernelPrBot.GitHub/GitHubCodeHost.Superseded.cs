@@ -1,0 +1,30 @@
+using KernelPrBot.GitHub.Api;
+using KernelPrBot.Review.Model;
+using Octokit;
+
+namespace KernelPrBot.GitHub;
+
+public sealed partial class GitHubCodeHost
+{
+    /// <summary>The bot's check runs still in progress on the old head end as skipped, naming the head reviewed instead.</summary>
+    public async Task FinishSupersededAsync(Change change, string oldHeadSha, CancellationToken cancellationToken = default)
+    {
+        if (!clients.UsesApp)
+        {
+            return; // with a token the status is written once, at the end: nothing is left in progress
+        }
+
+        var client = await clients.ForRepositoryAsync(change.Repository, null, cancellationToken).ConfigureAwait(false);
+        var (owner, name) = RepositoryName.Split(change.Repository);
+        var runs = await client.Check.Run.GetAllForReference(owner, name, oldHeadSha, new CheckRunRequest { CheckName = options.CheckName }).ConfigureAwait(false);
+        foreach (var run in runs.CheckRuns.Where(r => r.Status.StringValue != "completed" && (r.App is null || r.App.Slug + "[bot]" == clients.BotLoginIfKnown)))
+        {
+            await client.Check.Run.Update(owner, name, run.Id, new CheckRunUpdate
+            {
+                Status = CheckStatus.Completed,
+                Conclusion = Octokit.CheckConclusion.Skipped,
+                Output = new NewCheckRunOutput("Superseded by a newer push", $"KernelPrBot reviews {change.HeadSha} instead."),
+            }).ConfigureAwait(false);
+        }
+    }
+}
