@@ -43,9 +43,6 @@ internal abstract class ForgePipeline<TRequest, TResult>
 
     public int MaxConcurrentWrites => _writes.Max;
 
-    /// <summary>The recorded status of a request whose connection was reset instead of answered.</summary>
-    public const int ResetStatus = 0;
-
     /// <summary>The content type of JSON responses.</summary>
     protected abstract string JsonContentType { get; }
 
@@ -115,7 +112,7 @@ internal abstract class ForgePipeline<TRequest, TResult>
     private void Abort(HttpContext context, TRequest request, DateTimeOffset started, Stopwatch clock)
     {
         // Recorded first, so a client that sees the reset finds the request in the log.
-        Record(new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, ResetStatus, started, clock.Elapsed,
+        Record(new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, RecordedRequest.ResetStatus, started, clock.Elapsed,
             ActorOf(request), context.Request.Headers.Accept.ToString(), null));
         context.Abort();
     }
