@@ -16,8 +16,7 @@ public sealed partial class GitHubCodeHost
 
         var client = await clients.ForRepositoryAsync(change.Repository, null, cancellationToken).ConfigureAwait(false);
         var (owner, name) = RepositoryName.Split(change.Repository);
-        var runs = await client.Check.Run.GetAllForReference(owner, name, oldHeadSha, new CheckRunRequest { CheckName = options.CheckName }).ConfigureAwait(false);
-        foreach (var run in runs.CheckRuns.Where(r => r.Status.StringValue != "completed" && (r.App is null || r.App.Slug + "[bot]" == clients.BotLoginIfKnown)))
+        foreach (var run in await UnfinishedCheckRunsAsync(client, owner, name, oldHeadSha).ConfigureAwait(false))
         {
             await client.Check.Run.Update(owner, name, run.Id, new CheckRunUpdate
             {
@@ -26,5 +25,12 @@ public sealed partial class GitHubCodeHost
                 Output = new NewCheckRunOutput("Superseded by a newer push", $"KernelPrBot reviews {change.HeadSha} instead."),
             }).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The bot's check runs on <paramref name="sha"/> that an attempt created and did not complete.</summary>
+    private async Task<IReadOnlyList<CheckRun>> UnfinishedCheckRunsAsync(IGitHubClient client, string owner, string name, string sha)
+    {
+        var runs = await client.Check.Run.GetAllForReference(owner, name, sha, new CheckRunRequest { CheckName = options.CheckName }).ConfigureAwait(false);
+        return runs.CheckRuns.Where(r => r.Status.StringValue != "completed" && (r.App is null || r.App.Slug + "[bot]" == clients.BotLoginIfKnown)).ToList();
     }
 }
