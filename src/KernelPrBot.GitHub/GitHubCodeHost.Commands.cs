@@ -39,7 +39,7 @@ public sealed partial class GitHubCodeHost
         if (clients.UsesApp)
         {
             // The failed job's own run, left in progress, is the one to fail: a second run beside it would leave it spinning.
-            var unfinished = await UnfinishedCheckRunsAsync(client, owner, name, sha).ConfigureAwait(false);
+            var unfinished = await UnfinishedCheckRunsAsync(client, owner, name, sha, cancellationToken).ConfigureAwait(false);
             var output = new NewCheckRunOutput("KernelPrBot could not finish its review", text);
             NewCheckRunAction[] actions = [new NewCheckRunAction("Re-run", "Review this pull request again", RerunAction)];
             foreach (var run in unfinished)

@@ -16,7 +16,7 @@ public sealed partial class GitHubCodeHost
 
         var client = await clients.ForRepositoryAsync(change.Repository, null, cancellationToken).ConfigureAwait(false);
         var (owner, name) = RepositoryName.Split(change.Repository);
-        foreach (var run in await UnfinishedCheckRunsAsync(client, owner, name, oldHeadSha).ConfigureAwait(false))
+        foreach (var run in await UnfinishedCheckRunsAsync(client, owner, name, oldHeadSha, cancellationToken).ConfigureAwait(false))
         {
             await client.Check.Run.Update(owner, name, run.Id, new CheckRunUpdate
             {
@@ -27,10 +27,15 @@ public sealed partial class GitHubCodeHost
         }
     }
 
-    /// <summary>The bot's check runs on <paramref name="sha"/> that an attempt created and did not complete.</summary>
-    private async Task<IReadOnlyList<CheckRun>> UnfinishedCheckRunsAsync(IGitHubClient client, string owner, string name, string sha)
+    /// <summary>
+    /// The bot's check runs on <paramref name="sha"/> that an attempt created and did not complete. The login is asked
+    /// for, not taken if known: the first job after a restart may come here before anything else has learnt it.
+    /// </summary>
+    private async Task<IReadOnlyList<CheckRun>> UnfinishedCheckRunsAsync(IGitHubClient client, string owner, string name, string sha, CancellationToken cancellationToken)
     {
+        var bot = await clients.BotLoginAsync(cancellationToken).ConfigureAwait(false);
         var runs = await client.Check.Run.GetAllForReference(owner, name, sha, new CheckRunRequest { CheckName = options.CheckName }).ConfigureAwait(false);
-        return runs.CheckRuns.Where(r => r.Status.StringValue != "completed" && (r.App is null || r.App.Slug + "[bot]" == clients.BotLoginIfKnown)).ToList();
+        return runs.CheckRuns.Where(r => r.Status.StringValue != "completed"
+            && (r.App is null || string.Equals(r.App.Slug + "[bot]", bot, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 }

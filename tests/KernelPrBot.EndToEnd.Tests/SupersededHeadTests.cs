@@ -42,6 +42,40 @@ public sealed class SupersededHeadTests
     }
 
     [Fact]
+    public async Task GitHub_finishes_the_old_heads_check_run_when_the_first_job_after_a_restart_finds_it_superseded()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        var queuePath = Path.Combine(Path.GetTempPath(), $"kpb-superseded-{Guid.NewGuid():N}.db");
+        var s = new PullRequestScenario(github);
+        var oldHead = s.Pr.HeadSha;
+        var first = await BotProcess.StartAsync(github, queuePath);
+        var killed = new TaskCompletionSource();
+        github.RequestCompleted += r =>
+        {
+            if (r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal) && !killed.Task.IsCompleted)
+            {
+                first.Kill();
+                s.PushFix();
+                killed.TrySetResult();
+            }
+        };
+
+        using (var http = new HttpClient())
+        {
+            await GitHubWebhooks.PostAsync(http, first.GitHubWebhooks, GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
+        }
+
+        await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        first.Dispose();
+        using var second = await BotProcess.StartAsync(github, queuePath);
+        await Eventually.HoldsAsync(() => s.CheckCompleted(oldHead), "the restarted server finished the old head's check run");
+
+        var old = Assert.Single(s.Repo.CheckRuns(), r => r.HeadSha == oldHead);
+        Assert.Equal("skipped", old.Conclusion);
+        github.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task GitLab_cancels_the_old_heads_running_status()
     {
         await using var gitlab = await FakeGitLabServer.StartAsync();
