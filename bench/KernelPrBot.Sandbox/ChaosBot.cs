@@ -1,29 +1,44 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using KernelPrBot.Testing.FakeGitHub;
-
 namespace KernelPrBot.Sandbox;
 
 /// <summary>
 /// <c>kernel-pr-bot serve</c> as a child process on a fixed queue file, with production-like retry settings, so a
 /// SIGKILL hits it the way an OOM killer would. Its output goes to a log file next to the queue.
+/// The retry settings are production's shape scaled to the fake's 1 s waits and 3 s stalls: a call gets 4 retries
+/// from 100 ms, an attempt 2 s; a job 5 attempts from 500 ms (0.5, 1, 2, 4 s apart); a lease lasts 5 s.
+/// Four workers, as a small self-hosted pool would run: the jobs mostly wait on the forge, not the CPU.
 /// </summary>
 internal sealed class ChaosBot : IDisposable
 {
     private readonly Process _process;
 
-    private ChaosBot(Process process, Uri url)
+    private ChaosBot(Process process, Uri url, Uri webhooks)
     {
         _process = process;
         Url = url;
+        Webhooks = webhooks;
     }
 
-    public Uri Webhooks => new(Url, "api/github/webhooks");
+    public static IReadOnlyList<string> RetrySettings { get; } =
+    [
+        "--KernelPrBot:Http:MaxRetries=4",
+        "--KernelPrBot:Http:BaseDelay=00:00:00.100",
+        "--KernelPrBot:Http:AttemptTimeout=00:00:02", // the fake's stalls last 3 s
+        "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
+        "--KernelPrBot:Queue:MaxAttempts=5",
+        "--KernelPrBot:Queue:RetryDelay=00:00:00.500",
+        "--KernelPrBot:Queue:VisibilityTimeout=00:00:05",
+        "--KernelPrBot:Queue:PollInterval=00:00:00.050",
+        "--KernelPrBot:Queue:Workers=4",
+    ];
+
+    public Uri Webhooks { get; }
 
     private Uri Url { get; }
 
-    public static async Task<ChaosBot> StartAsync(FakeGitHubServer github, string queuePath, TextWriter log)
+    public static async Task<ChaosBot> StartAsync(IChaosForge forge, string queuePath, TextWriter log)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -34,14 +49,7 @@ internal sealed class ChaosBot : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kernel-pr-bot.dll"));
         start.ArgumentList.Add("serve");
-        foreach (var setting in BotSettings.For(github, queuePath,
-            "--KernelPrBot:Http:MaxRetries=4",
-            "--KernelPrBot:Http:BaseDelay=00:00:00.100",
-            "--KernelPrBot:Http:AttemptTimeout=00:00:02", // the fake's stalls last 3 s
-            "--KernelPrBot:Queue:MaxAttempts=5",
-            "--KernelPrBot:Queue:RetryDelay=00:00:00.500",
-            "--KernelPrBot:Queue:VisibilityTimeout=00:00:05",
-            $"--urls=http://127.0.0.1:{port}"))
+        foreach (var setting in forge.BotSettings(queuePath).Concat(RetrySettings).Append($"--urls=http://127.0.0.1:{port}"))
         {
             start.ArgumentList.Add(setting);
         }
@@ -51,7 +59,8 @@ internal sealed class ChaosBot : IDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new ChaosBot(process, new Uri($"http://127.0.0.1:{port}/"));
+        var url = new Uri($"http://127.0.0.1:{port}/");
+        var bot = new ChaosBot(process, url, new Uri(url, forge.WebhookPath));
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await IsHealthyAsync(http, bot.Url))

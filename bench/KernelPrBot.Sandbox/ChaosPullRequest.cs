@@ -1,21 +1,25 @@
-using KernelPrBot.Testing.FakeGitHub;
-
 namespace KernelPrBot.Sandbox;
 
-/// <summary>One pull request of the chaos run, the deliveries still to send for it, and whether its head should be flagged.</summary>
-internal sealed class ChaosPullRequest(FakeRepository repo, FakePullRequest pr, bool buggy)
+/// <summary>One pull or merge request of the chaos run, the deliveries still to send for it, and what its head should show.</summary>
+internal sealed class ChaosPullRequest(string repository, int number, bool buggy, bool doomed)
 {
-    public FakeRepository Repo { get; } = repo;
+    public string Repository { get; } = repository;
 
-    public FakePullRequest Pr { get; } = pr;
+    public int Number { get; } = number;
 
     /// <summary>Whether the head has the sleeping allocation under the spinlock.</summary>
     public bool Buggy { get; set; } = buggy;
 
+    /// <summary>Whether the fake fails every read of its change for good, so each of its jobs must end as a dead letter.</summary>
+    public bool Doomed { get; } = doomed;
+
     /// <summary>Steps in order; each returns the deliveries to post (a duplicate is the same delivery twice).</summary>
-    public Queue<Func<IReadOnlyList<WebhookDelivery>>> Steps { get; } = new();
+    public Queue<Func<IReadOnlyList<ChaosDelivery>>> Steps { get; } = new();
 
-    public string Name => $"{Repo.FullName}#{Pr.Number}";
+    public string Name => $"{Repository}#{Number}";
 
-    public static string Driver(bool buggy, string tag) => (buggy ? SampleDriver.Buggy : SampleDriver.Fixed) + $"/* {tag} */\n";
+    public static string Driver(bool buggy, string tag) =>
+        (buggy ? KernelPrBot.Testing.FakeGitHub.SampleDriver.Buggy : KernelPrBot.Testing.FakeGitHub.SampleDriver.Fixed) + $"/* {tag} */\n";
+
+    public bool Owns(KernelPrBot.Review.Ports.DeadLetter letter) => letter.Request.Repository == Repository && letter.Request.Number == Number;
 }

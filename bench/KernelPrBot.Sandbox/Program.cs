@@ -3,7 +3,7 @@ namespace KernelPrBot.Sandbox;
 /// <summary>
 /// The bot against a fake GitHub on this machine: <c>demo</c> shows a review from webhook to posted comments;
 /// <c>measure</c> prints ingress latency and throughput and the bot-side time of a 1,000-line pull request;
-/// <c>chaos</c> drives a killed-and-restarted server through random GitHub failures and checks what it left;
+/// <c>chaos</c> drives a killed-and-restarted server through random GitHub or GitLab failures and checks what it left;
 /// <c>bare</c> is the bare ASP.NET Core endpoint that scripts/load.sh measures the webhook endpoint against.
 /// </summary>
 public static class Program
@@ -21,7 +21,7 @@ public static class Program
             case "measure":
                 return await Measure.RunAsync(args.Skip(1).ToArray(), Console.Out);
             default:
-                await Console.Error.WriteLineAsync("usage: KernelPrBot.Sandbox demo | measure [--deliveries N] [--pr-runs N] | chaos [--events 200] [--fault-rate 0.2] [--kills 3] [--seed 1] | bare --urls URL");
+                await Console.Error.WriteLineAsync("usage: KernelPrBot.Sandbox demo | measure [--deliveries N] [--pr-runs N] | " + ChaosOptions.Usage + " | bare --urls URL");
                 return 2;
         }
     }

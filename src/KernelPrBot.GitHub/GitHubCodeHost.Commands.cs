@@ -26,7 +26,10 @@ public sealed partial class GitHubCodeHost
         }
     }
 
-    /// <summary>After the last attempt: a failed check run (or error status) on the head commit that says why.</summary>
+    /// <summary>
+    /// After the last attempt: a failed check run (or error status) on the head commit that says why. A run the job
+    /// left in progress is completed as that failure.
+    /// </summary>
     public async Task ReportFailureAsync(ReviewRequest request, string reason, CancellationToken cancellationToken = default)
     {
         var client = await clients.ForRepositoryAsync(request.Repository, request.InstallationId, cancellationToken).ConfigureAwait(false);
@@ -35,14 +38,33 @@ public sealed partial class GitHubCodeHost
         var text = $"The review job failed on every attempt and was set aside. Last error: {Clip(reason, 2_000)}\n\nComment `/kpb recheck` to try again.";
         if (clients.UsesApp)
         {
-            await client.Check.Run.Create(owner, name, new NewCheckRun(options.CheckName, sha)
+            // The failed job's own run, left in progress, is the one to fail: a second run beside it would leave it spinning.
+            var unfinished = await UnfinishedCheckRunsAsync(client, owner, name, sha, cancellationToken).ConfigureAwait(false);
+            var output = new NewCheckRunOutput("KernelPrBot could not finish its review", text);
+            NewCheckRunAction[] actions = [new NewCheckRunAction("Re-run", "Review this pull request again", RerunAction)];
+            foreach (var run in unfinished)
             {
-                Status = CheckStatus.Completed,
-                Conclusion = Octokit.CheckConclusion.Failure,
-                ExternalId = $"{request.Number}:failed",
-                Output = new NewCheckRunOutput("KernelPrBot could not finish its review", text),
-                Actions = [new NewCheckRunAction("Re-run", "Review this pull request again", RerunAction)],
-            }).ConfigureAwait(false);
+                await client.Check.Run.Update(owner, name, run.Id, new CheckRunUpdate
+                {
+                    Status = CheckStatus.Completed,
+                    Conclusion = Octokit.CheckConclusion.Failure,
+                    ExternalId = $"{request.Number}:failed",
+                    Output = output,
+                    Actions = actions,
+                }).ConfigureAwait(false);
+            }
+
+            if (unfinished.Count == 0)
+            {
+                await client.Check.Run.Create(owner, name, new NewCheckRun(options.CheckName, sha)
+                {
+                    Status = CheckStatus.Completed,
+                    Conclusion = Octokit.CheckConclusion.Failure,
+                    ExternalId = $"{request.Number}:failed",
+                    Output = output,
+                    Actions = actions,
+                }).ConfigureAwait(false);
+            }
         }
         else
         {

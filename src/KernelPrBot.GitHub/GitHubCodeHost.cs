@@ -11,7 +11,7 @@ namespace KernelPrBot.GitHub;
 /// GitHub as the review job sees it, through Octokit. Reading the change is here; reading the bot's
 /// earlier state and applying a plan are in the other parts of this class.
 /// </summary>
-public sealed partial class GitHubCodeHost(GitHubClients clients, ReviewOptions options) : ICodeHost, IPermissionSource, IFailureReporter
+public sealed partial class GitHubCodeHost(GitHubClients clients, ReviewOptions options) : ICodeHost, IPermissionSource, IFailureReporter, ISupersededHeads
 {
     /// <summary>GitHub lists at most 250 commits and 3000 files of a pull request.</summary>
     public const int MaxCommits = 250;

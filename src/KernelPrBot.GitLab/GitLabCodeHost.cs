@@ -10,7 +10,7 @@ namespace KernelPrBot.GitLab;
 /// GitLab as the review job sees it, through the REST v4 client. A merge request's project is its numeric id
 /// when the hook gave one, else its path. Reading the change is here; prior state and applying are in the other parts.
 /// </summary>
-public sealed partial class GitLabCodeHost(GitLabClient client, ReviewOptions options) : ICodeHost, IPermissionSource, IFailureReporter
+public sealed partial class GitLabCodeHost(GitLabClient client, ReviewOptions options) : ICodeHost, IPermissionSource, IFailureReporter, ISupersededHeads
 {
     private GitLabUser? _bot;
 

@@ -9,7 +9,7 @@ namespace KernelPrBot.Hosting.Workers;
 /// Runs one review request with the configured forge, and reports a request that failed for good on its pull
 /// request. Shared by the self-hosted worker pool and the Functions queue trigger, so both review alike.
 /// </summary>
-public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment environment, PullRequestLocks locks, ILogger<ReviewRunner> logger)
+public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment environment, PullRequestLocks locks, TimeProvider time, ILogger<ReviewRunner> logger)
 {
     public async Task<ReviewOutcome> RunAsync(ReviewRequest request, int attempt, CancellationToken cancellationToken)
     {
@@ -51,22 +51,41 @@ public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment envi
         }
     }
 
-    /// <summary>Marks the pull request's status as errored, when the forge can; never throws (the dead letter stays either way).</summary>
+    /// <summary>
+    /// Marks the pull request's status as errored, when the forge can; never throws (the dead letter stays either way).
+    /// Tried <see cref="ReportAttempts"/> times: the report is a POST, which the HTTP pipeline does not resend after a
+    /// 5xx or a reset, and a forge unwell enough to dead-letter a job often fails the report once too.
+    /// </summary>
     public async Task ReportFailureAsync(ReviewRequest request, string reason)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
+        if (hosts.For(request.Forge) is not IFailureReporter reporter)
         {
-            if (hosts.For(request.Forge) is IFailureReporter reporter)
+            return;
+        }
+
+        for (var attempt = 1; attempt <= ReportAttempts; attempt++)
+        {
+            try
             {
                 await reporter.ReportFailureAsync(request, reason, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogReportFailed(ex, request.Repository, request.Number, attempt, ReportAttempts);
+            }
+
+            if (attempt < ReportAttempts)
+            {
+                await Task.Delay(ReportRetryDelay * attempt, time).ConfigureAwait(false);
             }
         }
-        catch (Exception ex)
-        {
-            LogReportFailed(ex, request.Repository, request.Number);
-        }
     }
+
+    internal const int ReportAttempts = 3;
+
+    internal static readonly TimeSpan ReportRetryDelay = TimeSpan.FromSeconds(1);
 
     public static string Reason(Exception ex)
     {
@@ -80,6 +99,6 @@ public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment envi
     [LoggerMessage(Level = LogLevel.Warning, Message = "review {Repository}#{Number} failed on attempt {Attempt} of {MaxAttempts}; dead-lettered: {Dead}")]
     private partial void LogFailed(Exception ex, string repository, int number, int attempt, int maxAttempts, bool dead);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "could not mark {Repository}#{Number} as failed")]
-    private partial void LogReportFailed(Exception ex, string repository, int number);
+    [LoggerMessage(Level = LogLevel.Error, Message = "could not mark {Repository}#{Number} as failed (try {Attempt} of {Attempts})")]
+    private partial void LogReportFailed(Exception ex, string repository, int number, int attempt, int attempts);
 }

@@ -29,6 +29,11 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
         if (HeadEvents.Contains(request.Trigger) && request.HeadSha is not null && !string.Equals(request.HeadSha, change.HeadSha, StringComparison.OrdinalIgnoreCase))
         {
             // A newer push has its own event and job; reviewing an old head would only be overwritten.
+            if (host is ISupersededHeads superseded)
+            {
+                await superseded.FinishSupersededAsync(change, request.HeadSha, cancellationToken).ConfigureAwait(false);
+            }
+
             return ReviewOutcome.Skipped($"head {ChangeSeries.ShortSha(request.HeadSha)} was superseded by {ChangeSeries.ShortSha(change.HeadSha)}");
         }
 

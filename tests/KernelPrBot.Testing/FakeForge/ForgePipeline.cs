@@ -59,10 +59,11 @@ internal abstract class ForgePipeline<TRequest, TResult>
         }
 
         TResult result;
+        FaultInjector.Rule? fault = null;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var fault = _faults.TakeFailure(request.Method, request.Path);
+            fault = _faults.TakeFailure(request.Method, request.Path);
             var delay = _faults.TakeDelay(request.Method, request.Path);
             if (delay > TimeSpan.Zero)
             {
@@ -75,7 +76,13 @@ internal abstract class ForgePipeline<TRequest, TResult>
                 await Task.Delay(fault.Wait, CancellationToken.None).ConfigureAwait(false);
             }
 
-            result = Process(request, headers, fault);
+            if (fault?.Reset == FaultInjector.FaultReset.BeforeActing)
+            {
+                Abort(context, request, started, clock);
+                return;
+            }
+
+            result = fault?.Reset == FaultInjector.FaultReset.AfterActing ? Route(request, headers) : Process(request, headers, fault);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -90,9 +97,28 @@ internal abstract class ForgePipeline<TRequest, TResult>
             }
         }
 
+        if (fault?.Reset == FaultInjector.FaultReset.AfterActing)
+        {
+            Abort(context, request, started, clock);
+            return;
+        }
+
         var body = await WriteAsync(context, result, headers).ConfigureAwait(false);
-        var recorded = new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, result.Status, started, clock.Elapsed,
-            ActorOf(request), context.Request.Headers.Accept.ToString(), body);
+        Record(new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, result.Status, started, clock.Elapsed,
+            ActorOf(request), context.Request.Headers.Accept.ToString(), body));
+    }
+
+    /// <summary>Drops the connection without an answer, as a proxy or a crashing node would; recorded with status 0.</summary>
+    private void Abort(HttpContext context, TRequest request, DateTimeOffset started, Stopwatch clock)
+    {
+        // Recorded first, so a client that sees the reset finds the request in the log.
+        Record(new RecordedRequest(request.Method, request.Path, request.RawQuery, request.Body, RecordedRequest.ResetStatus, started, clock.Elapsed,
+            ActorOf(request), context.Request.Headers.Accept.ToString(), null));
+        context.Abort();
+    }
+
+    private void Record(RecordedRequest recorded)
+    {
         lock (_requests)
         {
             _requests.Add(recorded);

@@ -16,7 +16,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     {
         _host = host;
         Options = options;
-        Faults = new FaultInjector(options.Time);
+        Faults = new FaultInjector(options.Time, GitHubRandomFaults.Kinds);
         BaseUrl = new Uri(host.Root, "api/v3/");
         _state = new ServerState(options, BaseUrl);
         _pipeline = new RequestPipeline(_state, Faults, BaseUrl, r => RequestCompleted?.Invoke(r));

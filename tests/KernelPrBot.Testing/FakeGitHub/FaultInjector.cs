@@ -13,34 +13,83 @@ public sealed class FaultInjector
     private readonly List<Rule> _failures = [];
     private readonly List<Rule> _delays = [];
     private readonly TimeProvider _time;
+    private readonly Func<TimeSpan, IReadOnlyList<Func<Rule>>> _randomKinds;
+    private readonly Dictionary<string, int> _byKind = new(StringComparer.Ordinal);
     private RandomFaults? _random;
     private int _injected;
 
-    internal FaultInjector(TimeProvider time) => _time = time;
+    /// <param name="time">The clock for rate-limit reset times.</param>
+    /// <param name="randomKinds">The forge's own failure answers for <see cref="FailRandomly"/>, given the stall.</param>
+    internal FaultInjector(TimeProvider time, Func<TimeSpan, IReadOnlyList<Func<Rule>>> randomKinds)
+    {
+        _time = time;
+        _randomKinds = randomKinds;
+    }
 
     /// <summary>The next <paramref name="times"/> matching requests get <paramref name="status"/>; the body defaults to <c>{"message": reason}</c>.</summary>
     public void Fail(string method, string pathRegex, int status, int times = 1, IDictionary<string, string>? headers = null, string? body = null)
     {
         lock (_failures)
         {
-            _failures.Add(new Rule(method, Pattern(pathRegex), times) { Status = status, Headers = headers is null ? null : new(headers), Body = body });
+            _failures.Add(new Rule(method, Pattern(pathRegex), times)
+            {
+                Status = status,
+                Headers = headers is null ? null : new(headers),
+                Body = body,
+                Kind = "rule " + status.ToString(CultureInfo.InvariantCulture),
+            });
         }
     }
 
     /// <summary>
-    /// From now on every request not caught by another rule fails with probability <paramref name="rate"/>: 500, 502, 503,
-    /// 429 or a secondary-rate-limit 403 (with a 1 s <c>retry-after</c>), or a 504 after <paramref name="stall"/>, which should
-    /// outlast the client's timeout. A rate of 0 stops it.
+    /// From now on every request not caught by another rule fails with probability <paramref name="rate"/>, as one of the
+    /// forge's own failure answers (see <see cref="GitHubRandomFaults"/> and <c>GitLabRandomFaults</c>): 5xx, rate limits
+    /// with their wait headers, a 504 after <paramref name="stall"/> (which should outlast the client's timeout), or a reset
+    /// connection. A rate of 0 stops it.
     /// </summary>
     public void FailRandomly(double rate, int seed, TimeSpan stall)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rate);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1);
-        Volatile.Write(ref _random, rate == 0 ? null : new RandomFaults(rate, seed, stall));
+        Volatile.Write(ref _random, rate == 0 ? null : new RandomFaults(rate, seed, _randomKinds(stall)));
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> matching requests get no answer: the connection is aborted, before the forge acts
+    /// on the request or, with <paramref name="afterActing"/>, after it did (so only the answer is lost).
+    /// </summary>
+    public void Reset(string method, string pathRegex, bool afterActing = false, int times = 1)
+    {
+        lock (_failures)
+        {
+            _failures.Add(new Rule(method, Pattern(pathRegex), times)
+            {
+                Reset = afterActing ? FaultReset.AfterActing : FaultReset.BeforeActing,
+                Kind = afterActing ? ResetAfterKind : ResetKind,
+            });
+        }
     }
 
     /// <summary>How many requests got a failure from a rule or at random.</summary>
     public int Injected => Volatile.Read(ref _injected);
+
+    /// <summary>Injected failures by kind ("500", "429", "stall", "reset", …); rules added with <see cref="Fail"/> count as "rule NNN".</summary>
+    public IReadOnlyDictionary<string, int> InjectedByKind
+    {
+        get
+        {
+            lock (_byKind)
+            {
+                return new Dictionary<string, int>(_byKind, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    internal const string ResetKind = "reset";
+
+    internal const string ResetAfterKind = "reset after acting";
+
+    internal const string StallKind = "stall";
 
     public void Delay(string method, string pathRegex, TimeSpan delay, int times = 1)
     {
@@ -87,6 +136,11 @@ public sealed class FaultInjector
         if (rule is not null)
         {
             Interlocked.Increment(ref _injected);
+            lock (_byKind)
+            {
+                var kind = rule.Kind ?? rule.Status.ToString(CultureInfo.InvariantCulture);
+                _byKind[kind] = _byKind.GetValueOrDefault(kind) + 1;
+            }
         }
 
         return rule;
@@ -113,6 +167,13 @@ public sealed class FaultInjector
     private static string Json(string message, string docs) =>
         new JsonObject { ["message"] = message, ["documentation_url"] = docs }.ToJsonString();
 
+    internal enum FaultReset
+    {
+        None,
+        BeforeActing,
+        AfterActing,
+    }
+
     /// <summary>A null <paramref name="path"/> matches every path.</summary>
     internal sealed class Rule(string method, Regex? path, int times)
     {
@@ -125,6 +186,12 @@ public sealed class FaultInjector
         public string? Body { get; init; }
 
         public TimeSpan Wait { get; init; }
+
+        /// <summary>Whether the connection is aborted instead of answered.</summary>
+        public FaultReset Reset { get; init; }
+
+        /// <summary>The label <see cref="InjectedByKind"/> counts it under; null counts the status.</summary>
+        public string? Kind { get; init; }
 
         public bool Matches(string m, string p) => (method == "*" || method.Equals(m, StringComparison.OrdinalIgnoreCase)) && (path is null || path.IsMatch(p));
     }

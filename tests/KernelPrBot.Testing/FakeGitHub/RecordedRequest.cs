@@ -13,6 +13,9 @@ public sealed record RecordedRequest(
     string? Accept,
     string? ResponseBody)
 {
+    /// <summary>The status of a request whose connection was reset instead of answered.</summary>
+    public const int ResetStatus = 0;
+
     public bool IsWrite => Method is "POST" or "PATCH" or "PUT" or "DELETE";
 
     public override string ToString() => $"{Method} {Path}{Query} -> {Status}";

@@ -17,7 +17,7 @@ public sealed class FakeGitLabServer : IAsyncDisposable
     {
         _host = host;
         Options = options;
-        Faults = new FaultInjector(options.Time);
+        Faults = new FaultInjector(options.Time, stall => GitLabRandomFaults.Kinds(stall, options.Time));
         _state = new GitLabState(options, host.Root);
         _pipeline = new GitLabPipeline(_state, Faults, r => RequestCompleted?.Invoke(r));
         host.Serve(_pipeline.HandleAsync);
