@@ -93,7 +93,7 @@ public static class PathologicalInputs
             var at = (h * 10) + 1;
             sb.Append(CultureInfo.InvariantCulture, $"@@ -{at},7 +{at},7 @@ static int f{h}(void)\n");
             sb.Append(" \tint a = 1;\n \tint b = 2;\n \tint c = 3;\n");
-            sb.Append(CultureInfo.InvariantCulture, $"-\tstrcpy(buf, name{h});\n+\tstrscpy(buf, name{h}, sizeof(buf));\n");
+            sb.Append(CultureInfo.InvariantCulture, $"-\tstrscpy(buf, name{h}, sizeof(buf));\n+\tstrcpy(buf, name{h});\n");
             sb.Append(" \tint d = 4;\n \tint e = 5;\n \tint f = 6;\n");
         }
 
