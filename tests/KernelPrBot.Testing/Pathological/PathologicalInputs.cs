@@ -35,6 +35,25 @@ public static class PathologicalInputs
         new("many-hunks", "hunks in one file", 10_000, ManyHunks),
         new("macro-continuation", "continuation lines of one #define", 62_500, n => NewFile("drivers/misc/macro.h", n + 1, (sb, i) =>
             sb.Append(i == 0 ? "+#define BIG(x) \\\n" : i < n ? "+\tdo_something(x, spin_lock(&l), kmalloc(8, GFP_KERNEL)); \\\n" : "+\tdone(x)\n"))),
+        new("nested-calls", "levels of g(g(g(…))) in one statement", 2_000, n => Function("drivers/misc/calls.c", sb =>
+            sb.Append("+\tx = ").Append(new StringBuilder().Insert(0, "g(", n)).Append("GFP_KERNEL").Append(')', n).Append(";\n"))),
+        new("fall-through-locks", "switch cases that each take the lock and fall through", 1_000, n => Function("drivers/misc/cases.c", sb =>
+        {
+            sb.Append("+\tswitch (x) {\n");
+            for (var i = 0; i < n; i++)
+            {
+                sb.Append("+\tcase ").Append(i).Append(": spin_lock(&l); /* fall through */\n");
+            }
+
+            sb.Append("+\t}\n");
+        })),
+        new("goto-labels", "labels, each the target of a conditional goto", 1_000, n => Function("drivers/misc/labels.c", sb =>
+        {
+            for (var i = 0; i < n; i++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"+\tif (x) goto l{i};\n+l{i}:\tspin_lock(&a);\n");
+            }
+        })),
         new("folded-header", "continuation lines of one Cc: header", 10_000, FoldedHeader),
         new("many-mails", "mails in one mbox", 1_000, ManyMails),
     ];
@@ -67,6 +86,18 @@ public static class PathologicalInputs
 
         sb.Append("-- \n2.43.0\n");
         return sb.ToString();
+    }
+
+    /// <summary>A mail adding one function whose body lines (each with its '+') <paramref name="body"/> writes.</summary>
+    private static string Function(string path, Action<StringBuilder> body)
+    {
+        var lines = new StringBuilder();
+        lines.Append("+static int f(int x)\n+{\n");
+        body(lines);
+        lines.Append("+\treturn 0;\n+}\n");
+        var text = lines.ToString();
+        var count = text.Count(c => c == '\n');
+        return NewFile(path, 1, (sb, _) => sb.Append(text)).Replace("@@ -0,0 +1,1 @@", $"@@ -0,0 +1,{count} @@", StringComparison.Ordinal);
     }
 
     private static string NestedBraces(int depth)
