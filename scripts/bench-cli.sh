@@ -52,7 +52,7 @@ echo "generating inputs..." >&2
 mail 1 "mmc: sdhci: add sdhci.c" drivers/mmc/host/sdhci.c "$(wc -l <"$tree/drivers/mmc/host/sdhci.c")" "$work/large.patch"
 mail 1 "mmc: sdhci: add the first lines" drivers/mmc/host/sdhci.c 20 "$work/small.patch"
 mkdir "$work/series"
-(cd "$tree" && find drivers -name '*.c' -type f -print0 | xargs -0 wc -l | awk '$2 != "total" && $1 >= 500 { print $2 }' | LC_ALL=C sort | head -n 100) >"$work/files"
+(cd "$tree" && find drivers -name '*.c' -type f -print0 | xargs -0 wc -l | awk '$2 != "total" && $1 >= 500 { print $2 }' | LC_ALL=C sort | awk 'NR <= 100') >"$work/files"
 k=0
 while IFS= read -r file; do
 	k=$((k + 1))

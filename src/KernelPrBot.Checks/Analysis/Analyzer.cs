@@ -57,7 +57,16 @@ public sealed class Analyzer
                 sink.Begin(rule.Descriptor, severity);
                 if (patch.Commit is { } commit)
                 {
-                    rule.AnalyzeCommit(new CommitContext(patch, commit, options, sink));
+                    try
+                    {
+                        rule.AnalyzeCommit(new CommitContext(patch, commit, options, sink));
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // As for files below: one rule failing on one commit must not cost the whole review.
+                        diagnostics.Add(new PatchDiagnostic(patch.Source, patch.StartLine, DiagnosticSeverity.Warning,
+                            $"rule {rule.Descriptor.Id} could not analyse the commit message ({ex.GetType().Name}: {ex.Message}); its findings for this commit are missing"));
+                    }
                 }
             }
 

@@ -14,8 +14,10 @@ public static class AiAgentNames
         @"\b(chatgpt|gpt-?[345](?:\.\d)?o?|openai|anthropic|copilot|codewhisperer|tabnine|windsurf|codeium|deepseek|qwen|amazon\s+q|sourcegraph\s+cody|replit\s+agent|claude\s+code|(?:ai|llm|coding)[\s-]+(?:agent|assistant|bot))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static readonly Regex WholeToolName = new(
-        @"^(claude|gemini|bard|codex|cursor|aider|grok|llama|mistral|devin|cody|jules)(?:[\s:_-]+(?:opus|sonnet|haiku|pro|flash|ultra|code|agent|assistant|ai|bot|\d[\w.]*|v\d[\w.]*))*$",
+    // The version words are atomic: '_' is both a separator and a word character, so "1_1_1_…!" could otherwise
+    // be split in exponentially many ways before failing.
+    internal static readonly Regex WholeToolName = new(
+        @"^(claude|gemini|bard|codex|cursor|aider|grok|llama|mistral|devin|cody|jules)(?:[\s:_-]+(?:opus|sonnet|haiku|pro|flash|ultra|code|agent|assistant|ai|bot|(?>\d[\w.]*)|(?>v\d[\w.]*)))*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex AddressPattern = new(

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace KernelPrBot.Checks.Patches;
@@ -157,16 +158,18 @@ public static class PatchParser
 
     private static Patch ParseMail(string[] lines, int start, int end, string source, List<PatchDiagnostic> diagnostics)
     {
-        var headers = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
+        // Folded lines are appended to a builder: concatenating strings made a header folded over n lines cost n².
+        var folded = new Dictionary<string, (StringBuilder Value, int Line)>(StringComparer.OrdinalIgnoreCase);
         var i = start;
-        string? currentKey = null;
+        var inHeader = false;
+        StringBuilder? current = null;
         for (; i < end && lines[i].Length > 0; i++)
         {
             var line = lines[i];
-            if (line[0] is ' ' or '\t' && currentKey is not null)
+            if (line[0] is ' ' or '\t' && inHeader)
             {
-                var (value, at) = headers[currentKey];
-                headers[currentKey] = (value + " " + line.Trim(), at);
+                // The continuation of a repeated header goes with it: only the first of a name is kept.
+                current?.Append(' ').Append(line.AsSpan().Trim());
                 continue;
             }
 
@@ -176,12 +179,17 @@ public static class PatchParser
                 break;
             }
 
-            currentKey = line[..colon].Trim();
-            if (!headers.ContainsKey(currentKey))
+            inHeader = true;
+            var key = line[..colon].Trim();
+            current = null;
+            if (!folded.ContainsKey(key))
             {
-                headers[currentKey] = (line[(colon + 1)..].Trim(), i + 1);
+                current = new StringBuilder().Append(line.AsSpan(colon + 1).Trim());
+                folded[key] = (current, i + 1);
             }
         }
+
+        var headers = folded.ToDictionary(h => h.Key, h => (Value: h.Value.Value.ToString(), h.Value.Line), StringComparer.OrdinalIgnoreCase);
 
         var bodyStart = i < end && lines[i].Length == 0 ? i + 1 : i;
         var body = DecodeBody(lines, bodyStart, end, headers, source, diagnostics);

@@ -5,13 +5,15 @@ namespace KernelPrBot.Checks.Patches;
 /// <summary>A name and e-mail address as written in a From: header or a trailer.</summary>
 public sealed record Person(string Name, string Email, string Comment = "")
 {
-    private static readonly Regex Bracketed = new(
-        @"^(?<name>.*?)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Linear on hostile text: the name may only end at a non-space (else each position of a long run of spaces
+    // rescans the run), and Singleline lets the comment take a stray line break instead of backtracking over it.
+    internal static readonly Regex Bracketed = new(
+        @"^(?<name>(?:.*?\S)??)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
 
     private static readonly Regex Bare = new(
         @"^(?<email>[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*(?<comment>.*)$",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses <c>Name &lt;addr&gt;</c>, <c>&lt;addr&gt;</c> or a bare address; trailing text is the comment.</summary>
     public static Person? TryParse(string? text)

@@ -25,15 +25,19 @@ internal sealed class PathWalker
     private readonly Stack<List<ContextState>> _switchEntries = new();
     private readonly Stack<List<string>> _blockGuards = new();
 
-    private PathWalker(string src, IReadOnlyList<Token> code)
+    private readonly BracketMap _brackets;
+
+    private PathWalker(string src, IReadOnlyList<Token> code, BracketMap brackets)
     {
         _src = src;
         _code = code;
+        _brackets = brackets;
     }
 
-    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry)
+    /// <summary>Walks one function; <paramref name="brackets"/> is the file's, built once for all its functions.</summary>
+    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry, BracketMap? brackets = null)
     {
-        var walker = new PathWalker(src, code);
+        var walker = new PathWalker(src, code, brackets ?? new BracketMap(src, code));
         var start = ContextState.Empty;
         if (entry is not null)
         {
@@ -214,7 +218,7 @@ internal sealed class PathWalker
 
         var key = primitive.PseudoLock ?? (args.Count > lockArg ? Normalise(Text(args[lockArg].Start, args[lockArg].End)) : type);
         var held = new HeldLock(key, primitive.Kind, primitive.Name, null, $"{guard.Keyword}({Text(guard.ArgsStart, guard.ArgsEnd)})", guard.Line, true, false);
-        var inside = states.Select(s => s with { Held = s.Held.Add(held) }).ToList();
+        var inside = states.Select(s => s with { Held = Hold(s.Held, held) }).ToList();
         var after = WalkStatement(guard.Body, inside);
         return after.Select(s => s with { Held = s.Held.Remove(held) }).ToList();
     }
@@ -341,7 +345,7 @@ internal sealed class PathWalker
         _blockGuards.TryPeek(out var guards);
         guards?.Add(key);
         var held = new HeldLock(key, primitive.Kind, primitive.Name, null, $"guard({type})({Text(argsStart, argsEnd)})", line, true, false);
-        return states.Select(s => s with { Held = s.Held.Add(held) }).ToList();
+        return states.Select(s => s with { Held = Hold(s.Held, held) }).ToList();
     }
 
     private List<ContextState> ApplyPrimitive(LockPrimitive primitive, int nameIndex, int close, int exprStart, List<ContextState> states, bool inCondition)
@@ -374,7 +378,7 @@ internal sealed class PathWalker
             return states.Select(s => s with { Pending = s.Pending.SetItem(variable, pending) }).ToList();
         }
 
-        return states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+        return states.Select(s => s with { Held = Hold(s.Held, held), Released = s.Released.Remove(key) }).ToList();
     }
 
     private ContextState Release(ContextState state, LockPrimitive primitive, string key, string callText, int line)
@@ -428,12 +432,22 @@ internal sealed class PathWalker
     }
 
     /// <summary>Retaking a lock dropped with a plain unlock: the owed variant release passes to the new hold.</summary>
+    /// <summary>
+    /// Lockdep's MAX_LOCK_DEPTH: the kernel cannot hold more locks at once. Past it a path is not real code, and
+    /// tracking each further acquisition would make every state operation, and so the walk, quadratic in their number.
+    /// </summary>
+    private const int MaxHeld = 48;
+
+    private static ImmutableList<HeldLock> Hold(ImmutableList<HeldLock> held, HeldLock lockToHold) =>
+        held.Count >= MaxHeld ? held : held.Add(lockToHold);
+
     private static ContextState TakeOver(ContextState state, HeldLock held)
     {
-        var owedIndex = state.Held.FindLastIndex(h => h.Key == SplitKey(held.Key));
+        var owedKey = SplitKey(held.Key);
+        var owedIndex = state.Held.FindLastIndex(h => h.Key == owedKey);
         if (owedIndex < 0)
         {
-            return state with { Held = state.Held.Add(held) };
+            return state with { Held = Hold(state.Held, held) };
         }
 
         var owed = state.Held[owedIndex];
@@ -489,7 +503,7 @@ internal sealed class PathWalker
                 var key = primitive.PseudoLock ?? (primitive.LockArgument < args.Count ? Normalise(Text(args[primitive.LockArgument].Start, args[primitive.LockArgument].End)) : "?");
                 var held = new HeldLock(key, primitive.Kind, primitive.Name, primitive.Release, $"{primitive.Name}({key})", _code[k].Line, false, false);
                 var successWhenTrue = primitive.Action == LockAction.TryAcquireNonZero;
-                var holding = states.Select(s => s with { Held = s.Held.Add(held), Released = s.Released.Remove(key) }).ToList();
+                var holding = states.Select(s => s with { Held = Hold(s.Held, held), Released = s.Released.Remove(key) }).ToList();
                 return successWhenTrue ^ negate ? (holding, states) : (states, holding);
             }
 
@@ -507,7 +521,7 @@ internal sealed class PathWalker
                     }
 
                     var cleared = s with { Pending = s.Pending.Remove(name) };
-                    var holding = cleared with { Held = cleared.Held.Add(pending.Lock) };
+                    var holding = cleared with { Held = Hold(cleared.Held, pending.Lock) };
 
                     // The variable is non-zero on the true side (unless negated).
                     var heldOnTrue = !pending.HeldWhenZero;
@@ -616,10 +630,10 @@ internal sealed class PathWalker
         _calls.Add(new CallSite(name, line, args.Select(a => a.End > a.Start ? _code[a.Start].Line : line).ToList(), () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
     }
 
-    private List<(int Start, int End)> SplitArgs(int start, int end) => TokenRanges.SplitArguments(_src, _code, start, end);
+    private List<(int Start, int End)> SplitArgs(int start, int end) => _brackets.SplitArguments(start, end);
 
     /// <summary>The ')' closing the '(' at <paramref name="open"/>, or <paramref name="limit"/> when unbalanced.</summary>
-    private int MatchParen(int open, int limit) => TokenRanges.Close(_src, _code, open, limit) is >= 0 and var close ? close : limit;
+    private int MatchParen(int open, int limit) => _brackets.Close(open, limit) is >= 0 and var close ? close : limit;
 
     private string Text(int start, int end)
     {

@@ -33,7 +33,8 @@ public sealed class SourceContextAnalysis
             entries[name] = entry;
         }
 
-        var results = Walk(source, code, definitions, bodies, entries);
+        var brackets = new BracketMap(source, code);
+        var results = Walk(source, code, definitions, bodies, entries, brackets);
         for (var round = 0; round < CallerRounds; round++)
         {
             var changed = new List<int>();
@@ -68,7 +69,7 @@ public sealed class SourceContextAnalysis
             // Only functions whose entry context changed are walked again.
             foreach (var i in changed)
             {
-                results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entries[definitions[i].Name]);
+                results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entries[definitions[i].Name], brackets);
             }
         }
 
@@ -76,13 +77,13 @@ public sealed class SourceContextAnalysis
     }
 
     private static List<FunctionContext> Walk(
-        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries)
+        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries, BracketMap brackets)
     {
         var results = new List<FunctionContext>(definitions.Count);
         for (var i = 0; i < definitions.Count; i++)
         {
             entries.TryGetValue(definitions[i].Name, out var entry);
-            results.Add(PathWalker.Walk(source, code, definitions[i], bodies[i], entry));
+            results.Add(PathWalker.Walk(source, code, definitions[i], bodies[i], entry, brackets));
         }
 
         return results;

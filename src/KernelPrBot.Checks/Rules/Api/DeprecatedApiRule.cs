@@ -23,14 +23,13 @@ public sealed class DeprecatedApiRule : Rule
         "kstrto*() instead of simple_strto*(), strscpy() instead of strcpy()/strncpy()/strlcpy(), no bare %p, no VLAs, " +
         "'fallthrough;' instead of comments, flexible array members instead of [0]/[1].");
 
-    private static readonly Regex BugFamily = new(
-        @"^(?:[a-zA-Z_]*_)?BUG(?:_ON)?(?:_[A-Z_]+)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     // Compile-time assertions and subsystem macros named *_BUG that do not crash the kernel (checkpatch's list).
     private static readonly string[] NotCrashingPrefixes = ["AA_", "BUILD_", "DCCP_", "IDA_", "KVM_", "RWLOCK_", "snd_", "SPIN_"];
 
-    private static readonly Regex FallThroughComment = new(
-        @"^(?:/\*+|//)\s*(?:else,?\s*)?(?:intentional(?:ly)?\s*)?(?:fall(?:s|ing)?[\s-]?thr(?:ough|u|ew)|lint -fallthrough|@fallthrough@)[\s.!]*(?:-[^\n]*)?\s*(?:\*+/)?$",
+    // The atomic groups keep a long run of spaces from being split between [\s.!]* and \s* in every way
+    // (quadratic) when the comment turns out not to match.
+    internal static readonly Regex FallThroughComment = new(
+        @"^(?:/\*+|//)\s*(?:else,?\s*)?(?:intentional(?:ly)?\s*)?(?:fall(?:s|ing)?[\s-]?thr(?:ough|u|ew)|lint -fallthrough|@fallthrough@)(?>[\s.!]*)(?>-[^\n]*)?\s*(?:\*+/)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal)
@@ -108,7 +107,7 @@ public sealed class DeprecatedApiRule : Rule
 
         var name = code[i].Text(text);
         var line = code[i].Line;
-        if (name.Contains("BUG", StringComparison.Ordinal) && BugFamily.IsMatch(name) && !NotCrashingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+        if (name.Contains("BUG", StringComparison.Ordinal) && IsBugFamily(name) && !NotCrashingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
         {
             Report(context, view, line, $"{name}() crashes the kernel; use WARN_ON_ONCE() and recover (return an error), or pr_warn() for a reachable condition",
                 "bug:" + name + ":" + ArgumentText(view, code, i + 1));
@@ -352,4 +351,38 @@ public sealed class DeprecatedApiRule : Rule
         context.Report(view.NewLine(viewLine), message, evidence);
 
     private static string Shorten(string text) => text.Length <= 50 ? text : text[..47] + "...";
+
+    /// <summary>
+    /// <c>^(?:[a-zA-Z_]*_)?BUG(?:_ON)?(?:_[A-Z_]+)?$</c> in one pass. As a backtracking regex it was quadratic on
+    /// names like <c>BUG_BUG_…_BUGx</c> (every BUG is tried, each rescanning the rest).
+    /// </summary>
+    internal static bool IsBugFamily(string name)
+    {
+        // BUG and what follows it are capitals and underscores, so BUG lies in the name's trailing run of them.
+        var run = name.Length;
+        while (run > 0 && (char.IsAsciiLetterUpper(name[run - 1]) || name[run - 1] == '_'))
+        {
+            run--;
+        }
+
+        for (var k = 0; k < run; k++)
+        {
+            if (!char.IsAsciiLetter(name[k]) && name[k] != '_')
+            {
+                return false;
+            }
+        }
+
+        for (var p = run; p + 3 <= name.Length; p++)
+        {
+            var suffix = name.Length - (p + 3);
+            if (string.CompareOrdinal(name, p, "BUG", 0, 3) == 0 && (p == 0 || name[p - 1] == '_') &&
+                (suffix == 0 || (name[p + 3] == '_' && suffix >= 2)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

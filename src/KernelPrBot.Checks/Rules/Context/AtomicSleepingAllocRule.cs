@@ -24,6 +24,13 @@ public sealed class AtomicSleepingAllocRule : ContextRule
         var function = analysed;
         foreach (var call in function.Calls)
         {
+            // Atomic context first: it is cheap, while an argument's text is as long as the calls nested in it.
+            var state = call.States.FirstOrDefault(s => s.IsAtomic);
+            if (state?.AtomicCause is not { } cause)
+            {
+                continue;
+            }
+
             // Any call given flags that allow direct reclaim may sleep, not only the known allocators
             // (skb_page_frag_refill, usb_submit_urb, driver helpers that take a gfp_t).
             string? flag = null;
@@ -43,12 +50,6 @@ public sealed class AtomicSleepingAllocRule : ContextRule
                 {
                     continue;
                 }
-            }
-
-            var state = call.States.FirstOrDefault(s => s.IsAtomic);
-            if (state?.AtomicCause is not { } cause)
-            {
-                continue;
             }
 
             var what = flag is null ? $"{call.Name}() may sleep" : $"{call.Name}({flag}) may sleep";
