@@ -5,7 +5,7 @@ using KernelPrBot.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace KernelPrBot.Cli.Tests.Audit;
+namespace KernelPrBot.EndToEnd.Tests.Audit;
 
 /// <summary>
 /// Every regular expression the shipped code holds is bounded: NonBacktracking (linear) or a finite match timeout,
@@ -18,6 +18,7 @@ public sealed class RegexAuditTests(ITestOutputHelper output)
 
     private static IEnumerable<Assembly> ShippedAssemblies() =>
         Directory.EnumerateFiles(AppContext.BaseDirectory, "KernelPrBot.*.dll")
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "kernel-pr-bot*.dll"))
             .Select(Path.GetFileNameWithoutExtension)
             .Where(name => !name!.EndsWith(".Tests", StringComparison.Ordinal) && name != "KernelPrBot.Testing")
             .Select(name => Assembly.Load(name!));
@@ -60,6 +61,8 @@ public sealed class RegexAuditTests(ITestOutputHelper output)
         var assemblies = ShippedAssemblies().ToList();
         Assert.Contains(assemblies, a => a.GetName().Name == "KernelPrBot.Checks");
         Assert.Contains(assemblies, a => a.GetName().Name == "KernelPrBot.Review");
+        Assert.Contains(assemblies, a => a.GetName().Name == "KernelPrBot.Hosting");
+        Assert.Contains(assemblies, a => a.GetName().Name == "kernel-pr-bot-server");
         var found = assemblies.SelectMany(a => a.GetTypes()).SelectMany(StaticRegexes).ToList();
         foreach (var (where, regex) in found.OrderBy(f => f.Where, StringComparer.Ordinal))
         {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace KernelPrBot.Cli.Tests.Audit;
+namespace KernelPrBot.EndToEnd.Tests.Audit;
 
 /// <summary>
 /// Finds regex constructions (<c>new Regex(</c>, <c>Regex X = new(</c>, <c>[GeneratedRegex(</c>) and static
