@@ -104,7 +104,8 @@ internal sealed class ChaosBot : IDisposable
         }
     }
 
-    private static async Task<bool> IsHealthyAsync(HttpClient http, Uri url)
+    /// <summary>True when the server at <paramref name="url"/> answers /healthz (shared with the end-to-end tests' child server).</summary>
+    internal static async Task<bool> IsHealthyAsync(HttpClient http, Uri url)
     {
         try
         {
@@ -117,7 +118,7 @@ internal sealed class ChaosBot : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using KernelPrBot.Sandbox;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.EndToEnd.Tests;
@@ -25,7 +24,7 @@ internal sealed class BotProcess : IDisposable
 
     public static async Task<BotProcess> StartAsync(IEnumerable<string> settings)
     {
-        var port = FreePort();
+        var port = ChaosBot.FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -47,7 +46,7 @@ internal sealed class BotProcess : IDisposable
         process.BeginErrorReadLine();
         var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var http = new HttpClient();
-        await Eventually.HoldsAsync(() => !process.HasExited && IsHealthy(http, bot.Url), "kernel-pr-bot serve answers /healthz", seconds: 30);
+        await Eventually.HoldsAsync(() => !process.HasExited && ChaosBot.IsHealthyAsync(http, bot.Url).GetAwaiter().GetResult(), "kernel-pr-bot serve answers /healthz", seconds: 30);
         return bot;
     }
 
@@ -65,24 +64,5 @@ internal sealed class BotProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static bool IsHealthy(HttpClient http, Uri url)
-    {
-        try
-        {
-            return http.GetAsync(new Uri(url, "healthz")).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
