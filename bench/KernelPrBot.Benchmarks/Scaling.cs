@@ -13,6 +13,7 @@ namespace KernelPrBot.Benchmarks;
 /// gives t(8n)/t(n) ≈ 8. Each row is the fastest of three runs (<c>--runs N</c>), since on a shared machine the
 /// slow outliers are other processes' doing. Processor
 /// time counts every thread (the GC's too) and is less disturbed than wall time on a shared machine.
+/// <c>--write DIR</c> writes each family at n and 8n as patch files instead.
 /// <c>--by-rule</c> prints the parse time and each rule's time alone at n and 8n, to find the stage that does not scale.
 /// </summary>
 internal static class Scaling
@@ -37,12 +38,18 @@ internal static class Scaling
             args = [.. args[..runs], .. args[(runs + 2)..]];
         }
 
-        var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--write")).ToHashSet(StringComparer.Ordinal);
         var families = PathologicalInputs.All.Where(f => names.Count == 0 || names.Contains(f.Name)).ToList();
         if (families.Count == 0)
         {
             output.WriteLine("families: " + string.Join(' ', PathologicalInputs.All.Select(f => f.Name)));
             return 2;
+        }
+
+        var write = Array.IndexOf(args, "--write");
+        if (write >= 0)
+        {
+            return write + 1 < args.Length ? Write(families, args[write + 1], output) : 2;
         }
 
         if (args.Contains("--by-rule"))
@@ -77,6 +84,26 @@ internal static class Scaling
 
         output.WriteLine();
         summary.ForEach(output.WriteLine);
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes each family at n and 8n as FAMILY-1.patch and FAMILY-8.patch, for measuring the CLI from outside
+    /// (scripts/scaling-instructions.sh counts instructions with callgrind, which wall time on a shared machine cannot match).
+    /// </summary>
+    private static int Write(List<PathologicalFamily> families, string directory, TextWriter output)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var family in families)
+        {
+            foreach (var factor in new[] { 1, 8 })
+            {
+                var path = Path.Combine(directory, $"{family.Name}-{factor}.patch");
+                File.WriteAllText(path, family.Build(family.BaseSize * factor));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {family.BaseSize * factor:N0} {family.Unit}"));
+            }
+        }
+
         return 0;
     }
 
