@@ -30,11 +30,10 @@ done
 work=$(mktemp -d "${TMPDIR:-/tmp}/kpb-bench-cli.XXXXXX")
 trap 'rm -rf -- "$work"' EXIT
 
-rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
 echo "publishing jit, r2r and aot..." >&2
-dotnet publish src/KernelPrBot.Cli -c Release -o "$work/jit" --nologo -v q >/dev/null
-dotnet publish src/KernelPrBot.Cli -c Release -r "$rid" --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true -o "$work/r2r" --nologo -v q >/dev/null
-dotnet publish src/KernelPrBot.Cli -c Release -r "$rid" -o "$work/aot" --nologo -v q >/dev/null
+for v in jit r2r aot; do
+	bash scripts/publish.sh --cli-only "--$v" -o "$work/$v" >/dev/null
+done
 
 mail() { # NUMBER SUBJECT FILE LINES OUT: one git format-patch mail adding the first LINES lines of FILE as a new file
 	local n=$1 subject=$2 file=$3 lines=$4

@@ -30,8 +30,6 @@
 #                    (default /var/cache/kernel-pr-bot/linux-source-6.12)
 #   KPB_CLI          an existing kernel-pr-bot executable; without it the CLI is
 #                    published in Release, Native AOT, into the temporary directory
-#   KPB_ARTIFACTS    dotnet --artifacts-path for that publish
-#                    (default ${TMPDIR:-/tmp}/kpb-bench-artifacts)
 #   KPB_BENCH_RUNS   default for -r
 #   SERIES_COUNT     number of mails in the series (default 100, at least 100)
 #   KPB_BENCH_KEEP   a directory to copy the generated inputs into (large.patch,
@@ -98,14 +96,12 @@ if [[ -n ${KPB_CLI:-} ]]; then
 	[[ -x $cli ]] || die "KPB_CLI='$cli' is not an executable file"
 else
 	command -v dotnet >/dev/null || die "dotnet is not installed (or set KPB_CLI to a kernel-pr-bot executable)"
-	printf 'publishing the CLI (Release, Native AOT as scripts/publish.sh ships it)...\n' >&2
-	rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-	if ! dotnet publish "$repo/src/KernelPrBot.Cli" -c Release -r "$rid" \
-		--artifacts-path "${KPB_ARTIFACTS:-${TMPDIR:-/tmp}/kpb-bench-artifacts}" \
-		-o "$work/cli" >"$work/publish.log" 2>&1; then
-		cat "$work/publish.log" >&2
-		die "dotnet publish failed"
-	fi
+	printf 'publishing the CLI (scripts/publish.sh --cli-only: Release, Native AOT)...\n' >&2
+	bash "$repo/scripts/publish.sh" --cli-only -o "$work/cli" >"$work/publish.log" 2>&1 ||
+		{
+			cat "$work/publish.log" >&2
+			die "scripts/publish.sh failed"
+		}
 	cli=$work/cli/kernel-pr-bot
 fi
 

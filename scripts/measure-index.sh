@@ -31,11 +31,10 @@ done
 [ -f "$tree/Makefile" ] || { echo "no kernel tree at $tree" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (GNU time)" >&2; exit 2; }
 
-rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-dotnet publish src/KernelPrBot.Cli -c Release -r "$rid" -o "$out/cli" --nologo -v q >/dev/null
+bash scripts/publish.sh --cli-only -o "$out/cli" >/dev/null
 cli="$out/cli/kernel-pr-bot"
 if [ "$run_jit" = 1 ]; then
-	dotnet publish src/KernelPrBot.Cli -c Release -o "$out/cli-jit" --nologo -v q >/dev/null
+	bash scripts/publish.sh --cli-only --jit -o "$out/cli-jit" >/dev/null
 fi
 
 # Warm the page cache so that neither tool pays for the first read of the tree.

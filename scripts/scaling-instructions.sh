@@ -22,8 +22,7 @@ if [[ -n ${KPB_CLI:-} ]]; then
 	cp "$KPB_CLI" "$work/cli/kernel-pr-bot"
 else
 	echo "publishing kernel-pr-bot (Native AOT)..." >&2
-	dotnet publish src/KernelPrBot.Cli -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" \
-		-o "$work/publish" --nologo -v q >/dev/null
+	bash scripts/publish.sh --cli-only -o "$work/publish" >/dev/null
 	# The binary alone: valgrind cannot read the separate .dbg symbol file the publish writes beside it.
 	cp "$work/publish/kernel-pr-bot" "$work/cli/"
 fi
