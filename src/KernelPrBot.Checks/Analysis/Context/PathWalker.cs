@@ -35,9 +35,9 @@ internal sealed class PathWalker
     }
 
     /// <summary>Walks one function; <paramref name="brackets"/> is the file's, built once for all its functions.</summary>
-    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry, BracketMap? brackets = null)
+    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry, BracketMap brackets)
     {
-        var walker = new PathWalker(src, code, brackets ?? new BracketMap(src, code));
+        var walker = new PathWalker(src, code, brackets);
         var start = ContextState.Empty;
         if (entry is not null)
         {
@@ -431,7 +431,6 @@ internal sealed class PathWalker
         return release == family + "_unlock" && (acquiredBy.EndsWith("_irqsave", StringComparison.Ordinal) || acquiredBy.EndsWith("_irq", StringComparison.Ordinal) || acquiredBy.EndsWith("_bh", StringComparison.Ordinal));
     }
 
-    /// <summary>Retaking a lock dropped with a plain unlock: the owed variant release passes to the new hold.</summary>
     /// <summary>
     /// Lockdep's MAX_LOCK_DEPTH: the kernel cannot hold more locks at once. Past it a path is not real code, and
     /// tracking each further acquisition would make every state operation, and so the walk, quadratic in their number.
@@ -441,6 +440,7 @@ internal sealed class PathWalker
     private static ImmutableList<HeldLock> Hold(ImmutableList<HeldLock> held, HeldLock lockToHold) =>
         held.Count >= MaxHeld ? held : held.Add(lockToHold);
 
+    /// <summary>Retaking a lock dropped with a plain unlock: the owed variant release passes to the new hold.</summary>
     private static ContextState TakeOver(ContextState state, HeldLock held)
     {
         var owedKey = SplitKey(held.Key);
