@@ -226,21 +226,6 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_job_slower_than_the_visibility_timeout_keeps_its_lease_and_posts_once()
-    {
-        var s = new PullRequestScenario(_github);
-        _github.Faults.Delay("GET", @"/pulls/\d+/files$", TimeSpan.FromSeconds(7));
-
-        await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
-        await Eventually.HoldsAsync(() => s.CheckCompleted(), "slow review done");
-        await Task.Delay(1000);
-
-        Assert.Single(s.Repo.CheckRuns());
-        Assert.Single(s.Repo.Reviews(s.Number));
-        Assert.Equal(1, _github.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/files", StringComparison.Ordinal)));
-    }
-
-    [Fact]
     public async Task A_job_that_keeps_failing_is_dead_lettered_and_the_check_run_says_why()
     {
         var s = new PullRequestScenario(_github);
