@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace KernelPrBot.Checks.Patches;
 
@@ -10,10 +9,6 @@ namespace KernelPrBot.Checks.Patches;
 /// </summary>
 internal sealed class DiffParser
 {
-    private static readonly Regex HunkHeader = new(
-        @"^@@ -(\d{1,9})(?:,(\d{1,9}))? \+(\d{1,9})(?:,(\d{1,9}))? @@ ?(.*)$",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     private readonly string[] _lines;
     private readonly int _end;
     private readonly string _source;
@@ -236,20 +231,15 @@ internal sealed class DiffParser
     private Hunk? ParseHunk()
     {
         var headerIndex = _pos;
-        var match = HunkHeader.Match(_lines[_pos]);
         _pos++;
-        if (!match.Success)
+        if (!HunkHeader.TryParse(_lines[headerIndex], out var header))
         {
             Report(headerIndex, DiagnosticSeverity.Error, $"malformed hunk header '{Shorten(_lines[headerIndex])}'; hunk skipped");
             SkipHunkBody();
             return null;
         }
 
-        var oldStart = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-        var oldCount = match.Groups[2].Success ? int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture) : 1;
-        var newStart = int.Parse(match.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
-        var newCount = match.Groups[4].Success ? int.Parse(match.Groups[4].ValueSpan, CultureInfo.InvariantCulture) : 1;
-        var section = match.Groups[5].Value.Trim();
+        var (oldStart, oldCount, newStart, newCount, section) = header;
 
         var lines = new List<DiffLine>(Math.Min(oldCount + newCount, 1 << 16));
         var oldLeft = oldCount;

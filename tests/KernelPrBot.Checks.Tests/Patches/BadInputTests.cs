@@ -111,6 +111,30 @@ public sealed class BadInputTests
         Assert.Contains(series.Diagnostics, d => d.Message.StartsWith("malformed hunk header '@@ -1,x +1 @@'", StringComparison.Ordinal) && d.Line == 3);
     }
 
+    [Theory]
+    [InlineData("@@ -\u0661,2 +1,2 @@")] // Arabic-Indic digit one: a digit to Unicode, not to a diff
+    [InlineData("@@ -1,2 +\uff11,2 @@")] // fullwidth digit one
+    [InlineData("@@ -1234567890,2 +1,2 @@")] // ten digits: past what any line number needs
+    [InlineData("@@ -1, +1,2 @@")]
+    [InlineData("@@ -1,2 +1,2 @")]
+    [InlineData("@@ -1,2  +1,2 @@")]
+    public void Hunk_header_with_other_digits_or_shapes_is_malformed_not_a_crash(string header)
+    {
+        var series = PatchParser.Parse($"--- a/x.c\n+++ b/x.c\n{header}\n-a\n+b\n", "bad.patch");
+        Assert.Contains(series.Diagnostics, d => d.Message.StartsWith($"malformed hunk header '{header}'", StringComparison.Ordinal) && d.Line == 3);
+    }
+
+    [Theory]
+    [InlineData("@@ -3,2 +3,2 @@ static int probe(void)", 3, 2, 3, 2, "static int probe(void)")]
+    [InlineData("@@ -3 +3 @@", 3, 1, 3, 1, "")]
+    [InlineData("@@ -0,0 +1,2 @@", 0, 0, 1, 2, "")]
+    [InlineData("@@ -999999999,2 +999999999,2 @@\tint x;  ", 999999999, 2, 999999999, 2, "int x;")]
+    public void Hunk_header_numbers_and_section_are_read(string line, int oldStart, int oldCount, int newStart, int newCount, string section)
+    {
+        Assert.True(HunkHeader.TryParse(line, out var header));
+        Assert.Equal(new HunkHeader(oldStart, oldCount, newStart, newCount, section), header);
+    }
+
     [Fact]
     public void Fifty_megabyte_patch_parses_and_checks()
     {
