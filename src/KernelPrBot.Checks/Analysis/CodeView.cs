@@ -12,6 +12,7 @@ public sealed class CodeView
     private readonly int[] _newLine;
     private readonly bool[] _added;
     private List<Token>? _tokens;
+    private List<Token>? _codeTokens;
 
     private CodeView(string text, int[] newLine, bool[] added)
     {
@@ -24,6 +25,9 @@ public sealed class CodeView
 
     /// <summary>Tokens with comments; a token's <see cref="Token.Line"/> is a line of this view (1-based).</summary>
     public IReadOnlyList<Token> Tokens => _tokens ??= CLexer.Lex(Text);
+
+    /// <summary>The tokens without comments, made once and shared by the rules that read code only.</summary>
+    public IReadOnlyList<Token> CodeTokens => _codeTokens ??= WithoutComments(Tokens);
 
     public int LineCount => _newLine.Length;
 
@@ -53,6 +57,20 @@ public sealed class CodeView
     /// <summary>A whole file with every line counted as added: the base version, analysed as a baseline.</summary>
     public static CodeView WholeFile(string[] lines) =>
         new(string.Join('\n', lines), Enumerable.Range(1, lines.Length).ToArray(), Enumerable.Repeat(true, lines.Length).ToArray());
+
+    private static List<Token> WithoutComments(IReadOnlyList<Token> tokens)
+    {
+        var code = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.Kind != TokenKind.Comment)
+            {
+                code.Add(token);
+            }
+        }
+
+        return code;
+    }
 
     public static CodeView FromHunk(Hunk hunk)
     {

@@ -8,10 +8,12 @@ namespace KernelPrBot.Checks.Kernel;
 /// <c>#N: FILE: path:line:</c> for reports placed in a file. Also the table of checkpatch types that KernelPrBot's
 /// own rules answer, so the <c>checkpatch</c> rule does not report them twice.
 /// </summary>
-public static class CheckpatchOutput
+public static partial class CheckpatchOutput
 {
-    private static readonly Regex Header = new(@"^(ERROR|WARNING|CHECK):([A-Z0-9_]+): ?(.*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Location = new(@"^#\d+: (?:FILE: (?<file>.+):(?<line>\d+):)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^(ERROR|WARNING|CHECK):([A-Z0-9_]+): ?(.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Header { get; }
+    [GeneratedRegex(@"^#\d+: (?:FILE: (?<file>.+):(?<line>\d+):)?\s*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Location { get; }
 
     /// <summary>The checkpatch types KernelPrBot shares, and the rule ids that answer each.</summary>
     public static IReadOnlyDictionary<string, string[]> TypeToRules { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -3,12 +3,16 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Kernel;
 
 /// <summary>get_maintainer.pl's parse_email, format_email and escape_name.</summary>
-public static class MaintainersEmail
+public static partial class MaintainersEmail
 {
-    private static readonly Regex NameAndAddress = new(@"^([^<]+)<(.+@.*)>.*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex BracketAddress = new(@"^\s*<(.+@\S*)>.*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex BareAddress = new(@"^(.+@\S*).*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex MustQuote = new(@"[^A-Za-z0-9_ \-]", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^([^<]+)<(.+@.*)>.*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NameAndAddress { get; }
+    [GeneratedRegex(@"^\s*<(.+@\S*)>.*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BracketAddress { get; }
+    [GeneratedRegex(@"^(.+@\S*).*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BareAddress { get; }
+    [GeneratedRegex(@"[^A-Za-z0-9_ \-]", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MustQuote { get; }
 
     public static (string Name, string Address) Parse(string email)
     {

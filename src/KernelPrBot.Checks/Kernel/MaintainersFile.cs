@@ -11,16 +11,18 @@ namespace KernelPrBot.Checks.Kernel;
 /// match patch lines. Maintainers and reviewers come in that order, then lists (subscribers-only lists are
 /// left out); a person is listed once by name or address; the chief penguin of THE REST is dropped.
 /// </summary>
-public sealed class MaintainersFile
+public sealed partial class MaintainersFile
 {
     private const string ChiefPenguin = "Linus Torvalds <torvalds@linux-foundation.org>";
 
-    private static readonly Regex FileEmail = new(
-        @"[\p{L}""' ,.+-]*\s*,*\s*[(<{]?[A-Za-z0-9_.+-]+@[A-Za-z0-9.-]+\.[A-Za-z0-9]+[)>}]?", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    [GeneratedRegex(@"[\p{L}""' ,.+-]*\s*,*\s*[(<{]?[A-Za-z0-9_.+-]+@[A-Za-z0-9.-]+\.[A-Za-z0-9]+[)>}]?", RegexOptions.CultureInvariant, 2000)]
+    private static partial Regex FileEmail { get; }
 
-    private static readonly Regex BareFileAddress = new(@"[(<{]?([A-Za-z0-9_.+-]+@[A-Za-z0-9.-]+)[)>}]?", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"[(<{]?([A-Za-z0-9_.+-]+@[A-Za-z0-9.-]+)[)>}]?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BareFileAddress { get; }
 
-    private static readonly Regex NameSeparator = new(@"[^\p{L}',.+-]", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"[^\p{L}',.+-]", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NameSeparator { get; }
 
     private readonly List<Compiled> _sections;
     private readonly MaintainersMailmap _mailmap;

@@ -4,17 +4,19 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Patches;
 
 /// <summary>Splits a commit message into subject, body and trailers, and reads the <c>[PATCH v2 3/7]</c> prefix.</summary>
-public static class CommitMessageParser
+public static partial class CommitMessageParser
 {
-    private static readonly Regex TrailerLine = new(
-        @"^(?<ws>[ \t]*)(?<key>[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*):(?<value>.*)$",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^(?<ws>[ \t]*)(?<key>[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*):(?<value>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex TrailerLine { get; }
 
-    private static readonly Regex PrefixGroup = new(@"^\s*\[(?<tag>[^\]]*)\]\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^\s*\[(?<tag>[^\]]*)\]\s*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PrefixGroup { get; }
 
-    private static readonly Regex VersionWord = new(@"(?:^|\s)[vV](?<v>\d{1,4})(?:\s|$)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"(?:^|\s)[vV](?<v>\d{1,4})(?:\s|$)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex VersionWord { get; }
 
-    private static readonly Regex IndexWord = new(@"(?:^|\s)(?<i>\d{1,4})/(?<n>\d{1,4})(?:\s|$)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"(?:^|\s)(?<i>\d{1,4})/(?<n>\d{1,4})(?:\s|$)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex IndexWord { get; }
 
     /// <summary>Keys that count as tags even outside the last paragraph (checkpatch reads them anywhere in the log).</summary>
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)

@@ -4,13 +4,13 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Patches;
 
 /// <summary>RFC 2047 encoded words (<c>=?UTF-8?q?...?=</c>) in From: and Subject:, and quoted-printable bodies.</summary>
-internal static class MailHeaderDecoder
+internal static partial class MailHeaderDecoder
 {
-    private static readonly Regex EncodedWord = new(
-        @"=\?(?<charset>[^?\s]{1,40})\?(?<enc>[QqBb])\?(?<text>[^?\s]{0,1000})\?=",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"=\?(?<charset>[^?\s]{1,40})\?(?<enc>[QqBb])\?(?<text>[^?\s]{0,1000})\?=", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex EncodedWord { get; }
 
-    private static readonly Regex SpaceBetweenWords = new(@"(\?=)\s+(=\?)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"(\?=)\s+(=\?)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SpaceBetweenWords { get; }
 
     public static string DecodeHeader(string value)
     {

@@ -8,15 +8,16 @@ namespace KernelPrBot.Checks.Patches;
 /// without <c>diff --git</c> lines), <c>git log -p</c>/<c>git show</c> output, <c>git diff</c> output and plain
 /// unified diffs. Never throws on bad input: what it cannot read becomes a <see cref="PatchDiagnostic"/>.
 /// </summary>
-public static class PatchParser
+public static partial class PatchParser
 {
-    private static readonly Regex MboxFrom = new(
-        @"^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}",
-        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MboxFrom { get; }
 
-    private static readonly Regex GitLogCommit = new(@"^commit [0-9a-f]{7,64}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^commit [0-9a-f]{7,64}\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GitLogCommit { get; }
 
-    private static readonly Regex HeaderLine = new(@"^[A-Za-z][A-Za-z0-9-]*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]*:", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex HeaderLine { get; }
 
     public static PatchSeries Parse(byte[] bytes, string source)
     {

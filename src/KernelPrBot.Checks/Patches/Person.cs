@@ -3,17 +3,15 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Patches;
 
 /// <summary>A name and e-mail address as written in a From: header or a trailer.</summary>
-public sealed record Person(string Name, string Email, string Comment = "")
+public sealed partial record Person(string Name, string Email, string Comment = "")
 {
     // Linear on hostile text: the name may only end at a non-space (else each position of a long run of spaces
     // rescans the run), and Singleline lets the comment take a stray line break instead of backtracking over it.
-    internal static readonly Regex Bracketed = new(
-        @"^(?<name>(?:.*?\S)??)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^(?<name>(?:.*?\S)??)\s*<(?<email>[^<>\s]+)>\s*(?<comment>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline, 1000)]
+    internal static partial Regex Bracketed { get; }
 
-    private static readonly Regex Bare = new(
-        @"^(?<email>[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*(?<comment>.*)$",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^(?<email>[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*(?<comment>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline, 1000)]
+    private static partial Regex Bare { get; }
 
     /// <summary>Parses <c>Name &lt;addr&gt;</c>, <c>&lt;addr&gt;</c> or a bare address; trailing text is the comment.</summary>
     public static Person? TryParse(string? text)

@@ -113,7 +113,7 @@ public static class CheckCommand
     {
         var lines = series.Patches.SelectMany(p => p.Files).SelectMany(f => f.Hunks).Sum(h => h.Lines.Count);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kernel-pr-bot: stats: {series.Patches.Count} patches, {lines} diff lines; read and parse {prepared.TotalMilliseconds:F2} ms, analysis {analysed.TotalMilliseconds:F2} ms, {(prepared + analysed).TotalMilliseconds / Math.Max(1, series.Patches.Count):F3} ms per patch"));
+            $"kernel-pr-bot: stats: {series.Patches.Count} patches, {lines} diff lines; read and parse {prepared.TotalMilliseconds:F2} ms, analysis {analysed.TotalMilliseconds:F2} ms, {(prepared + analysed).TotalMilliseconds / Math.Max(1, series.Patches.Count):F3} ms per patch; allocated {GC.GetTotalAllocatedBytes(precise: true) / 1048576.0:F1} MiB, {GC.CollectionCount(0)} collections"));
     }
 
     /// <summary>The index given with --index, else the cached index of --tree (built on first use), else none.</summary>

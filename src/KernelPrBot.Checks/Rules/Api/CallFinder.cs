@@ -34,10 +34,14 @@ internal static class CallFinder
         "return", "else", "do", "case", "goto", "sizeof", "typeof", "__typeof__", "defined", "break", "continue", "default",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpaqueByText = Opaque.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotTypesByText = NotTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IReadOnlyList<CallSite> AddedCalls(CodeView view)
     {
         var text = view.Text;
-        var code = view.Tokens.Where(t => t.Kind != TokenKind.Comment).ToList();
+        var code = view.CodeTokens;
         var declared = DeclaredNames(text, code);
         var calls = new List<CallSite>();
         string? directive = null;
@@ -105,7 +109,7 @@ internal static class CallFinder
         name.StartsWith("__c11_atomic_", StringComparison.Ordinal) || name.StartsWith("__atomic_", StringComparison.Ordinal);
 
     /// <summary>The name of a definition or prototype: a type word or a pointer star before it.</summary>
-    private static bool IsDeclarator(string text, List<Token> code, int k)
+    private static bool IsDeclarator(string text, IReadOnlyList<Token> code, int k)
     {
         if (k == 0)
         {
@@ -120,7 +124,7 @@ internal static class CallFinder
 
         if (previous.Kind == TokenKind.Identifier)
         {
-            return !NotTypes.Contains(previous.Text(text));
+            return !NotTypesByText.Contains(previous.Span(text));
         }
 
         if (!previous.Is(text, "*"))
@@ -134,11 +138,11 @@ internal static class CallFinder
             j--;
         }
 
-        return j >= 0 && code[j].Kind == TokenKind.Identifier && !NotTypes.Contains(code[j].Text(text)) && !code[j].InDirective;
+        return j >= 0 && code[j].Kind == TokenKind.Identifier && !NotTypesByText.Contains(code[j].Span(text)) && !code[j].InDirective;
     }
 
     /// <summary>For a ')' that closes <c>__attribute__((...))</c>: the index of <c>__attribute__</c>, else -1.</summary>
-    private static int AttributeBefore(string text, List<Token> code, int close)
+    private static int AttributeBefore(string text, IReadOnlyList<Token> code, int close)
     {
         var depth = 0;
         for (var j = close; j >= 0 && j > close - 200; j--)
@@ -149,7 +153,7 @@ internal static class CallFinder
             }
             else if (code[j].Is(text, "(") && --depth == 0)
             {
-                return j > 0 && Opaque.Contains(code[j - 1].Text(text)) ? j - 1 : -1;
+                return j > 0 && OpaqueByText.Contains(code[j - 1].Span(text)) ? j - 1 : -1;
             }
         }
 
@@ -157,7 +161,7 @@ internal static class CallFinder
     }
 
     /// <summary>Parameters, locals and function pointers declared anywhere in the view.</summary>
-    private static HashSet<string> DeclaredNames(string text, List<Token> code)
+    private static HashSet<string> DeclaredNames(string text, IReadOnlyList<Token> code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 1; k + 1 < code.Count; k++)
@@ -180,7 +184,7 @@ internal static class CallFinder
                 continue;
             }
 
-            if ((previous.Kind == TokenKind.Identifier && !NotTypes.Contains(previous.Text(text))) || previous.Is(text, "*"))
+            if ((previous.Kind == TokenKind.Identifier && !NotTypesByText.Contains(previous.Span(text))) || previous.Is(text, "*"))
             {
                 names.Add(code[k].Text(text));
             }
@@ -189,7 +193,7 @@ internal static class CallFinder
         return names;
     }
 
-    private static HashSet<string>? MacroParameters(string text, List<Token> code, int name)
+    private static HashSet<string>? MacroParameters(string text, IReadOnlyList<Token> code, int name)
     {
         if (name + 1 >= code.Count || code[name].Kind != TokenKind.Identifier || !code[name + 1].Is(text, "(") ||
             code[name + 1].Start != code[name].Start + code[name].Length)
@@ -210,7 +214,7 @@ internal static class CallFinder
     }
 
     /// <summary>Whether an argument of the call at '(' <paramref name="open"/> is just <c>MACRO</c> or <c>MACRO(...)</c>.</summary>
-    private static bool HasMacroArgument(string text, List<Token> code, int open)
+    private static bool HasMacroArgument(string text, IReadOnlyList<Token> code, int open)
     {
         var close = Close(text, code, open);
         var start = open + 1;
@@ -242,7 +246,7 @@ internal static class CallFinder
 
     private static bool IsUpperMacro(string name) => name.Count(char.IsAsciiLetterUpper) >= 2 && !name.Any(char.IsAsciiLetterLower);
 
-    private static int Close(string text, List<Token> code, int open)
+    private static int Close(string text, IReadOnlyList<Token> code, int open)
     {
         var depth = 0;
         for (var k = open; k < code.Count; k++)
@@ -260,7 +264,7 @@ internal static class CallFinder
         return code.Count - 1;
     }
 
-    private static (int? Arguments, int? MacroArguments) CountArguments(string text, List<Token> code, int open)
+    private static (int? Arguments, int? MacroArguments) CountArguments(string text, IReadOnlyList<Token> code, int open)
     {
         var all = 0;
         var parens = 0;

@@ -11,7 +11,7 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// variable-length arrays, fall-through comments, zero-length and one-element trailing arrays, and the
 /// retired RCU flavours and kmap forms of checkpatch's deprecated list. Only added lines are reported.
 /// </summary>
-public sealed class DeprecatedApiRule : Rule
+public sealed partial class DeprecatedApiRule : Rule
 {
     public static RuleDescriptor Id { get; } = new(
         "deprecated-api",
@@ -28,9 +28,8 @@ public sealed class DeprecatedApiRule : Rule
 
     // The atomic groups keep a long run of spaces from being split between [\s.!]* and \s* in every way
     // (quadratic) when the comment turns out not to match.
-    internal static readonly Regex FallThroughComment = new(
-        @"^(?:/\*+|//)\s*(?:else,?\s*)?(?:intentional(?:ly)?\s*)?(?:fall(?:s|ing)?[\s-]?thr(?:ough|u|ew)|lint -fallthrough|@fallthrough@)(?>[\s.!]*)(?>-[^\n]*)?\s*(?:\*+/)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^(?:/\*+|//)\s*(?:else,?\s*)?(?:intentional(?:ly)?\s*)?(?:fall(?:s|ing)?[\s-]?thr(?:ough|u|ew)|lint -fallthrough|@fallthrough@)(?>[\s.!]*)(?>-[^\n]*)?\s*(?:\*+/)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    internal static partial Regex FallThroughComment { get; }
 
     private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal)
     {
@@ -40,6 +39,10 @@ public sealed class DeprecatedApiRule : Rule
     };
 
     private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal) { "const", "volatile", "register", "__maybe_unused" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TypeWordsByText = TypeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifiersByText = Qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -52,7 +55,7 @@ public sealed class DeprecatedApiRule : Rule
 
         foreach (var view in context.Code)
         {
-            var code = view.Tokens.Where(t => t.Kind != TokenKind.Comment).ToList();
+            var code = view.CodeTokens;
             var text = view.Text;
             for (var i = 0; i < code.Count; i++)
             {
@@ -92,7 +95,7 @@ public sealed class DeprecatedApiRule : Rule
         }
     }
 
-    private static void CheckCall(FileContext context, CodeView view, List<Token> code, int i)
+    private static void CheckCall(FileContext context, CodeView view, IReadOnlyList<Token> code, int i)
     {
         var text = view.Text;
         if (i + 1 >= code.Count || !code[i + 1].Is(text, "("))
@@ -135,7 +138,7 @@ public sealed class DeprecatedApiRule : Rule
     }
 
     /// <summary>Variable-length arrays and zero-length/one-element trailing arrays, at the start of a declaration.</summary>
-    private static void CheckDeclaration(FileContext context, CodeView view, List<Token> code, int i)
+    private static void CheckDeclaration(FileContext context, CodeView view, IReadOnlyList<Token> code, int i)
     {
         var text = view.Text;
         if (i > 0 && !(code[i - 1].Is(text, ";") || code[i - 1].Is(text, "{") || code[i - 1].Is(text, "}")))
@@ -144,7 +147,7 @@ public sealed class DeprecatedApiRule : Rule
         }
 
         var j = i;
-        while (j < code.Count && Qualifiers.Contains(code[j].Text(text)))
+        while (j < code.Count && QualifiersByText.Contains(code[j].Span(text)))
         {
             j++;
         }
@@ -154,15 +157,15 @@ public sealed class DeprecatedApiRule : Rule
             return;
         }
 
-        var first = code[j].Text(text);
+        var first = code[j].Span(text);
         if (first is "struct" or "union" or "enum")
         {
             j += 2;
         }
-        else if (TypeWords.Contains(first) || (first.EndsWith("_t", StringComparison.Ordinal) && first.Length > 2))
+        else if (TypeWordsByText.Contains(first) || (first.EndsWith("_t", StringComparison.Ordinal) && first.Length > 2))
         {
             j++;
-            while (j < code.Count && TypeWords.Contains(code[j].Text(text)))
+            while (j < code.Count && TypeWordsByText.Contains(code[j].Span(text)))
             {
                 j++;
             }
@@ -240,7 +243,7 @@ public sealed class DeprecatedApiRule : Rule
         return false;
     }
 
-    private static bool EndsStruct(CodeView view, List<Token> code, int brace)
+    private static bool EndsStruct(CodeView view, IReadOnlyList<Token> code, int brace)
     {
         // '};', '} __packed;', '} name;' close a struct or union; a function body's '}' is not followed by ';'.
         for (var k = brace + 1; k < code.Count && k <= brace + 8; k++)
@@ -290,7 +293,7 @@ public sealed class DeprecatedApiRule : Rule
         return false;
     }
 
-    private static bool HasOpenCodedMultiply(CodeView view, List<Token> code, (int Start, int Count) argument)
+    private static bool HasOpenCodedMultiply(CodeView view, IReadOnlyList<Token> code, (int Start, int Count) argument)
     {
         var text = view.Text;
         var depth = 0;
@@ -328,20 +331,20 @@ public sealed class DeprecatedApiRule : Rule
     private const int MaxBracketTokens = 2000;
 
     /// <summary>The arguments of the call whose '(' is at <paramref name="open"/>, as (start, count) token ranges.</summary>
-    private static List<(int Start, int Count)> SplitArguments(CodeView view, List<Token> code, int open)
+    private static List<(int Start, int Count)> SplitArguments(CodeView view, IReadOnlyList<Token> code, int open)
     {
         var close = FindClose(view, code, open);
         return close < 0 ? [] : TokenRanges.SplitArguments(view.Text, code, open + 1, close).Select(a => (a.Start, a.End - a.Start)).ToList();
     }
 
-    private static int FindClose(CodeView view, List<Token> code, int open) =>
+    private static int FindClose(CodeView view, IReadOnlyList<Token> code, int open) =>
         TokenRanges.Close(view.Text, code, open, open + MaxBracketTokens);
 
     /// <summary>The source between two tokens, with runs of white space folded to one space.</summary>
     private static string SourceText(string text, Token first, Token last) =>
         string.Join(' ', text.Substring(first.Start, last.Start + last.Length - first.Start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string ArgumentText(CodeView view, List<Token> code, int open)
+    private static string ArgumentText(CodeView view, IReadOnlyList<Token> code, int open)
     {
         var close = FindClose(view, code, open);
         return close < 0 ? string.Empty : string.Concat(code.Skip(open).Take(close - open + 1).Select(t => t.Text(view.Text)));

@@ -18,7 +18,8 @@ public sealed partial class AiSignOffRule : Rule
         "Co-developed-by:. Credit it with 'Assisted-by: AGENT_NAME:MODEL_VERSION [TOOL...]' " +
         "(https://docs.kernel.org/process/coding-assistants.html); the human submitter signs off and is responsible for every line.");
 
-    private static readonly Regex AssistedByForm = new(@"^[^\s:<>@]+:[^\s:<>@]+(?:\s+[^\s:<>@]+)*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^[^\s:<>@]+:[^\s:<>@]+(?:\s+[^\s:<>@]+)*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex AssistedByForm { get; }
 
     public override RuleDescriptor Descriptor => Id;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Rules.Process;
 
 /// <summary>Subject 'subsystem: summary' of at most 75 characters without a trailing period, and a body that explains the change.</summary>
-public sealed class CommitMessageRule : Rule
+public sealed partial class CommitMessageRule : Rule
 {
     public const int MaxSubjectLength = 75;
 
@@ -16,7 +16,8 @@ public sealed class CommitMessageRule : Rule
         "75 characters, without a trailing period. The body says what changes and why; an empty body is not enough " +
         "(Documentation/process/submitting-patches.rst, 'Describe your changes').");
 
-    private static readonly Regex SubsystemPrefix = new(@"^[^\s:][^:]{0,60}: \S", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^[^\s:][^:]{0,60}: \S", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SubsystemPrefix { get; }
 
     public override RuleDescriptor Descriptor => Id;
 

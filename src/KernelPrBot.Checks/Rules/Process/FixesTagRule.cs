@@ -6,7 +6,7 @@ namespace KernelPrBot.Checks.Rules.Process;
 /// <c>Fixes: &lt;12 hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
 /// checkpatch BAD_FIXES_TAG). Checking that the commit exists needs the repository and is left to the bot.
 /// </summary>
-public sealed class FixesTagRule : Rule
+public sealed partial class FixesTagRule : Rule
 {
     public static RuleDescriptor Id { get; } = new(
         "fixes-tag",
@@ -16,12 +16,11 @@ public sealed class FixesTagRule : Rule
         "A Fixes: tag names the commit that introduced the bug as 'Fixes: <first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
         "on one line, never wrapped. git config core.abbrev=12 and pretty.fixes='Fixes: %h (\"%s\")' produce it.");
 
-    private static readonly Regex Candidate = new(
-        @"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Candidate { get; }
 
-    private static readonly Regex Wellformed = new(
-        @"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Wellformed { get; }
 
     public override RuleDescriptor Descriptor => Id;
 
