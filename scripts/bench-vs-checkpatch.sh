@@ -18,9 +18,9 @@
 #
 # Measurements:
 #   large       checkpatch.pl --no-tree -q on the patch, vs kernel-pr-bot check
-#   series      checkpatch.pl once per patch file (as maintainers run it), vs
-#               kernel-pr-bot once over all files in one process, and vs
-#               kernel-pr-bot once per file
+#   series      checkpatch.pl once per patch file, vs kernel-pr-bot once over
+#               all files in one process and vs kernel-pr-bot once per file;
+#               and both tools once over all files, one process each
 #   per patch   in-process time per patch: kernel-pr-bot check --stats (its own
 #               clock, no start-up, one cold process) vs checkpatch.pl's
 #               marginal cost per patch in one process: (one process over all
@@ -270,6 +270,8 @@ printf '%-44s %10s %8s\n' "kernel-pr-bot, large patch" "$(secs "${median[kpb_lar
 printf '%-44s %10s %8s\n' "checkpatch.pl, series, once per patch" "$(secs "${median[cp_series]}")" ""
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, one process" "$(secs "${median[kpb_series]}")" "$(ratio "${median[cp_series]}" "${median[kpb_series]}")"
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, once per patch" "$(secs "${median[kpb_each]}")" "$(ratio "${median[cp_series]}" "${median[kpb_each]}")"
+printf '%-44s %10s %8s\n' "checkpatch.pl, series, one process" "$(secs "${median[cp_series_one]}")" ""
+printf '%-44s %10s %8s\n' "kernel-pr-bot, series, one process" "$(secs "${median[kpb_series]}")" "$(ratio "${median[cp_series_one]}" "${median[kpb_series]}")"
 
 # --- in-process, per patch ------------------------------------------------------
 
