@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 namespace KernelPrBot.EndToEnd.Tests;
 
 /// <summary>The real server (Kestrel, SQLite queue, workers, Octokit) configured only by settings to talk to a fake GitHub.</summary>
-internal sealed class BotServer : IAsyncDisposable
+public sealed class BotServer : IAsyncDisposable
 {
     public const string Secret = BotSettings.WebhookSecret;
 

@@ -8,31 +8,14 @@ namespace KernelPrBot.EndToEnd.Tests;
 /// File names in a PR are the author's input: the bot's fetches for them stay on the repository's own API routes and
 /// the unusual names are reported, not followed. The patch parser's refusals are in Checks.Tests BadInputTests.
 /// </summary>
-public sealed class DiffPathEscapeTests : IAsyncLifetime, IDisposable
+public sealed class DiffPathEscapeTests : GitHubBotTest
 {
     private static readonly string[] Hostile = ["../../etc/passwd", "/etc/shadow", "drivers/acme/bell\u0007\u001b[2J.c"];
-    private readonly HttpClient _http = new();
-    private FakeGitHubServer _github = null!;
-    private BotServer _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _bot = await BotServer.StartAsync(_github);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _github.DisposeAsync();
-    }
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task Traversal_absolute_and_control_character_paths_are_fetched_only_from_the_repository_and_named()
     {
-        var repo = _github.AddRepository("acme", "paths", installationId: 91);
+        var repo = GitHub.AddRepository("acme", "paths", installationId: 91);
         var files = new Dictionary<string, string?> { [SampleDriver.DriverPath] = SampleDriver.Buggy };
         foreach (var path in Hostile)
         {
@@ -41,15 +24,15 @@ public sealed class DiffPathEscapeTests : IAsyncLifetime, IDisposable
 
         var pr = repo.OpenPullRequest(5, "acme: odd names", "jane", new Dictionary<string, string> { [SampleDriver.DriverPath] = SampleDriver.Base },
             [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", files)]);
-        Eventually.Diagnostics = () => string.Join("\n", _github.Requests.TakeLast(15));
+        Eventually.Diagnostics = () => string.Join("\n", GitHub.Requests.TakeLast(15));
 
-        var response = await GitHubWebhooks.PostAsync(_http, _bot.GitHubWebhooks, GitHubWebhooks.PullRequest("opened", repo, pr, BotServer.Secret));
+        var response = await GitHubWebhooks.PostAsync(Http, Bot.GitHubWebhooks, GitHubWebhooks.PullRequest("opened", repo, pr, BotServer.Secret));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Eventually.HoldsAsync(() => repo.CheckRuns().Any(r => r.HeadSha == pr.HeadSha && r.Status == "completed"), "odd PR reviewed");
 
-        var fileFetches = _github.Requests.Where(r => r.Path.Contains("/contents/", StringComparison.Ordinal) || r.Path.Contains("/git/blobs", StringComparison.Ordinal)).ToList();
+        var fileFetches = GitHub.Requests.Where(r => r.Path.Contains("/contents/", StringComparison.Ordinal) || r.Path.Contains("/git/blobs", StringComparison.Ordinal)).ToList();
         Assert.All(fileFetches, r => Assert.StartsWith("/repos/acme/paths/", r.Path, StringComparison.Ordinal));
-        Assert.DoesNotContain(_github.Requests, r => r.Path.Contains("/../", StringComparison.Ordinal) || r.Path.Contains("/etc/", StringComparison.Ordinal) && !r.Path.StartsWith("/repos/acme/paths/", StringComparison.Ordinal));
+        Assert.DoesNotContain(GitHub.Requests, r => r.Path.Contains("/../", StringComparison.Ordinal) || r.Path.Contains("/etc/", StringComparison.Ordinal) && !r.Path.StartsWith("/repos/acme/paths/", StringComparison.Ordinal));
         var summary = Assert.Single(repo.IssueComments(5), c => c.Body.Contains("<!-- kernel-pr-bot:summary -->", StringComparison.Ordinal));
         Assert.Contains("etc/passwd", summary.Body, StringComparison.Ordinal);
         Assert.Contains("etc/shadow", summary.Body, StringComparison.Ordinal);

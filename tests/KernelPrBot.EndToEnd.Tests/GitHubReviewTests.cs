@@ -5,38 +5,12 @@ using Xunit;
 namespace KernelPrBot.EndToEnd.Tests;
 
 /// <summary>Signed webhooks in, GitHub state out: through the real server, queue, workers and Octokit, against the fake GitHub.</summary>
-public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
+public sealed class GitHubReviewTests : GitHubBotTest
 {
-    private FakeGitHubServer _github = null!;
-    private BotServer _bot = null!;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        _github = await FakeGitHubServer.StartAsync();
-        _bot = await BotServer.StartAsync(_github);
-        Eventually.Diagnostics = () => string.Join("\n", _github.Requests.TakeLast(15).Select(r => $"{r} {r.ResponseBody?[..Math.Min(300, r.ResponseBody.Length)]}").Concat(_github.Violations));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _github.DisposeAsync();
-    }
-
-    public void Dispose() => _http.Dispose();
-
-    private async Task<HttpResponseMessage> DeliverAsync(WebhookDelivery delivery)
-    {
-        var response = await GitHubWebhooks.PostAsync(_http, _bot.GitHubWebhooks, delivery);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return response;
-    }
-
     [Fact]
     public async Task Opened_then_fixed_pull_request_ends_reviewed_resolved_and_green()
     {
-        var s = new PullRequestScenario(_github);
+        var s = new PullRequestScenario(GitHub);
 
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "check run completed for the opened PR");
@@ -68,13 +42,13 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         Assert.Equal(summary.Id, edited.Id);
         Assert.NotEqual(summary.Body, edited.Body);
         Assert.Single(s.Repo.Reviews(s.Number));
-        _github.AssertNoViolations();
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
     public async Task The_same_delivery_twice_changes_nothing_the_second_time()
     {
-        var s = new PullRequestScenario(_github);
+        var s = new PullRequestScenario(GitHub);
         var delivery = GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret);
 
         await DeliverAsync(delivery);
@@ -86,30 +60,30 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         await Task.Delay(500);
         Assert.Equal(before, s.StateFingerprint());
         Assert.Single(s.Repo.CheckRuns());
-        _github.AssertNoViolations();
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
     public async Task A_redelivered_event_under_a_new_id_reviews_again_without_duplicating_anything()
     {
-        var s = new PullRequestScenario(_github);
+        var s = new PullRequestScenario(GitHub);
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "first review done");
         var before = s.StateFingerprint();
-        var requestsBefore = _github.Requests.Count;
+        var requestsBefore = GitHub.Requests.Count;
 
         await DeliverAsync(GitHubWebhooks.PullRequest("reopened", s.Repo, s.Pr, BotServer.Secret));
-        await Eventually.HoldsAsync(() => _github.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/labels", StringComparison.Ordinal)), "second job read the PR state");
+        await Eventually.HoldsAsync(() => GitHub.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/labels", StringComparison.Ordinal)), "second job read the PR state");
         await Task.Delay(500);
 
         Assert.Equal(before, s.StateFingerprint());
-        Assert.DoesNotContain(_github.Requests.Skip(requestsBefore), r => r.IsWrite);
+        Assert.DoesNotContain(GitHub.Requests.Skip(requestsBefore), r => r.IsWrite);
     }
 
     [Fact]
     public async Task Slash_commands_are_authorized_answered_and_ignore_turns_the_check_green()
     {
-        var s = new PullRequestScenario(_github);
+        var s = new PullRequestScenario(GitHub);
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "first review done");
 
@@ -146,46 +120,46 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         Assert.Contains("lock is only taken from process context in this test driver", summary.Body, StringComparison.Ordinal);
         Assert.Contains("@maint", summary.Body, StringComparison.Ordinal);
         Assert.Empty(s.Repo.Labels(s.Number));
-        _github.AssertNoViolations();
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
     public async Task A_fork_pull_request_is_reviewed_and_its_rerun_button_works_without_pull_requests_in_the_event()
     {
-        var s = new PullRequestScenario(_github, number: 23, fork: "jane/linux");
+        var s = new PullRequestScenario(GitHub, number: 23, fork: "jane/linux");
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "fork PR reviewed");
         var run = s.LatestCheckRun()!;
         Assert.StartsWith("23:", run.ExternalId, StringComparison.Ordinal);
-        var requestsBefore = _github.Requests.Count;
+        var requestsBefore = GitHub.Requests.Count;
 
         await DeliverAsync(GitHubWebhooks.CheckRun("rerequested", s.Repo, s.Pr, run.ExternalId!, BotServer.Secret));
-        await Eventually.HoldsAsync(() => _github.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/pulls/23/files", StringComparison.Ordinal)), "re-run fetched the fork PR");
-        _github.AssertNoViolations();
+        await Eventually.HoldsAsync(() => GitHub.Requests.Skip(requestsBefore).Any(r => r.Path.EndsWith("/pulls/23/files", StringComparison.Ordinal)), "re-run fetched the fork PR");
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
     public async Task Rate_limits_and_server_errors_are_retried_and_the_review_still_lands_once()
     {
-        var s = new PullRequestScenario(_github);
-        _github.Faults.Fail("POST", @"/pulls/\d+/reviews$", 403, times: 1,
+        var s = new PullRequestScenario(GitHub);
+        GitHub.Faults.Fail("POST", @"/pulls/\d+/reviews$", 403, times: 1,
             headers: new Dictionary<string, string> { ["retry-after"] = "1" },
             body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest"}""");
-        _github.Faults.Fail("GET", @"/pulls/\d+/files$", 502, times: 1);
+        GitHub.Faults.Fail("GET", @"/pulls/\d+/files$", 502, times: 1);
 
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "review done despite faults");
 
         Assert.Single(s.Repo.Reviews(s.Number));
         Assert.Single(s.Repo.ReviewComments(s.Number));
-        Assert.Equal(2, _github.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/reviews", StringComparison.Ordinal)));
-        Assert.Equal(1, _github.MaxConcurrentWritesPerInstallation);
+        Assert.Equal(2, GitHub.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/reviews", StringComparison.Ordinal)));
+        Assert.Equal(1, GitHub.MaxConcurrentWritesPerInstallation);
     }
 
     [Fact]
     public async Task A_pull_request_past_GitHubs_listing_limits_says_what_was_not_checked()
     {
-        var repo = _github.AddRepository("acme", "big", installationId: 78);
+        var repo = GitHub.AddRepository("acme", "big", installationId: 78);
         var commits = Enumerable.Range(0, 251).Select(i => new FakeCommit($"acme: step {i}\n\nSigned-off-by: Jane Developer <jane@example.org>\n", "Jane Developer", "jane@example.org",
             new Dictionary<string, string?> { [$"drivers/acme/step{i % 3}.c"] = $"// SPDX-License-Identifier: GPL-2.0\nint step{i};\n" })).ToList();
         commits.Add(new FakeCommit("acme: firmware\n\nSigned-off-by: Jane Developer <jane@example.org>\n", "Jane Developer", "jane@example.org",
@@ -198,13 +172,13 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
         var summary = Assert.Single(repo.IssueComments(31), c => c.Body.Contains("<!-- kernel-pr-bot:summary -->", StringComparison.Ordinal));
         Assert.Contains("only the first 250 commits", summary.Body, StringComparison.Ordinal);
         Assert.Contains("firmware/acme.bin: the forge gave no diff", summary.Body, StringComparison.Ordinal);
-        _github.AssertNoViolations();
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
     public async Task The_config_comes_from_the_base_branch_so_a_pull_request_cannot_switch_its_checks_off()
     {
-        var repo = _github.AddRepository("acme", "configured", installationId: 79);
+        var repo = GitHub.AddRepository("acme", "configured", installationId: 79);
         var pr = repo.OpenPullRequest(41, "acme: quiet please", "jane",
             new Dictionary<string, string>
             {
@@ -228,8 +202,8 @@ public sealed class GitHubReviewTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_job_that_keeps_failing_is_dead_lettered_and_the_check_run_says_why()
     {
-        var s = new PullRequestScenario(_github);
-        _github.Faults.Fail("GET", @"/pulls/\d+/commits$", 404, times: 100, body: """{"message":"Not Found"}""");
+        var s = new PullRequestScenario(GitHub);
+        GitHub.Faults.Fail("GET", @"/pulls/\d+/commits$", 404, times: 100, body: """{"message":"Not Found"}""");
 
         await DeliverAsync(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret));
         await Eventually.HoldsAsync(() => s.CheckCompleted(), "failure reported on the PR", seconds: 90);
