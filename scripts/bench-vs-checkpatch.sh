@@ -25,7 +25,8 @@
 #               clock, no start-up, one cold process) vs checkpatch.pl's
 #               marginal cost per patch in one process: (one process over all
 #               the series' files - the mean single-patch process) / (N - 1),
-#               which takes perl's start-up and compilation out of its figure
+#               which takes perl's start-up and compilation out of its figure;
+#               and kernel-pr-bot on the series copied ten times (1,000 files)
 #
 # Environment:
 #   KPB_KERNEL_TREE  kernel source tree containing scripts/checkpatch.pl
@@ -288,6 +289,13 @@ stat_ms() { # FIELD-REGEX, inputs...
 }
 kpb_series_pp=$(stat_ms ', \([0-9.]*\) ms per patch' "$work/series")
 kpb_large_ip=$(stat_ms ', \([0-9.]*\) ms per patch' "$work/large.patch")
+# The same mails ten times over: how the one-time costs of a fresh process (first-touched memory, cold code)
+# spread over a longer series.
+mkdir "$work/series10"
+for ((r = 0; r < 10; r++)); do
+	for f in "$work/series"/*.patch; do cp "$f" "$work/series10/$r-${f##*/}"; done
+done
+kpb_series10_pp=$(stat_ms ', \([0-9.]*\) ms per patch' "$work/series10")
 cp_series_pp=$(awk -v all="${median[cp_series_one]}" -v each="${median[cp_series]}" -v n="$nseries" \
 	'BEGIN { printf "%.3f", (all - each / n) * 1000 / (n - 1) }')
 cp_large_ms=$(awk -v s="${median[cp_large]}" 'BEGIN { printf "%.1f", s * 1000 }')
@@ -295,5 +303,6 @@ printf '\nin-process per patch (kernel-pr-bot check --stats, one cold process; c
 printf '%-44s %10s %8s\n' "measurement" "ms" "ratio"
 printf '%-44s %10s %8s\n' "checkpatch.pl, series, marginal per patch" "$cp_series_pp" ""
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, per patch" "$kpb_series_pp" "$(ratio "$cp_series_pp" "$kpb_series_pp")"
+printf '%-44s %10s %8s\n' "kernel-pr-bot, series x10, per patch" "$kpb_series10_pp" "$(ratio "$cp_series_pp" "$kpb_series10_pp")"
 printf '%-44s %10s %8s\n' "checkpatch.pl, large patch (whole process)" "$cp_large_ms" ""
 printf '%-44s %10s %8s\n' "kernel-pr-bot, large patch, in-process" "$kpb_large_ip" "$(ratio "$cp_large_ms" "$kpb_large_ip")"
