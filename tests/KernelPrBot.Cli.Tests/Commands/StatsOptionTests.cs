@@ -18,7 +18,7 @@ public sealed class StatsOptionTests
         Assert.Equal(plain.Exit, withStats.Exit);
         Assert.Equal(plain.Stdout, withStats.Stdout);
         var match = Regex.Match(withStats.Stderr,
-            @"^kernel-pr-bot: stats: 1 patches, (\d+) diff lines; read and parse \d+\.\d\d ms, analysis \d+\.\d\d ms, \d+\.\d{3} ms per patch$",
+            @"^kernel-pr-bot: stats: 1 patches, (\d+) diff lines; read and parse \d+\.\d\d ms, analysis \d+\.\d\d ms, \d+\.\d{3} ms per patch; allocated \d+\.\d MiB, \d+ collections$",
             RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         Assert.True(match.Success, withStats.Stderr);
         Assert.True(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 10);
