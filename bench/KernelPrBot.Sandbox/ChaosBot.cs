@@ -31,6 +31,8 @@ internal sealed class ChaosBot : IDisposable
         "--KernelPrBot:Queue:RetryDelay=00:00:00.500",
         "--KernelPrBot:Queue:VisibilityTimeout=00:00:05",
         "--KernelPrBot:Queue:PollInterval=00:00:00.050",
+        "--KernelPrBot:Queue:ReportSweepInterval=00:00:01",
+        "--KernelPrBot:Queue:ReportLease=00:00:10",
         "--KernelPrBot:Queue:Workers=4",
     ];
 

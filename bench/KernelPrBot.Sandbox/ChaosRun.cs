@@ -71,7 +71,7 @@ internal static class ChaosRun
         return report;
     }
 
-    /// <summary>Drained: the queue table is empty and the fake has seen no request for 3 s.</summary>
+    /// <summary>Drained: no job queued, no failure report pending, and the fake has seen no request for 3 s.</summary>
     private static async Task<bool> DrainAsync(IChaosForge forge, string queuePath, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
@@ -88,7 +88,7 @@ internal static class ChaosRun
             await using var db = new SqliteConnection($"Data Source={queuePath};Mode=ReadOnly;Pooling=False");
             await db.OpenAsync();
             await using var count = db.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM queue";
+            count.CommandText = "SELECT (SELECT COUNT(*) FROM queue) + (SELECT COUNT(*) FROM failure_reports)";
             if (Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
             {
                 return true;

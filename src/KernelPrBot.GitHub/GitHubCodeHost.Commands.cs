@@ -28,7 +28,9 @@ public sealed partial class GitHubCodeHost
 
     /// <summary>
     /// After the last attempt: a failed check run (or error status) on the head commit that says why. A run the job
-    /// left in progress is completed as that failure.
+    /// left in progress is completed as that failure. Showing it again is a no-op while the newest run is that failure:
+    /// a report is repeated when a process died before it could note that the report was made, or when the answer
+    /// to the create was lost.
     /// </summary>
     public async Task ReportFailureAsync(ReviewRequest request, string reason, CancellationToken cancellationToken = default)
     {
@@ -39,7 +41,14 @@ public sealed partial class GitHubCodeHost
         if (clients.UsesApp)
         {
             // The failed job's own run, left in progress, is the one to fail: a second run beside it would leave it spinning.
-            var unfinished = await UnfinishedCheckRunsAsync(client, owner, name, sha, cancellationToken).ConfigureAwait(false);
+            var runs = await BotCheckRunsAsync(client, owner, name, sha, cancellationToken).ConfigureAwait(false);
+            var failedId = $"{request.Number}:failed";
+            if (runs.MaxBy(r => r.Id) is { } newest && newest.Status.StringValue == "completed" && newest.ExternalId == failedId)
+            {
+                return;
+            }
+
+            var unfinished = runs.Where(r => r.Status.StringValue != "completed").ToList();
             var output = new NewCheckRunOutput("KernelPrBot could not finish its review", text);
             NewCheckRunAction[] actions = [new NewCheckRunAction("Re-run", "Review this pull request again", RerunAction)];
             foreach (var run in unfinished)
@@ -48,7 +57,7 @@ public sealed partial class GitHubCodeHost
                 {
                     Status = CheckStatus.Completed,
                     Conclusion = Octokit.CheckConclusion.Failure,
-                    ExternalId = $"{request.Number}:failed",
+                    ExternalId = failedId,
                     Output = output,
                     Actions = actions,
                 }).ConfigureAwait(false);
@@ -60,7 +69,7 @@ public sealed partial class GitHubCodeHost
                 {
                     Status = CheckStatus.Completed,
                     Conclusion = Octokit.CheckConclusion.Failure,
-                    ExternalId = $"{request.Number}:failed",
+                    ExternalId = failedId,
                     Output = output,
                     Actions = actions,
                 }).ConfigureAwait(false);

@@ -31,11 +31,14 @@ public sealed partial class GitHubCodeHost
     /// The bot's check runs on <paramref name="sha"/> that an attempt created and did not complete. The login is asked
     /// for, not taken if known: the first job after a restart may come here before anything else has learnt it.
     /// </summary>
-    private async Task<IReadOnlyList<CheckRun>> UnfinishedCheckRunsAsync(IGitHubClient client, string owner, string name, string sha, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckRun>> UnfinishedCheckRunsAsync(IGitHubClient client, string owner, string name, string sha, CancellationToken cancellationToken) =>
+        (await BotCheckRunsAsync(client, owner, name, sha, cancellationToken).ConfigureAwait(false)).Where(r => r.Status.StringValue != "completed").ToList();
+
+    /// <summary>The bot's check runs on <paramref name="sha"/>, finished or not.</summary>
+    private async Task<IReadOnlyList<CheckRun>> BotCheckRunsAsync(IGitHubClient client, string owner, string name, string sha, CancellationToken cancellationToken)
     {
         var bot = await clients.BotLoginAsync(cancellationToken).ConfigureAwait(false);
         var runs = await client.Check.Run.GetAllForReference(owner, name, sha, new CheckRunRequest { CheckName = options.CheckName }).ConfigureAwait(false);
-        return runs.CheckRuns.Where(r => r.Status.StringValue != "completed"
-            && (r.App is null || string.Equals(r.App.Slug + "[bot]", bot, StringComparison.OrdinalIgnoreCase))).ToList();
+        return runs.CheckRuns.Where(r => r.App is null || string.Equals(r.App.Slug + "[bot]", bot, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

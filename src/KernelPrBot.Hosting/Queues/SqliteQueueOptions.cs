@@ -11,4 +11,7 @@ public sealed class SqliteQueueOptions
 
     /// <summary>Attempts before an item moves to the dead letters.</summary>
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Tries to show a dead letter on its pull request before the report is given up (the dead letter stays).</summary>
+    public int MaxReportTries { get; set; } = 5;
 }

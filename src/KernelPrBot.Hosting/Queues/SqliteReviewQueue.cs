@@ -7,9 +7,10 @@ namespace KernelPrBot.Hosting.Queues;
 /// <summary>
 /// The self-hosted server's durable review queue and its dead letters, in one SQLite file. Safe for many
 /// workers in one process and for several processes on one file: every lease is one atomic UPDATE, and
-/// completing or failing an item only acts while the caller's receipt is still the item's receipt.
+/// completing or failing an item only acts while the caller's receipt is still the item's receipt. A readable dead
+/// letter comes with a pending failure report (<see cref="IFailureReports"/>) until it is shown on its pull request.
 /// </summary>
-public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRenewal
+public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRenewal, IFailureReports
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteQueueOptions _options;
@@ -140,6 +141,71 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
     public async Task<QueuedReview?> RenewAsync(QueuedReview item, CancellationToken cancellationToken = default) =>
         await ExtendLeaseAsync(item, cancellationToken).ConfigureAwait(false) ? item : null;
 
+    public async Task<PendingFailureReport?> ClaimAsync(TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var now = Now();
+                using var claim = connection.CreateCommand();
+                // One statement, so two workers (or processes) never claim the same report.
+                claim.CommandText = """
+                    UPDATE failure_reports SET due_at = $until, tries = tries + 1
+                    WHERE message_id = (SELECT message_id FROM failure_reports WHERE due_at <= $now ORDER BY due_at, message_id LIMIT 1)
+                    RETURNING message_id, tries;
+                    """;
+                claim.Parameters.AddWithValue("$now", now);
+                claim.Parameters.AddWithValue("$until", now + (long)lease.TotalMilliseconds);
+                string messageId;
+                int tries;
+                var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    (messageId, tries) = (reader.GetString(0), reader.GetInt32(1));
+                }
+
+                using var letter = connection.CreateCommand();
+                letter.CommandText = "SELECT body, reason FROM dead_letters WHERE message_id = $id AND readable = 1;";
+                letter.Parameters.AddWithValue("$id", messageId);
+                var letterReader = await letter.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (letterReader.ConfigureAwait(false))
+                {
+                    if (await letterReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return new PendingFailureReport(messageId, ReviewRequestJson.Deserialize(letterReader.GetString(0)), letterReader.GetString(1), tries, _options.MaxReportTries);
+                    }
+                }
+
+                // Its dead letter was sent back (requeued) meanwhile: nothing left to report.
+                await DeleteReportAsync(connection, messageId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<bool> SettleAsync(PendingFailureReport report, bool shown, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!shown && report.Try < report.MaxTries)
+        {
+            return false; // Claimable again when its lease runs out.
+        }
+
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await DeleteReportAsync(connection, report.MessageId, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken = default)
     {
         var letters = new List<DeadLetter>();
@@ -187,7 +253,16 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                     delete.Parameters.AddWithValue("$id", messageId);
                 }
 
+                // A job sent back is not a failure any more: its report, if still pending, goes with it.
+                using var dropReports = connection.CreateCommand();
+                dropReports.CommandText = $"DELETE FROM failure_reports WHERE message_id IN (SELECT message_id FROM dead_letters WHERE {filter});";
+                if (messageId is not null)
+                {
+                    dropReports.Parameters.AddWithValue("$id", messageId);
+                }
+
                 await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await dropReports.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 var moved = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return moved;
@@ -235,18 +310,20 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                 return false;
             }
 
+            var readable = IsReadable(body);
             using var move = connection.CreateCommand();
+            // An unreadable body names no pull request, so there is nothing to report on.
             move.CommandText = """
                 INSERT OR REPLACE INTO dead_letters (message_id, body, attempts, reason, failed_at, readable)
                 VALUES ($id, $body, $attempts, $reason, $now, $readable);
                 DELETE FROM queue WHERE message_id = $id;
-                """;
+                """ + (readable ? "INSERT OR REPLACE INTO failure_reports (message_id, due_at, tries) VALUES ($id, $now, 0);" : string.Empty);
             move.Parameters.AddWithValue("$id", messageId);
             move.Parameters.AddWithValue("$body", body);
             move.Parameters.AddWithValue("$attempts", attempts);
             move.Parameters.AddWithValue("$reason", reason);
             move.Parameters.AddWithValue("$now", Now());
-            move.Parameters.AddWithValue("$readable", IsReadable(body) ? 1 : 0);
+            move.Parameters.AddWithValue("$readable", readable ? 1 : 0);
             await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -273,6 +350,14 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
         }
 
         return rows;
+    }
+
+    private static async Task DeleteReportAsync(SqliteConnection connection, string messageId, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM failure_reports WHERE message_id = $id;";
+        command.Parameters.AddWithValue("$id", messageId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InsertAsync(SqliteConnection connection, string messageId, string body, long now, CancellationToken cancellationToken)

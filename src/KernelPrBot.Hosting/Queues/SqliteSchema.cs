@@ -3,6 +3,7 @@ namespace KernelPrBot.Hosting.Queues;
 /// <summary>The tables of the queue database. Times are Unix milliseconds (UTC).</summary>
 internal static class SqliteSchema
 {
+    // Tables added with CREATE TABLE IF NOT EXISTS keep the version: older builds still read the file.
     public const int Version = 1;
 
     public const string Create = """
@@ -26,6 +27,14 @@ internal static class SqliteSchema
             reason      TEXT    NOT NULL,
             failed_at   INTEGER NOT NULL,
             readable    INTEGER NOT NULL
+        );
+
+        -- Dead letters not yet shown on their pull request; written with the dead letter, deleted once shown.
+        -- due_at is when the next worker may claim it (a claim moves it ahead by the claim's lease).
+        CREATE TABLE IF NOT EXISTS failure_reports (
+            message_id  TEXT    PRIMARY KEY,
+            due_at      INTEGER NOT NULL,
+            tries       INTEGER NOT NULL DEFAULT 0
         );
 
         CREATE TABLE IF NOT EXISTS deliveries (

@@ -28,4 +28,13 @@ public sealed class QueueSettings
 
     /// <summary>First wait before retrying a failed job; doubles per attempt, at most 10 minutes.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often an idle worker looks for dead letters not yet shown on their pull request (a process killed
+    /// between dead-lettering and reporting leaves one); every worker also looks when it starts.
+    /// </summary>
+    public TimeSpan ReportSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a worker holds a failure report it is showing before another may take it over.</summary>
+    public TimeSpan ReportLease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -54,14 +54,15 @@ public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment envi
     /// <summary>
     /// Marks the pull request's status as errored, when the forge can; never throws (the dead letter stays either way).
     /// Tried <see cref="ReportAttempts"/> times: the report is a POST, which the HTTP pipeline does not resend after a
-    /// 5xx or a reset, and a forge unwell enough to dead-letter a job often fails the report once too.
+    /// 5xx or a reset, and a forge unwell enough to dead-letter a job often fails the report once too. Returns false
+    /// when every try failed, so that a queue keeping pending reports offers it again later.
     /// </summary>
-    public async Task ReportFailureAsync(ReviewRequest request, string reason)
+    public async Task<bool> ReportFailureAsync(ReviewRequest request, string reason)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (hosts.For(request.Forge) is not IFailureReporter reporter)
         {
-            return;
+            return true; // This forge has no status to set: nothing is left to show.
         }
 
         for (var attempt = 1; attempt <= ReportAttempts; attempt++)
@@ -69,7 +70,7 @@ public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment envi
             try
             {
                 await reporter.ReportFailureAsync(request, reason, CancellationToken.None).ConfigureAwait(false);
-                return;
+                return true;
             }
             catch (Exception ex)
             {
@@ -81,6 +82,8 @@ public sealed partial class ReviewRunner(CodeHosts hosts, ReviewEnvironment envi
                 await Task.Delay(ReportRetryDelay * attempt, time).ConfigureAwait(false);
             }
         }
+
+        return false;
     }
 
     internal const int ReportAttempts = 3;

@@ -16,6 +16,8 @@ public static class BotSettings
         "--KernelPrBot:Queue:VisibilityTimeout=00:00:03",
         "--KernelPrBot:Queue:RetryDelay=00:00:00.200",
         "--KernelPrBot:Queue:MaxAttempts=3",
+        "--KernelPrBot:Queue:ReportSweepInterval=00:00:01",
+        "--KernelPrBot:Queue:ReportLease=00:00:10",
         "--KernelPrBot:Http:MinWriteInterval=00:00:00.010",
         "--KernelPrBot:Http:BaseDelay=00:00:00.050",
         .. extra,
