@@ -3,6 +3,7 @@ using System.Globalization;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.Pathological;
 
 namespace KernelPrBot.Benchmarks;
@@ -15,12 +16,15 @@ namespace KernelPrBot.Benchmarks;
 /// time counts every thread (the GC's too) and is less disturbed than wall time on a shared machine.
 /// <c>--write DIR</c> writes each family at n and 8n as patch files instead.
 /// <c>--by-rule</c> prints the parse time and each rule's time alone at n and 8n, to find the stage that does not scale.
+/// <c>--index</c> checks with a small symbol index (<see cref="TestIndex"/>), so that the api rules, which need one, run too.
 /// </summary>
 internal static class Scaling
 {
     private static readonly int[] Factors = [1, 2, 4, 8];
 
     private static int Runs { get; set; } = 3;
+
+    private static AnalysisOptions Options { get; set; } = AnalysisOptions.Default;
 
     private readonly record struct Sample(double Ms, double CpuMs, double Bytes, int FullGcs, double PauseMs)
     {
@@ -36,6 +40,11 @@ internal static class Scaling
         {
             Runs = Math.Max(1, int.Parse(args[runs + 1], CultureInfo.InvariantCulture));
             args = [.. args[..runs], .. args[(runs + 2)..]];
+        }
+
+        if (args.Contains("--index"))
+        {
+            Options = TestIndex.Options;
         }
 
         var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--write")).ToHashSet(StringComparer.Ordinal);
@@ -118,8 +127,8 @@ internal static class Scaling
         foreach (var rule in RuleCatalog.All)
         {
             var one = new Analyzer([rule]);
-            one.Run(s1);
-            var (r1, r8) = (Time(() => one.Run(s1)), Time(() => one.Run(s8)));
+            one.Run(s1, null, Options);
+            var (r1, r8) = (Time(() => one.Run(s1, null, Options)), Time(() => one.Run(s8, null, Options)));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{family.Name} {rule.Descriptor.Id}: {r1:F0} ms -> {r8:F0} ms ({r8 / Math.Max(r1, 0.5):F1}x)"));
         }
     }
@@ -153,7 +162,7 @@ internal static class Scaling
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var series = PatchParser.Parse(text, "scaling.patch");
-        var result = analyzer.Run(series);
+        var result = analyzer.Run(series, null, Options);
         clock.Stop();
         var run = new Sample(
             clock.Elapsed.TotalMilliseconds,

@@ -40,8 +40,14 @@ public static class Allocators
     public static bool TryGetGfpArgument(string name, out int index) => GfpArgument.TryGetValue(name, out index) && index >= 0;
 
     /// <summary>Cheap pre-check: the argument's text names a GFP flag.</summary>
+    /// <summary>
+    /// Whether an argument names a GFP flag. A flags expression is a few tokens (<c>in_irq() ? GFP_ATOMIC : GFP_KERNEL</c>
+    /// is nine); a longer argument is another value with calls nested in it, and is not read.
+    /// </summary>
     public static bool MentionsGfp(Analysis.Context.CallSite call, int argument) =>
-        call.Arguments[argument].Contains("GFP_", StringComparison.Ordinal);
+        call.ArgumentTokens(argument) <= MaxFlagTokens && call.Argument(argument).Contains("GFP_", StringComparison.Ordinal);
+
+    private const int MaxFlagTokens = 64;
 
     public static bool IsAlwaysSleeping(string name) => AlwaysSleeping.Contains(name);
 

@@ -13,8 +13,8 @@ public sealed record FunctionContext(
     public bool HasCallTo(string name) => Calls.Any(c => c.Name == name);
 
     public bool UsesRcuReadLock => Calls.Any(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal)) ||
-                                   Calls.Any(c => c.Name == "guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu") ||
-                                   Calls.Any(c => c.Name == "scoped_guard" && c.ArgumentCount > 0 && c.Arguments[0] == "rcu");
+                                   Calls.Any(c => c.Name == "guard" && c.ArgumentCount > 0 && c.Argument(0) == "rcu") ||
+                                   Calls.Any(c => c.Name == "scoped_guard" && c.ArgumentCount > 0 && c.Argument(0) == "rcu");
 
     public bool ReleasesCallersLock => Events.Any(e => e.Kind == LockEventKind.UnmatchedRelease) ||
                                        Function.Annotations.Any(a => a.StartsWith("__releases", StringComparison.Ordinal));

@@ -627,7 +627,7 @@ internal sealed class PathWalker
         var args = open >= 0 && close > open ? SplitArgs(open + 1, close) : [];
 
         // State lists are never changed once made, so the call can keep the one reaching it.
-        _calls.Add(new CallSite(name, line, args.Select(a => a.End > a.Start ? _code[a.Start].Line : line).ToList(), () => args.Select(a => Text(a.Start, a.End)).ToList(), states));
+        _calls.Add(new CallSite(name, line, args, args.Select(a => a.End > a.Start ? _code[a.Start].Line : line).ToList(), Text, states));
     }
 
     private List<(int Start, int End)> SplitArgs(int start, int end) => _brackets.SplitArguments(start, end);

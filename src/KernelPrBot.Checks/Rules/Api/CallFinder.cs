@@ -38,6 +38,13 @@ internal static class CallFinder
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotTypesByText = NotTypes.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// How far past a call's '(' its arguments are read. A call with longer arguments gets no argument count (so no
+    /// arity finding), which keeps hostile nesting like <c>g(g(g(…)))</c> linear instead of rescanning every enclosing
+    /// call's arguments; kernel calls stay far below it (a statement-expression argument runs to a few hundred tokens).
+    /// </summary>
+    internal const int MaxArgumentTokens = 4_000;
+
     public static IReadOnlyList<CallSite> AddedCalls(CodeView view)
     {
         var text = view.Text;
@@ -72,7 +79,7 @@ internal static class CallFinder
             var name = t.Text(text);
             if (Opaque.Contains(name))
             {
-                k = Close(text, code, k + 1);
+                k = Close(text, code, k + 1, code.Count);
                 continue;
             }
 
@@ -216,7 +223,7 @@ internal static class CallFinder
     /// <summary>Whether an argument of the call at '(' <paramref name="open"/> is just <c>MACRO</c> or <c>MACRO(...)</c>.</summary>
     private static bool HasMacroArgument(string text, IReadOnlyList<Token> code, int open)
     {
-        var close = Close(text, code, open);
+        var close = Close(text, code, open, open + MaxArgumentTokens);
         var start = open + 1;
         var depth = 0;
         for (var k = open + 1; k <= close; k++)
@@ -232,7 +239,7 @@ internal static class CallFinder
             else if (depth == 0 && (code[k].Is(text, ",") || k == close))
             {
                 if (k > start && IsUpperMacro(code[start].Text(text)) && code[start].Kind == TokenKind.Identifier &&
-                    (k == start + 1 || (code[start + 1].Is(text, "(") && Close(text, code, start + 1) == k - 1)))
+                    (k == start + 1 || (code[start + 1].Is(text, "(") && Close(text, code, start + 1, k) == k - 1)))
                 {
                     return true;
                 }
@@ -246,10 +253,12 @@ internal static class CallFinder
 
     private static bool IsUpperMacro(string name) => name.Count(char.IsAsciiLetterUpper) >= 2 && !name.Any(char.IsAsciiLetterLower);
 
-    private static int Close(string text, IReadOnlyList<Token> code, int open)
+    /// <summary>The ')' closing the '(' at <paramref name="open"/>, looking no further than <paramref name="limit"/>; else the last token looked at.</summary>
+    private static int Close(string text, IReadOnlyList<Token> code, int open, int limit)
     {
         var depth = 0;
-        for (var k = open; k < code.Count; k++)
+        var end = Math.Min(code.Count, limit + 1);
+        for (var k = open; k < end; k++)
         {
             if (code[k].Is(text, "("))
             {
@@ -261,18 +270,19 @@ internal static class CallFinder
             }
         }
 
-        return code.Count - 1;
+        return end - 1;
     }
 
     private static (int? Arguments, int? MacroArguments) CountArguments(string text, IReadOnlyList<Token> code, int open)
     {
+        var end = Math.Min(code.Count, open + MaxArgumentTokens + 1);
         var all = 0;
         var parens = 0;
         var commas = 0;
         var macroCommas = 0;
         var empty = true;
         var inDirective = code[open].InDirective;
-        for (var k = open; k < code.Count; k++)
+        for (var k = open; k < end; k++)
         {
             var t = code[k];
             if (t.Kind == TokenKind.Directive || (!inDirective && t.InDirective) || (inDirective && !t.InDirective))

@@ -82,4 +82,20 @@ public sealed class WrongArityRuleTests
             }
             """, options: TestIndex.Options);
     }
+
+    [Fact]
+    public void Arguments_past_the_reading_limit_are_not_counted_but_the_calls_inside_them_are()
+    {
+        // kfree(...) with one argument that is a sum of many terms: past MaxArgumentTokens its count is unknown, so it
+        // is not reported; the short wrong call inside it and the short one after it still are.
+        var terms = string.Join(" + ", Enumerable.Range(0, CallFinder.MaxArgumentTokens / 2).Select(i => $"x{i}"));
+        var findings = RuleRunner.AssertMarkedInNewFile(Rule, $$"""
+            static void acme_free(struct acme *a)
+            {
+            	kfree(a->buf, {{terms}} + [|msleep()|]);
+            	[|kfree(a->buf, a->len);|]
+            }
+            """, options: TestIndex.Options);
+        Assert.Equal(2, findings.Count);
+    }
 }

@@ -91,6 +91,23 @@ public sealed class AtomicSleepingAllocRuleTests
     }
 
     [Fact]
+    public void Reads_flags_expressions_but_not_arguments_as_long_as_a_nest_of_calls()
+    {
+        // A flags expression is a few tokens; an argument of dozens is a value with calls nested in it. Reading every
+        // such argument of g(g(g(…))) would cost the length of everything nested, at every level.
+        var long_ = "GFP_KERNEL | acme_extra(" + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"x{i}")) + ")";
+        RuleRunner.AssertMarkedInNewFile(Rule, $$"""
+            static void acme_fill(struct acme *a)
+            {
+            	spin_lock(&a->lock);
+            	[|a->p = kmalloc(a->len, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN | __GFP_RETRY_MAYFAIL);|]
+            	a->q = kmalloc(a->len, {{long_}});
+            	spin_unlock(&a->lock);
+            }
+            """);
+    }
+
+    [Fact]
     public void Does_not_blame_the_patch_for_what_the_base_already_had()
     {
         const string Before = "static void f(struct acme *a)\n{\n\tspin_lock(&a->lock);\n\ta->p = kmalloc(8, GFP_KERNEL);\n\tspin_unlock(&a->lock);\n}\n";
