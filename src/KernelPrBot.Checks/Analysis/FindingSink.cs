@@ -3,9 +3,16 @@ using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Analysis;
 
-/// <summary>Collects a rule's reports, applying the configured severity and computing fingerprints.</summary>
+/// <summary>
+/// Collects a rule's reports, applying the configured severity and computing fingerprints. Messages, hints and
+/// commit names are clipped: they quote the patch, and a hostile patch can hold a line of megabytes.
+/// </summary>
 public sealed class FindingSink
 {
+    internal const int MaxMessageLength = 1_000;
+
+    internal const int MaxCommitLength = 200;
+
     private readonly List<Finding> _findings = [];
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private RuleDescriptor? _rule;
@@ -48,10 +55,10 @@ public sealed class FindingSink
             File = file,
             Line = line,
             EndLine = endLine,
-            Message = message,
-            Hint = hint,
+            Message = TextClip.Shorten(message, MaxMessageLength),
+            Hint = hint is null ? null : TextClip.Shorten(hint, MaxMessageLength),
             Fingerprint = Fingerprint.Compute(rule.Id, place, evidence, ordinal),
-            Commit = commit,
+            Commit = commit is null ? null : TextClip.Shorten(commit, MaxCommitLength),
         });
     }
 }

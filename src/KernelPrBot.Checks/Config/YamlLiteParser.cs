@@ -236,5 +236,5 @@ public static class YamlLiteParser
         return line;
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Shorten(string text) => TextClip.Shorten(text, 60);
 }

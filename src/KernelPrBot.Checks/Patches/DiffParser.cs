@@ -427,7 +427,7 @@ internal sealed class DiffParser
     private void Report(int index, DiagnosticSeverity severity, string message) =>
         _diagnostics.Add(new PatchDiagnostic(_source, index + 1, severity, message));
 
-    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    internal static string Shorten(string text) => TextClip.Shorten(text, 80);
 
     private sealed class GitHeader
     {

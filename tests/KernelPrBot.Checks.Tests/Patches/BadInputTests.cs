@@ -163,4 +163,21 @@ public sealed class BadInputTests
         var result = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "long.patch"));
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void Megabyte_lines_quoted_by_findings_are_clipped_in_the_messages()
+    {
+        var huge = new string('A', 1_000_000);
+        var patch = new PatchBuilder().Subject("acme: " + huge).Trailer("Signed-off-by: Jane Developer <jane@example.org> " + huge)
+            .AddFile("drivers/misc/acme.c", "// SPDX-License-Identifier: GPL-2.0\nint acme;\n").Build();
+        var result = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "huge.patch"));
+
+        Assert.Contains(result.Findings, f => f.RuleId == "sign-off-mismatch" && f.Message.StartsWith("unexpected text 'AAAA", StringComparison.Ordinal));
+        Assert.All(result.Findings, f =>
+        {
+            Assert.True(f.Message.Length <= 1_000, $"{f.RuleId}: message of {f.Message.Length} characters");
+            Assert.True((f.Hint?.Length ?? 0) <= 1_000, $"{f.RuleId}: hint of {f.Hint?.Length} characters");
+            Assert.True((f.Commit?.Length ?? 0) <= 200, $"{f.RuleId}: commit of {f.Commit?.Length} characters");
+        });
+    }
 }

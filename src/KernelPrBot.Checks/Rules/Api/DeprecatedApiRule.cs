@@ -353,7 +353,7 @@ public sealed partial class DeprecatedApiRule : Rule
     private static void Report(FileContext context, CodeView view, int viewLine, string message, string evidence) =>
         context.Report(view.NewLine(viewLine), message, evidence);
 
-    private static string Shorten(string text) => text.Length <= 50 ? text : text[..47] + "...";
+    private static string Shorten(string text) => TextClip.Shorten(text, 50);
 
     /// <summary>
     /// <c>^(?:[a-zA-Z_]*_)?BUG(?:_ON)?(?:_[A-Z_]+)?$</c> in one pass. As a backtracking regex it was quadratic on

@@ -56,5 +56,5 @@ public sealed partial class CommitMessageRule : Rule
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Shorten(string text) => TextClip.Shorten(text, 60);
 }
