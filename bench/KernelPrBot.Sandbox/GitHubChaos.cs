@@ -79,13 +79,18 @@ internal sealed class GitHubChaos(FakeGitHubServer github) : IChaosForge
     }
 
     /// <summary>A completed failed check run on the job's head, titled "could not finish", whose text carries the reason.</summary>
+    /// <summary>
+    /// The job's head carries a failed run "could not finish" with the reason; or the failure was still waiting to be
+    /// shown when a later review of the pull request completed on that head, which then showed the current state.
+    /// </summary>
     public bool Reported(ChaosPullRequest pr, DeadLetter letter)
     {
         var (repo, _) = _targets[pr];
-        return repo.CheckRuns().Any(r => r.ExternalId == $"{pr.Number}:failed" && r.Conclusion == "failure"
-            && (letter.Request.HeadSha is null || r.HeadSha == letter.Request.HeadSha)
+        var onHead = repo.CheckRuns().Where(r => letter.Request.HeadSha is null || r.HeadSha == letter.Request.HeadSha).ToList();
+        return onHead.Any(r => r.ExternalId == $"{pr.Number}:failed" && r.Conclusion == "failure"
             && (r.Output?.Title?.Contains(CouldNotFinish, StringComparison.Ordinal) ?? false)
-            && (r.Output?.Summary?.Contains(ChaosChecks.ReasonStart(letter.Reason), StringComparison.Ordinal) ?? false));
+            && (r.Output?.Summary?.Contains(ChaosChecks.ReasonStart(letter.Reason), StringComparison.Ordinal) ?? false))
+            || onHead.Any(r => r.Status == "completed" && r.ExternalId != $"{pr.Number}:failed" && r.CompletedAt > letter.FailedAt);
     }
 
     public void Check(IReadOnlyList<ChaosPullRequest> prs, IReadOnlyList<DeadLetter> dead, ChaosReport report)

@@ -41,7 +41,7 @@ public sealed class UnshownDeadLetterTests
         Assert.Contains("the forge went away", run.Output!.Summary, StringComparison.Ordinal);
 
         // A server killed after showing it but before noting so: the report is due again, and showing it is a no-op.
-        await ExecuteAsync(queue, "INSERT INTO failure_reports (message_id, due_at, tries) SELECT message_id, 0, 1 FROM dead_letters;");
+        await ExecuteAsync(queue, "INSERT INTO failure_reports (message_id, pr_key, due_at, tries) SELECT message_id, 'put back by the test', 0, 1 FROM dead_letters;");
         await using (var again = await BotServer.StartAsync(github, queue))
         {
             await Eventually.HoldsAsync(async () => await PendingReportsAsync(queue) == 0, "the repeated report settled");

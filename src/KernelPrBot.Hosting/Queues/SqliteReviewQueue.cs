@@ -82,9 +82,15 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM queue WHERE message_id = $id AND receipt = $receipt;";
+            // A review that completed shows the pull request's current state: an older failure of it still waiting
+            // to be shown would now be wrong, so it goes (even when this lease was lost: the review did finish).
+            command.CommandText = """
+                DELETE FROM queue WHERE message_id = $id AND receipt = $receipt;
+                DELETE FROM failure_reports WHERE pr_key = $pr;
+                """;
             command.Parameters.AddWithValue("$id", item.MessageId);
             command.Parameters.AddWithValue("$receipt", item.Receipt);
+            command.Parameters.AddWithValue("$pr", PullRequestKey(item.Request));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -310,20 +316,22 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                 return false;
             }
 
-            var readable = IsReadable(body);
+            var request = TryRead(body);
+            var readable = request is not null;
             using var move = connection.CreateCommand();
             // An unreadable body names no pull request, so there is nothing to report on.
             move.CommandText = """
                 INSERT OR REPLACE INTO dead_letters (message_id, body, attempts, reason, failed_at, readable)
                 VALUES ($id, $body, $attempts, $reason, $now, $readable);
                 DELETE FROM queue WHERE message_id = $id;
-                """ + (readable ? "INSERT OR REPLACE INTO failure_reports (message_id, due_at, tries) VALUES ($id, $now, 0);" : string.Empty);
+                """ + (readable ? "INSERT OR REPLACE INTO failure_reports (message_id, pr_key, due_at, tries) VALUES ($id, $pr, $now, 0);" : string.Empty);
             move.Parameters.AddWithValue("$id", messageId);
             move.Parameters.AddWithValue("$body", body);
             move.Parameters.AddWithValue("$attempts", attempts);
             move.Parameters.AddWithValue("$reason", reason);
             move.Parameters.AddWithValue("$now", Now());
             move.Parameters.AddWithValue("$readable", readable ? 1 : 0);
+            move.Parameters.AddWithValue("$pr", request is null ? string.Empty : PullRequestKey(request));
             await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -370,18 +378,19 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsReadable(string body)
+    private static ReviewRequest? TryRead(string body)
     {
         try
         {
-            ReviewRequestJson.Deserialize(body);
-            return true;
+            return ReviewRequestJson.Deserialize(body);
         }
         catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException)
         {
-            return false;
+            return null;
         }
     }
+
+    private static string PullRequestKey(ReviewRequest request) => $"{request.Forge}:{request.Repository}#{request.Number}";
 
     private static string NewMessageId() => Guid.NewGuid().ToString("N");
 

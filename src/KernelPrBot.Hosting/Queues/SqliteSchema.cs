@@ -29,13 +29,17 @@ internal static class SqliteSchema
             readable    INTEGER NOT NULL
         );
 
-        -- Dead letters not yet shown on their pull request; written with the dead letter, deleted once shown.
+        -- Dead letters not yet shown on their pull request; written with the dead letter, deleted once shown, or
+        -- once a later review of the same pull request (pr_key) completes and shows the current state instead.
         -- due_at is when the next worker may claim it (a claim moves it ahead by the claim's lease).
         CREATE TABLE IF NOT EXISTS failure_reports (
             message_id  TEXT    PRIMARY KEY,
+            pr_key      TEXT    NOT NULL,
             due_at      INTEGER NOT NULL,
             tries       INTEGER NOT NULL DEFAULT 0
         );
+
+        CREATE INDEX IF NOT EXISTS failure_reports_pr_key ON failure_reports (pr_key);
 
         CREATE TABLE IF NOT EXISTS deliveries (
             forge       TEXT    NOT NULL,

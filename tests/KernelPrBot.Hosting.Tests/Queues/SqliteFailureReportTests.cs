@@ -101,6 +101,25 @@ public sealed class SqliteFailureReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_review_of_the_same_pull_request_that_completes_drops_its_pending_report()
+    {
+        var queue = NewQueue(maxAttempts: 1);
+        await DeadLetterAsync(queue, 7);
+        await DeadLetterAsync(queue, 8);
+
+        await queue.EnqueueAsync(Requests.Pr(7, deliveryId: "recheck"));
+        var later = await queue.TryDequeueAsync();
+        Assert.NotNull(later);
+        await queue.CompleteAsync(later); // the recheck finished: #7 shows its current state now
+
+        var report = await queue.ClaimAsync(Lease);
+        Assert.NotNull(report);
+        Assert.Equal(8, report.Request.Number);
+        Assert.Null(await queue.ClaimAsync(Lease));
+        Assert.Equal(2, (await queue.ListAsync()).Count); // the dead letters themselves stay
+    }
+
+    [Fact]
     public async Task Requeueing_a_dead_letter_drops_its_pending_report()
     {
         var queue = NewQueue();
