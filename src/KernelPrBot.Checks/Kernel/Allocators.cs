@@ -39,7 +39,6 @@ public static class Allocators
 
     public static bool TryGetGfpArgument(string name, out int index) => GfpArgument.TryGetValue(name, out index) && index >= 0;
 
-    /// <summary>Cheap pre-check: the argument's text names a GFP flag.</summary>
     /// <summary>
     /// Whether an argument names a GFP flag. A flags expression is a few tokens (<c>in_irq() ? GFP_ATOMIC : GFP_KERNEL</c>
     /// is nine); a longer argument is another value with calls nested in it, and is not read.

@@ -13,29 +13,9 @@ internal readonly record struct HunkHeader(int OldStart, int OldCount, int NewSt
     {
         header = default;
         var pos = 0;
-        if (!Literal(line, ref pos, "@@ -") || !Number(line, ref pos, out var oldStart))
-        {
-            return false;
-        }
-
-        var oldCount = 1;
-        if (At(line, pos, ',') && !(++pos > 0 && Number(line, ref pos, out oldCount)))
-        {
-            return false;
-        }
-
-        if (!Literal(line, ref pos, " +") || !Number(line, ref pos, out var newStart))
-        {
-            return false;
-        }
-
-        var newCount = 1;
-        if (At(line, pos, ',') && !(++pos > 0 && Number(line, ref pos, out newCount)))
-        {
-            return false;
-        }
-
-        if (!Literal(line, ref pos, " @@"))
+        if (!Literal(line, ref pos, "@@ -") || !Number(line, ref pos, out var oldStart) || !Count(line, ref pos, out var oldCount) ||
+            !Literal(line, ref pos, " +") || !Number(line, ref pos, out var newStart) || !Count(line, ref pos, out var newCount) ||
+            !Literal(line, ref pos, " @@"))
         {
             return false;
         }
@@ -50,6 +30,13 @@ internal readonly record struct HunkHeader(int OldStart, int OldCount, int NewSt
     }
 
     private static bool At(string line, int pos, char c) => pos < line.Length && line[pos] == c;
+
+    /// <summary>The optional <c>,count</c> after a start line; 1 when it is left out, as diff does for one line.</summary>
+    private static bool Count(string line, ref int pos, out int count)
+    {
+        count = 1;
+        return !At(line, pos, ',') || (Literal(line, ref pos, ",") && Number(line, ref pos, out count));
+    }
 
     private static bool Literal(string line, ref int pos, string literal)
     {

@@ -79,7 +79,7 @@ internal static class CallFinder
             var name = t.Text(text);
             if (Opaque.Contains(name))
             {
-                k = Close(text, code, k + 1, code.Count);
+                k = TokenRanges.Close(text, code, k + 1, code.Count) is >= 0 and var end ? end : code.Count - 1;
                 continue;
             }
 
@@ -223,7 +223,7 @@ internal static class CallFinder
     /// <summary>Whether an argument of the call at '(' <paramref name="open"/> is just <c>MACRO</c> or <c>MACRO(...)</c>.</summary>
     private static bool HasMacroArgument(string text, IReadOnlyList<Token> code, int open)
     {
-        var close = Close(text, code, open, open + MaxArgumentTokens);
+        var close = TokenRanges.Close(text, code, open, open + MaxArgumentTokens + 1);
         var start = open + 1;
         var depth = 0;
         for (var k = open + 1; k <= close; k++)
@@ -239,7 +239,7 @@ internal static class CallFinder
             else if (depth == 0 && (code[k].Is(text, ",") || k == close))
             {
                 if (k > start && IsUpperMacro(code[start].Text(text)) && code[start].Kind == TokenKind.Identifier &&
-                    (k == start + 1 || (code[start + 1].Is(text, "(") && Close(text, code, start + 1, k) == k - 1)))
+                    (k == start + 1 || (code[start + 1].Is(text, "(") && TokenRanges.Close(text, code, start + 1, k) == k - 1)))
                 {
                     return true;
                 }
@@ -252,26 +252,6 @@ internal static class CallFinder
     }
 
     private static bool IsUpperMacro(string name) => name.Count(char.IsAsciiLetterUpper) >= 2 && !name.Any(char.IsAsciiLetterLower);
-
-    /// <summary>The ')' closing the '(' at <paramref name="open"/>, looking no further than <paramref name="limit"/>; else the last token looked at.</summary>
-    private static int Close(string text, IReadOnlyList<Token> code, int open, int limit)
-    {
-        var depth = 0;
-        var end = Math.Min(code.Count, limit + 1);
-        for (var k = open; k < end; k++)
-        {
-            if (code[k].Is(text, "("))
-            {
-                depth++;
-            }
-            else if (code[k].Is(text, ")") && --depth == 0)
-            {
-                return k;
-            }
-        }
-
-        return end - 1;
-    }
 
     private static (int? Arguments, int? MacroArguments) CountArguments(string text, IReadOnlyList<Token> code, int open)
     {
