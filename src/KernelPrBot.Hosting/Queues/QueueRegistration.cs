@@ -41,7 +41,6 @@ public static class QueueRegistration
         services.AddSingleton(new SqliteReviewQueue(sqlite));
         services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
         services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<SqliteReviewQueue>());
-        services.AddSingleton<IFailureReports>(s => s.GetRequiredService<SqliteReviewQueue>());
         services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(sqlite));
         return services;
     }

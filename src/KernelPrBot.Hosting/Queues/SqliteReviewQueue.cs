@@ -55,7 +55,7 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                 // (possibly because of this item); leasing it again could crash the next one too.
                 if (attempt > _options.MaxAttempts)
                 {
-                    await DeadLetterAsync(connection, messageId, receipt, attempt - 1, "the lease of its last attempt expired without a result", cancellationToken).ConfigureAwait(false);
+                    await DeadLetterAsync(connection, messageId, receipt, TryRead(body), attempt - 1, "the lease of its last attempt expired without a result", cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -66,7 +66,7 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                 }
                 catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException)
                 {
-                    await DeadLetterAsync(connection, messageId, receipt, attempt, "unreadable message: " + ex.Message, cancellationToken).ConfigureAwait(false);
+                    await DeadLetterAsync(connection, messageId, receipt, null, attempt, "unreadable message: " + ex.Message, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -115,7 +115,7 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
 
             if (attempt >= _options.MaxAttempts)
             {
-                return await DeadLetterAsync(connection, item.MessageId, item.Receipt, (int)attempt, reason, cancellationToken).ConfigureAwait(false);
+                return await DeadLetterAsync(connection, item.MessageId, item.Receipt, item.Request, (int)attempt, reason, cancellationToken).ConfigureAwait(false);
             }
 
             using var update = connection.CreateCommand();
@@ -302,7 +302,8 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
         }
     }
 
-    private async Task<bool> DeadLetterAsync(SqliteConnection connection, string messageId, string receipt, int attempts, string reason, CancellationToken cancellationToken)
+    /// <summary>Moves a leased item to the dead letters; <paramref name="request"/> is its body read, or null when unreadable.</summary>
+    private async Task<bool> DeadLetterAsync(SqliteConnection connection, string messageId, string receipt, ReviewRequest? request, int attempts, string reason, CancellationToken cancellationToken)
     {
         var transaction = connection.BeginTransaction();
         await using (transaction.ConfigureAwait(false))
@@ -316,7 +317,6 @@ public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRe
                 return false;
             }
 
-            var request = TryRead(body);
             var readable = request is not null;
             using var move = connection.CreateCommand();
             // An unreadable body names no pull request, so there is nothing to report on.
