@@ -78,7 +78,6 @@ internal sealed class GitHubChaos(FakeGitHubServer github) : IChaosForge
         return prs;
     }
 
-    /// <summary>A completed failed check run on the job's head, titled "could not finish", whose text carries the reason.</summary>
     /// <summary>
     /// The job's head carries a failed run "could not finish" with the reason; or the failure was still waiting to be
     /// shown when a later review of the pull request completed on that head, which then showed the current state.

@@ -20,17 +20,6 @@ internal static class Eventually
         }
     }
 
-    public static async Task HoldsAsync(Func<bool> condition, string what, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("never happened: " + what + "\n" + Diagnostics?.Invoke());
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task HoldsAsync(Func<bool> condition, string what, int seconds = 60) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, seconds);
 }

@@ -11,6 +11,19 @@ internal static class QueueFile
     public static async Task<IReadOnlyList<string>> DeadLetterReasonsAsync(string path) =>
         await HasAsync(path, "dead_letters") ? await ReadAsync(path, "SELECT reason FROM dead_letters") : [];
 
+    public static async Task<long> PendingFailureReportsAsync(string path) =>
+        (await ReadAsync(path, "SELECT COUNT(*) FROM failure_reports")).Select(long.Parse).Single();
+
+    /// <summary>Runs a statement against the file, as another process (or a test playing one) would.</summary>
+    public static async Task<int> ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<bool> HasAsync(string path, string table) =>
         File.Exists(path) && (await ReadAsync(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"))[0] != "0";
 

@@ -1,6 +1,5 @@
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Testing.FakeGitHub;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace KernelPrBot.EndToEnd.Tests;
@@ -33,7 +32,7 @@ public sealed class UnshownDeadLetterTests
         await using (var restarted = await BotServer.StartAsync(github, queue))
         {
             await Eventually.HoldsAsync(() => s.LatestCheckRun()?.Conclusion == "failure", "the dead letter shown by the next server", seconds: 30);
-            await Eventually.HoldsAsync(async () => await PendingReportsAsync(queue) == 0, "the report settled");
+            await Eventually.HoldsAsync(async () => await QueueFile.PendingFailureReportsAsync(queue) == 0, "the report settled");
         }
 
         var run = Assert.Single(s.Repo.CheckRuns());
@@ -41,31 +40,13 @@ public sealed class UnshownDeadLetterTests
         Assert.Contains("the forge went away", run.Output!.Summary, StringComparison.Ordinal);
 
         // A server killed after showing it but before noting so: the report is due again, and showing it is a no-op.
-        await ExecuteAsync(queue, "INSERT INTO failure_reports (message_id, pr_key, due_at, tries) SELECT message_id, 'put back by the test', 0, 1 FROM dead_letters;");
+        Assert.Equal(1, await QueueFile.ExecuteAsync(queue, "INSERT INTO failure_reports (message_id, pr_key, due_at, tries) SELECT message_id, 'put back by the test', 0, 1 FROM dead_letters;"));
         await using (var again = await BotServer.StartAsync(github, queue))
         {
-            await Eventually.HoldsAsync(async () => await PendingReportsAsync(queue) == 0, "the repeated report settled");
+            await Eventually.HoldsAsync(async () => await QueueFile.PendingFailureReportsAsync(queue) == 0, "the repeated report settled");
         }
 
         Assert.Single(s.Repo.CheckRuns());
         github.AssertNoViolations();
-    }
-
-    private static async Task<long> PendingReportsAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM failure_reports;";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }
