@@ -272,7 +272,7 @@ printf '%-44s %10s %8s\n' "checkpatch.pl, series, once per patch" "$(secs "${med
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, one process" "$(secs "${median[kpb_series]}")" "$(ratio "${median[cp_series]}" "${median[kpb_series]}")"
 printf '%-44s %10s %8s\n' "kernel-pr-bot, series, once per patch" "$(secs "${median[kpb_each]}")" "$(ratio "${median[cp_series]}" "${median[kpb_each]}")"
 printf '%-44s %10s %8s\n' "checkpatch.pl, series, one process" "$(secs "${median[cp_series_one]}")" ""
-printf '%-44s %10s %8s\n' "kernel-pr-bot, series, one process" "$(secs "${median[kpb_series]}")" "$(ratio "${median[cp_series_one]}" "${median[kpb_series]}")"
+printf '%-44s %10s %8s\n' "kernel-pr-bot, same, vs one checkpatch run" "" "$(ratio "${median[cp_series_one]}" "${median[kpb_series]}")"
 
 # --- in-process, per patch ------------------------------------------------------
 
