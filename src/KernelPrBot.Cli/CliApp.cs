@@ -9,10 +9,10 @@ public static class CliApp
         usage: kernel-pr-bot <command> [options]
 
         commands:
-          check [--tree DIR] [--index FILE] [--config FILE] [--format text|json|sarif|github]
+          check [--tree DIR] [--index FILE] [--git DIR] [--config FILE] [--format text|json|sarif|github]
                 [--fail-on error|warning|note|never] [--submitter "Name <addr>"] [--maintainers] [--stats]
-                <patch files | dir | ->
-                    check patches (git format-patch mails, git diff, unified diffs)
+                <patch files | dir | - | revision range>
+                    check patches (git format-patch mails, git diff, unified diffs, or commits of a git range)
           index --tree DIR -o FILE | index --verify FILE
                     build the symbol index of a kernel tree (for check --index), or check one
           rules [--markdown]
@@ -21,6 +21,7 @@ public static class CliApp
                     run the bot: webhook endpoints, durable queue, review workers (settings: README)
           replay --list | --dead-letters [--id ID] | --payload FILE --event NAME
                     show or re-drive dead letters, or dry-run a saved webhook payload
+        'kernel-pr-bot COMMAND --help' describes a command.
         exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error
         """;
 
@@ -35,6 +36,12 @@ public static class CliApp
             }
 
             var rest = args.Skip(1).ToList();
+            if (CommandHelp.For(args[0]) is { } help && CommandHelp.Asked(rest))
+            {
+                stdout.WriteLine(help);
+                return ExitCodes.Clean;
+            }
+
             return args[0] switch
             {
                 "check" => CheckCommand.Run(rest, stdin, stdout, stdoutIsTerminal, stderr, stderrIsTerminal),
@@ -61,7 +68,7 @@ public static class CliApp
 
     private static int Version(TextWriter stdout)
     {
-        stdout.WriteLine($"kernel-pr-bot {typeof(CliApp).Assembly.GetName().Version}");
+        stdout.WriteLine($"kernel-pr-bot {Checks.ProductVersion.Current}");
         return ExitCodes.Clean;
     }
 }

@@ -42,7 +42,9 @@ public sealed class Analyzer
         sink.Import(postSink, before);
     }
 
-    public AnalysisResult Run(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null)
+    /// <param name="progress">Called with (patches done, patches in all) after each patch, for a progress display.</param>
+    public AnalysisResult Run(
+        PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null, Action<int, int>? progress = null)
     {
         options ??= AnalysisOptions.Default;
         var sink = new FindingSink();
@@ -103,6 +105,8 @@ public sealed class Analyzer
                     }
                 }
             }
+
+            progress?.Invoke(p + 1, series.Patches.Count);
         }
 
         var notes = new List<string>();

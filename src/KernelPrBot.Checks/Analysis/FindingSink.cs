@@ -35,13 +35,13 @@ public sealed class FindingSink
     internal void ReportCommit(Patch patch, CommitInfo commit, int patchLine, string message, string evidence, string? hint)
     {
         var place = "commit:" + (commit.Id ?? commit.Subject);
-        Add(FindingKind.Commit, patch.Source, place, patchLine, patchLine, message, evidence, hint, commit.Id ?? commit.Subject);
+        Add(FindingKind.Commit, patch.Source, place, patchLine, patchLine, message, evidence, hint, commit);
     }
 
     internal void ReportCode(Patch patch, string path, int line, int endLine, string message, string evidence, string? hint) =>
-        Add(FindingKind.Code, path, "file:" + path, line, Math.Max(line, endLine), message, evidence, hint, patch.Commit?.Id ?? patch.Commit?.Subject);
+        Add(FindingKind.Code, path, "file:" + path, line, Math.Max(line, endLine), message, evidence, hint, patch.Commit);
 
-    private void Add(FindingKind kind, string file, string place, int line, int endLine, string message, string evidence, string? hint, string? commit)
+    private void Add(FindingKind kind, string file, string place, int line, int endLine, string message, string evidence, string? hint, CommitInfo? commit)
     {
         var rule = _rule ?? throw new InvalidOperationException("a rule reported outside the analyzer");
         var key = $"{rule.Id}\0{place}\0{evidence}";
@@ -58,7 +58,8 @@ public sealed class FindingSink
             Message = TextClip.Shorten(message, MaxMessageLength),
             Hint = hint is null ? null : TextClip.Shorten(hint, MaxMessageLength),
             Fingerprint = Fingerprint.Compute(rule.Id, place, evidence, ordinal),
-            Commit = commit is null ? null : TextClip.Shorten(commit, MaxCommitLength),
+            Commit = commit is null ? null : TextClip.Shorten(commit.Id ?? commit.Subject, MaxCommitLength),
+            CommitSubject = commit is null ? null : TextClip.Shorten(commit.Subject, MaxCommitLength),
         });
     }
 }

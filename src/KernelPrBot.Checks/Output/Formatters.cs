@@ -4,11 +4,11 @@ namespace KernelPrBot.Checks.Output;
 
 public static class Formatters
 {
-    public static IFindingFormatter For(OutputFormat format, IReadOnlyList<RuleDescriptor> rules, bool colour = false, string toolVersion = "0.1.0") =>
+    public static IFindingFormatter For(OutputFormat format, IReadOnlyList<RuleDescriptor> rules, bool colour = false, string? toolVersion = null) =>
         format switch
         {
             OutputFormat.Json => new JsonFormatter(),
-            OutputFormat.Sarif => new SarifFormatter(rules, toolVersion),
+            OutputFormat.Sarif => new SarifFormatter(rules, toolVersion ?? ProductVersion.Current),
             OutputFormat.GitHub => new GitHubAnnotationFormatter(),
             _ => new TextFormatter(colour),
         };

@@ -4,7 +4,11 @@ using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Output;
 
-/// <summary><c>file:line: severity: message [rule]</c>, one finding a line, with ANSI colours on a terminal.</summary>
+/// <summary>
+/// <c>file:line: severity: message [rule]</c>, one finding a line, with ANSI colours on a terminal. A code finding
+/// names its commit as kernel people quote one, <c>(commit 1234567890ab "subject")</c>: in a series the same file
+/// may change in several patches.
+/// </summary>
 public sealed class TextFormatter(bool colour) : IFindingFormatter
 {
     public void Write(AnalysisResult result, TextWriter writer)
@@ -17,7 +21,7 @@ public sealed class TextFormatter(bool colour) : IFindingFormatter
 
         foreach (var f in result.Findings)
         {
-            writer.WriteLine($"{f.File}:{f.Line}: {Paint(Formatters.SeverityWord(f.Severity), f.Severity)}: {f.Message} [{f.RuleId}]");
+            writer.WriteLine($"{f.File}:{f.Line}: {Paint(Formatters.SeverityWord(f.Severity), f.Severity)}: {f.Message} [{f.RuleId}]{CommitSuffix(f)}");
         }
 
         foreach (var note in result.Notes)
@@ -29,6 +33,22 @@ public sealed class TextFormatter(bool colour) : IFindingFormatter
             $"{result.Count(Severity.Error)} errors, {result.Count(Severity.Warning)} warnings, {result.Count(Severity.Note)} notes " +
             $"in {result.CommitCount} commits, {result.FileCount} files");
     }
+
+    private static string CommitSuffix(Finding finding)
+    {
+        if (finding.Kind != FindingKind.Code || finding.Commit is null)
+        {
+            return string.Empty;
+        }
+
+        var subject = string.IsNullOrEmpty(finding.CommitSubject) ? string.Empty : $" \"{finding.CommitSubject}\"";
+        var id = finding.Commit != finding.CommitSubject && IsRealCommitId(finding.Commit) ? " " + finding.Commit[..12] : string.Empty;
+        return id.Length + subject.Length == 0 ? string.Empty : $" (commit{id}{subject})";
+    }
+
+    /// <summary>A hex id of 12 or more digits, not the all-zero one <c>git format-patch --zero-commit</c> writes.</summary>
+    private static bool IsRealCommitId(string id) =>
+        id.Length >= 12 && id.All(char.IsAsciiHexDigit) && id.Any(c => c != '0');
 
     private string Paint(string word, Severity severity)
     {

@@ -26,4 +26,7 @@ public sealed record Finding
 
     /// <summary>The commit the finding belongs to: its id when known, else its subject.</summary>
     public string? Commit { get; init; }
+
+    /// <summary>The subject of that commit, when it has one (a plain diff has none).</summary>
+    public string? CommitSubject { get; init; }
 }

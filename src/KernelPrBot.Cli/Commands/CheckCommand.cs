@@ -7,16 +7,19 @@ using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Output;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Cli.Input;
+using KernelPrBot.Inputs;
 
 namespace KernelPrBot.Cli.Commands;
 
 /// <summary>
-/// <c>kernel-pr-bot check [--tree DIR] [--index FILE] [--config FILE] [--format F] [--fail-on L] [--submitter WHO] &lt;patches | -&gt;</c>.
-/// Reads patch files (or a directory of them, or standard input), runs the rules and prints the findings.
+/// <c>kernel-pr-bot check [options] &lt;patches | directory | - | revision range&gt;</c> (<see cref="CommandHelp.Check"/>).
+/// Reads the patches, assembles the trusted tree's inputs with <see cref="AnalysisInputBuilder"/> (as the bot does),
+/// runs the rules and prints the findings.
 /// </summary>
 public static class CheckCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
+    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--git", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
     private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers", "--stats"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
@@ -44,16 +47,18 @@ public static class CheckCommand
         var maxBytes = ReadMaxBytes(reader);
         if (reader.Positional.Count == 0)
         {
-            throw new UsageException("check needs patch files, a directory of them, or '-' for standard input");
+            throw new UsageException("check needs patch files, a directory of them, '-' for standard input, or a git revision range (see check --help)");
         }
 
-        var tree = reader.Value("--tree");
-        if (tree is not null && !Directory.Exists(tree))
+        var gitRepository = reader.Value("--git");
+        if (gitRepository is not null && !Directory.Exists(gitRepository))
         {
-            throw new UsageException($"--tree {tree}: no such directory");
+            throw new UsageException($"--git {gitRepository}: no such directory");
         }
 
-        if (reader.Has("--maintainers") && (tree is null || !File.Exists(Path.Combine(tree, "MAINTAINERS"))))
+        var inputBuilder = LoadTree(reader, stderr, stderrIsTerminal);
+        var tree = inputBuilder.Tree;
+        if (reader.Has("--maintainers") && inputBuilder.Maintainers is null)
         {
             throw new UsageException("--maintainers needs --tree DIR with a MAINTAINERS file");
         }
@@ -67,32 +72,35 @@ public static class CheckCommand
 
         var clock = Stopwatch.StartNew();
         var startHeap = (Allocated: GC.GetTotalAllocatedBytes(precise: true), Collections: GC.CollectionCount(0));
-        var inputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var series = PatchSeries.Combine(ExpandInputs(reader.Positional).Select(input => Read(input, stdin, maxBytes, inputs)));
+        var inputs = PatchInputs.Read(reader.Positional, stdin, maxBytes, gitRepository);
+        var series = inputs.Series;
         if (series.Patches.Count == 0)
         {
             var first = series.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             throw new UsageException(first is null ? "no patch found in the input" : first.ToString());
         }
 
-        var options = AnalysisOptions.Default with { Submitter = submitter };
+        var input = inputBuilder.Build(inputs.Bytes, submitter);
         Dictionary<(int, string), FileImages>? images = null;
         if (tree is not null)
         {
             var applyDiagnostics = new List<PatchDiagnostic>();
-            images = TreeApplier.Apply(series, tree, applyDiagnostics);
+            images = TreeApplier.Apply(series, tree.Root, applyDiagnostics);
             series = series with { Diagnostics = [.. series.Diagnostics, .. applyDiagnostics] };
-            options = options with
-            {
-                Licenses = SpdxLicenseTable.FromTree(tree) ?? SpdxLicenseTable.Builtin,
-                Checkpatch = CheckpatchProcess.For(tree, inputs, stderr),
-            };
         }
 
-        options = options with { Symbols = LoadIndex(reader.Value("--index"), tree, stderr, stderrIsTerminal) };
+        var progress = new TerminalProgress(stderr, stderrIsTerminal);
+        if (input.Options.Checkpatch is CheckpatchProcess checkpatch)
+        {
+            // checkpatch.pl takes a fifth of a second a mail; running it on all cores first is most of a long series' time.
+            checkpatch.RunAll(series.Patches, (done, total) => progress.Report("checkpatch.pl", done, total));
+        }
+
         var prepared = clock.Elapsed;
         var analyzer = new Analyzer(RuleCatalog.All, config);
-        var result = analyzer.Run(series, images, options);
+        var result = analyzer.Run(series, images, input.Options, (done, total) => progress.Report("checking patch", done, total));
+        progress.Done();
+        result = WithInputNotes(result, input);
         if (reader.Has("--stats"))
         {
             WriteStats(stderr, series, prepared, clock.Elapsed - prepared,
@@ -101,13 +109,38 @@ public static class CheckCommand
 
         var colour = reader.Has("--color") || (stdoutIsTerminal && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         Formatters.For(format, analyzer.EnabledRules, colour).Write(result, stdout);
-        if (reader.Has("--maintainers") && tree is not null)
+        if (reader.Has("--maintainers") && tree is not null && inputBuilder.Maintainers is { } maintainers)
         {
             // Text output gets the recipients after the findings; machine formats keep stdout clean.
-            WriteRecipients(series, tree, format == OutputFormat.Text ? stdout : stderr);
+            RecipientsWriter.Write(series, maintainers, tree.Root, reader.Positional, format == OutputFormat.Text ? stdout : stderr);
         }
 
         return ExitCode(result, failOn);
+    }
+
+    /// <summary>The trusted tree's inputs: --tree (refused unless it is a kernel tree) and --index, or the tree's cached index.</summary>
+    private static AnalysisInputBuilder LoadTree(ArgumentReader reader, TextWriter stderr, bool stderrIsTerminal)
+    {
+        try
+        {
+            return AnalysisInputBuilder.Load(
+                reader.Value("--tree"), reader.Value("--index"), tree => IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal), InputSettingNames.CommandLine);
+        }
+        catch (KernelTreeException ex)
+        {
+            throw new UsageException("--tree " + ex.Message);
+        }
+    }
+
+    /// <summary>What the inputs could not provide and what went wrong using them, before the analysis' own notes.</summary>
+    private static AnalysisResult WithInputNotes(AnalysisResult result, AnalysisInput input)
+    {
+        if (result.FileCount == 0)
+        {
+            return result; // commit messages only: no file check was skipped
+        }
+
+        return result with { Notes = [.. input.NotChecked, .. input.RunProblems, .. result.Notes] };
     }
 
     /// <summary>
@@ -119,54 +152,6 @@ public static class CheckCommand
         var lines = series.Patches.SelectMany(p => p.Files).SelectMany(f => f.Hunks).Sum(h => h.Lines.Count);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kernel-pr-bot: stats: {series.Patches.Count} patches, {lines} diff lines; read and parse {prepared.TotalMilliseconds:F2} ms, analysis {analysed.TotalMilliseconds:F2} ms, {(prepared + analysed).TotalMilliseconds / Math.Max(1, series.Patches.Count):F3} ms per patch; allocated {allocated / 1048576.0:F1} MiB, {collections} collections"));
-    }
-
-    /// <summary>The index given with --index, else the cached index of --tree (built on first use), else none.</summary>
-    private static SymbolIndex? LoadIndex(string? indexPath, string? tree, TextWriter stderr, bool stderrIsTerminal)
-    {
-        if (indexPath is not null)
-        {
-            return SymbolIndex.Load(indexPath);
-        }
-
-        return tree is not null && TreeIndexer.IsKernelTree(tree) ? IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal) : null;
-    }
-
-    /// <summary>Recipients from the tree's MAINTAINERS, as get_maintainer.pl --no-git would give them, and a git send-email line.</summary>
-    private static void WriteRecipients(PatchSeries series, string tree, TextWriter writer)
-    {
-        var maintainers = MaintainersFile.FromTree(tree);
-        var files = series.Patches.SelectMany(p => p.Files).SelectMany(f => new[] { f.OldPath, f.NewPath }).OfType<string>().ToList();
-        var lines = new List<string>();
-        foreach (var patch in series.Patches)
-        {
-            if (patch.Commit is { } commit)
-            {
-                lines.Add("Subject: " + commit.RawSubject);
-                lines.AddRange(commit.MessageLines.Select(l => l.Text));
-            }
-        }
-
-        foreach (var file in series.Patches.SelectMany(p => p.Files))
-        {
-            lines.Add("--- a/" + (file.OldPath ?? file.Path));
-            lines.AddRange(file.Hunks.SelectMany(h => h.Lines).Where(l => l.Kind != DiffLineKind.Context)
-                .Select(l => (l.Kind == DiffLineKind.Added ? "+" : "-") + l.Text));
-        }
-
-        var recipients = maintainers.Route(files, lines, MaintainersFile.TreeReader(tree));
-        writer.WriteLine("recipients (MAINTAINERS):");
-        foreach (var person in recipients.People)
-        {
-            writer.WriteLine($"  {person} ({(recipients.Reviewers.Contains(person) ? "reviewer" : "maintainer")})");
-        }
-
-        foreach (var list in recipients.Lists)
-        {
-            writer.WriteLine($"  {list} (list)");
-        }
-
-        writer.WriteLine(recipients.SendEmailCommand());
     }
 
     internal static int ExitCode(AnalysisResult result, Severity? failOn)
@@ -193,7 +178,7 @@ public static class CheckCommand
             : throw new UsageException($"--max-size-mb must be a whole number from 1 to 4096, not '{text}'");
     }
 
-    private static CheckConfig LoadConfig(string? path, string? tree)
+    private static CheckConfig LoadConfig(string? path, KernelTree? tree)
     {
         try
         {
@@ -202,77 +187,12 @@ public static class CheckCommand
                 return CheckConfigParser.Load(path, RuleCatalog.Ids);
             }
 
-            var inTree = tree is null ? null : Path.Combine(tree, CheckConfigParser.FileName);
+            var inTree = tree is null ? null : Path.Combine(tree.Root, CheckConfigParser.FileName);
             return inTree is not null && File.Exists(inTree) ? CheckConfigParser.Load(inTree, RuleCatalog.Ids) : CheckConfig.Empty;
         }
         catch (ConfigException ex)
         {
             throw new UsageException(ex.Message);
         }
-    }
-
-    private static IEnumerable<string> ExpandInputs(IEnumerable<string> inputs)
-    {
-        foreach (var input in inputs)
-        {
-            if (input != "-" && Directory.Exists(input))
-            {
-                var files = Directory.EnumerateFiles(input)
-                    .Where(f => f.EndsWith(".patch", StringComparison.Ordinal) || f.EndsWith(".diff", StringComparison.Ordinal) || f.EndsWith(".mbox", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0)
-                {
-                    throw new UsageException($"{input}: the directory has no .patch, .diff or .mbox files");
-                }
-
-                foreach (var file in files)
-                {
-                    yield return file;
-                }
-            }
-            else
-            {
-                yield return input;
-            }
-        }
-    }
-
-    private static PatchSeries Read(string input, Stream stdin, long maxBytes, Dictionary<string, byte[]> inputs)
-    {
-        if (input != "-")
-        {
-            var info = new FileInfo(input);
-            if (!info.Exists || info.Length > maxBytes)
-            {
-                return PatchParser.ParseFile(input, maxBytes); // says why
-            }
-
-            // Read once: the parser and checkpatch.pl (with --tree) see the same bytes.
-            var bytes = File.ReadAllBytes(input);
-            var parsed = PatchParser.Parse(bytes, input);
-            if (parsed.Patches.Count > 0)
-            {
-                inputs[parsed.Patches[0].Source] = bytes;
-            }
-
-            return parsed;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return PatchParser.Failed("<stdin>", $"standard input is larger than {maxBytes / (1024 * 1024)} MiB");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        inputs["<stdin>"] = buffer.ToArray();
-        return PatchParser.Parse(inputs["<stdin>"], "<stdin>");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KernelPrBot.Checks.Index;
+using KernelPrBot.Inputs;
 
 namespace KernelPrBot.Cli.Commands;
 
@@ -60,32 +61,13 @@ public static class IndexCommand
     /// <summary>Scans the tree, drawing progress on stderr when it is a terminal.</summary>
     internal static SymbolIndexBuilder Build(string tree, TextWriter stderr, bool stderrIsTerminal, out IndexStatistics statistics)
     {
-        if (!Directory.Exists(tree))
+        try
         {
-            throw new UsageException($"--tree {tree}: no such directory");
+            return TreeIndexing.Build(KernelTree.Open(tree), stderr, stderrIsTerminal, out statistics);
         }
-
-        if (!TreeIndexer.IsKernelTree(tree))
+        catch (KernelTreeException ex)
         {
-            throw new UsageException($"--tree {tree}: not a kernel tree (it needs a Makefile, include/linux/ and scripts/)");
+            throw new UsageException("--tree " + ex.Message);
         }
-
-        var gate = new Lock();
-        Action<int, int>? progress = stderrIsTerminal
-            ? (done, total) =>
-            {
-                lock (gate)
-                {
-                    stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\rindexing {done:N0}/{total:N0} files ({100 * done / Math.Max(1, total)}%)"));
-                    if (done == total)
-                    {
-                        stderr.Write('\n');
-                    }
-                }
-            }
-            : null;
-        var (builder, stats) = TreeIndexer.Scan(tree, progress);
-        statistics = stats;
-        return builder;
     }
 }

@@ -13,7 +13,7 @@ namespace KernelPrBot.GitHub.Api;
 /// </summary>
 public sealed class GitHubClients
 {
-    private static readonly ProductHeaderValue Product = new("KernelPrBot", "1.0");
+    private static readonly ProductHeaderValue Product = new("KernelPrBot", Checks.ProductVersion.Current);
     private readonly GitHubOptions _options;
     private readonly HttpMessageHandler _handler;
     private readonly TimeProvider _time;

@@ -12,7 +12,7 @@ public static class GitLabHttp
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 #pragma warning restore CA2000
         http.DefaultRequestHeaders.Add("PRIVATE-TOKEN", options.Token);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("KernelPrBot/1.0");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("KernelPrBot/" + Checks.ProductVersion.Current);
         return new GitLabClient(http, options);
     }
 }

@@ -28,7 +28,7 @@ namespace KernelPrBot.Hosting.Server;
 public static class KernelPrBotServer
 {
     /// <param name="configure">Runs last before the app is built; lets a test host add, say, a log capture.</param>
-    public static WebApplication Build(string[] args, Func<string, Checks.Index.SymbolIndex>? indexTree = null, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Func<Inputs.KernelTree, Checks.Index.SymbolIndex>? indexTree = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GitHubIngress.MaxBodyBytes + 1);

@@ -6,9 +6,16 @@ using KernelPrBot.Review.Jobs;
 
 namespace KernelPrBot.Review.Analysis;
 
-/// <summary>Runs the check library on a pull request and turns what it could not check into notes for the summary. Pure.</summary>
+/// <summary>
+/// Runs the check library on a pull request with the inputs the command line would give it (one
+/// <see cref="Inputs.AnalysisInputBuilder"/>), and turns what it could not check into notes for the summary.
+/// </summary>
 public static class ChangeAnalyzer
 {
+    /// <summary>A pull request names an account, not the "Name &lt;address&gt;" that sends a series by mail.</summary>
+    public const string SubmitterNotChecked =
+        "the last Signed-off-by was not compared with the sender: a pull request names an account, not a \"Name <address>\"";
+
     public sealed record Output(IReadOnlyList<Finding> Findings, IReadOnlyList<FileChange> DiffFiles, IReadOnlyList<string> Notes);
 
     public static Output Run(
@@ -16,14 +23,29 @@ public static class ChangeAnalyzer
     {
         var notes = new List<string>(built.Skipped);
         var diffFiles = built.DiffPatchIndex >= 0 ? built.Series.Patches[built.DiffPatchIndex].Files : [];
+        var texts = built.DiffText is { } diff
+            ? new Dictionary<string, byte[]>(StringComparer.Ordinal) { [ChangeSeries.DiffSource] = diff }
+            : new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var input = environment.Inputs.Build(texts, submitter: null);
         var analyzer = new Analyzer(environment.Rules, config);
-        var result = analyzer.Run(built.Series, images, AnalysisOptions.Default with { Symbols = environment.Symbols });
+        var result = analyzer.Run(built.Series, images, input.Options);
         notes.AddRange(result.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Message.Contains("could not analyse", StringComparison.Ordinal))
             .Select(d => d.Message));
+        if (diffFiles.Count > 0)
+        {
+            notes.AddRange(input.NotChecked);
+            notes.AddRange(input.RunProblems);
+        }
+
         if (result.Notes.Contains(Analyzer.SkippedWithoutIndex))
         {
             notes.Add("api checks (unknown symbols, wrong argument counts, unknown headers) skipped: this server has no symbol index (setting Index:Path or Index:Tree)");
+        }
+
+        if (built.Series.Patches.Any(p => p.Commit is not null))
+        {
+            notes.Add(SubmitterNotChecked);
         }
 
         return new Output(result.Findings, diffFiles, notes);

@@ -12,7 +12,8 @@ public static class ChangeSeries
 {
     public const string DiffSource = "pull request diff";
 
-    public sealed record Result(PatchSeries Series, int DiffPatchIndex, IReadOnlyList<string> Skipped);
+    /// <param name="DiffText">The pull request's diff as the parser read it (what checkpatch.pl is given), or null when empty.</param>
+    public sealed record Result(PatchSeries Series, int DiffPatchIndex, IReadOnlyList<string> Skipped, byte[]? DiffText = null);
 
     public static Result Build(Change change)
     {
@@ -26,8 +27,10 @@ public static class ChangeSeries
         var diff = BuildDiffText(change.Files, skipped);
         var diffIndex = -1;
         var diagnostics = new List<PatchDiagnostic>();
+        byte[]? diffText = null;
         if (diff.Length > 0)
         {
+            diffText = Encoding.UTF8.GetBytes(diff);
             var parsed = PatchParser.Parse(diff, DiffSource);
             diagnostics.AddRange(parsed.Diagnostics);
             var files = parsed.Patches.SelectMany(p => p.Files).ToList();
@@ -38,7 +41,7 @@ public static class ChangeSeries
             }
         }
 
-        return new Result(new PatchSeries(patches, diagnostics), diffIndex, skipped);
+        return new Result(new PatchSeries(patches, diagnostics), diffIndex, skipped, diffIndex >= 0 ? diffText : null);
     }
 
     public static string ShortSha(string sha) => sha.Length > 12 ? sha[..12] : sha;

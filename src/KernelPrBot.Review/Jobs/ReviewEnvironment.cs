@@ -1,17 +1,18 @@
-using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Inputs;
 
 namespace KernelPrBot.Review.Jobs;
 
-/// <summary>What every job of a host shares: the rules, the base tree's symbol index and MAINTAINERS when the host has them, and the options.</summary>
+/// <summary>What every job of a host shares: the rules, the trusted tree's inputs (index, checkpatch.pl, LICENSES/, MAINTAINERS) and the options.</summary>
 public sealed record ReviewEnvironment
 {
     public IReadOnlyList<Rule> Rules { get; init; } = RuleCatalog.All;
 
-    public SymbolIndex? Symbols { get; init; }
+    /// <summary>The same builder the command line uses, loaded once from the settings Index:Tree and Index:Path.</summary>
+    public AnalysisInputBuilder Inputs { get; init; } = AnalysisInputBuilder.None;
 
-    public MaintainersFile? Maintainers { get; init; }
+    public MaintainersFile? Maintainers => Inputs.Maintainers;
 
     public ReviewOptions Options { get; init; } = ReviewOptions.Default;
 }

@@ -1,4 +1,5 @@
 using KernelPrBot.Cli;
+using KernelPrBot.Inputs;
 using KernelPrBot.Hosting.Server;
 using Microsoft.AspNetCore.Builder;
 

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KernelPrBot.Checks.Index;
-using KernelPrBot.Cli.Commands;
 
-namespace KernelPrBot.Cli;
+namespace KernelPrBot.Inputs;
 
 /// <summary>
-/// The symbol index of a tree given with <c>--tree</c>, built once and kept under <c>$XDG_CACHE_HOME/kernel-pr-bot</c>
+/// The symbol index of a trusted tree (<c>check --tree</c>, the bot's <c>Index:Tree</c>), built once and kept under <c>$XDG_CACHE_HOME/kernel-pr-bot</c>
 /// (or <c>~/.cache/kernel-pr-bot</c>). The key is the tree's full path, the top-level Makefile's size and time,
 /// and the times of the directories two levels deep (they change when files are added or removed there).
 /// </summary>
@@ -24,9 +23,10 @@ public static class IndexCache
         }
     }
 
-    public static string Key(string tree)
+    public static string Key(KernelTree tree)
     {
-        var root = Path.GetFullPath(tree);
+        ArgumentNullException.ThrowIfNull(tree);
+        var root = tree.Root;
         var sb = new StringBuilder(root).Append('\n');
         var makefile = new FileInfo(Path.Combine(root, "Makefile"));
         sb.Append(CultureInfo.InvariantCulture, $"{makefile.Length} {makefile.LastWriteTimeUtc.Ticks}\n");
@@ -41,8 +41,9 @@ public static class IndexCache
     }
 
     /// <summary>Loads the cached index of the tree, or builds and caches it (progress on stderr when it is a terminal).</summary>
-    public static SymbolIndex LoadOrBuild(string tree, TextWriter stderr, bool stderrIsTerminal)
+    public static SymbolIndex LoadOrBuild(KernelTree tree, TextWriter stderr, bool stderrIsTerminal)
     {
+        ArgumentNullException.ThrowIfNull(stderr);
         var path = Path.Combine(Directory, $"index-{Key(tree)}.idx");
         if (File.Exists(path))
         {
@@ -57,7 +58,7 @@ public static class IndexCache
         }
 
         stderr.WriteLine($"kernel-pr-bot: indexing {tree} (once; cached in {Directory})");
-        var builder = IndexCommand.Build(tree, stderr, stderrIsTerminal, out _);
+        var builder = TreeIndexing.Build(tree, stderr, stderrIsTerminal, out _);
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = path + "." + Environment.ProcessId + ".tmp";
         using (var stream = File.Create(temporary))

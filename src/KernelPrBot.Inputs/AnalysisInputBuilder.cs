@@ -1,0 +1,91 @@
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Index;
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Patches;
+
+namespace KernelPrBot.Inputs;
+
+/// <summary>
+/// The one way the command line, the server and the Functions worker assemble what the check library needs from the
+/// trusted kernel tree: its checkpatch.pl, LICENSES/, symbol index and MAINTAINERS. The tree-wide part is loaded once
+/// per host (<see cref="Load"/>); <see cref="Build"/> adds one run's patch texts and submitter and lists what
+/// could not be checked, so that no host silently runs fewer checks than another.
+/// </summary>
+public sealed class AnalysisInputBuilder
+{
+    private readonly string? _checkpatchUnavailable;
+    private readonly InputSettingNames _names;
+
+    private AnalysisInputBuilder(KernelTree? tree, SymbolIndex? symbols, InputSettingNames names)
+    {
+        Tree = tree;
+        Symbols = symbols;
+        _names = names;
+        Licenses = tree?.Licenses();
+        Maintainers = tree?.Maintainers();
+        _checkpatchUnavailable = tree is null ? $"no trusted kernel tree ({names.Tree})" : CheckpatchProcess.Unavailable(tree);
+    }
+
+    /// <summary>An empty builder: no tree, no index. The checks that need them are skipped and say so.</summary>
+    public static AnalysisInputBuilder None { get; } = new(null, null, InputSettingNames.CommandLine);
+
+    public KernelTree? Tree { get; }
+
+    public SymbolIndex? Symbols { get; }
+
+    /// <summary>The tree's LICENSES/ table, or null (the built-in table is used).</summary>
+    public SpdxLicenseTable? Licenses { get; }
+
+    public MaintainersFile? Maintainers { get; }
+
+    /// <param name="tree">The trusted tree's directory, or null; a directory that is not a kernel tree is refused.</param>
+    /// <param name="indexPath">A prebuilt index file; it wins over indexing the tree.</param>
+    /// <param name="indexTree">Indexes the tree when no index file is given (for example through <see cref="IndexCache"/>); null to leave the tree unindexed.</param>
+    public static AnalysisInputBuilder Load(string? tree, string? indexPath, Func<KernelTree, SymbolIndex>? indexTree, InputSettingNames names)
+    {
+        var kernelTree = string.IsNullOrEmpty(tree) ? null : KernelTree.Open(tree);
+        SymbolIndex? symbols = null;
+        if (!string.IsNullOrEmpty(indexPath))
+        {
+            symbols = SymbolIndex.Load(indexPath);
+        }
+        else if (kernelTree is not null && indexTree is not null)
+        {
+            symbols = indexTree(kernelTree);
+        }
+
+        return new AnalysisInputBuilder(kernelTree, symbols, names);
+    }
+
+    /// <param name="patchTexts">The bytes each patch was read from, by <see cref="Patch.Source"/>: what checkpatch.pl reads.</param>
+    /// <param name="submitter">The person sending the series, when the host knows one.</param>
+    public AnalysisInput Build(IReadOnlyDictionary<string, byte[]> patchTexts, Person? submitter)
+    {
+        var notChecked = new List<string>();
+        CheckpatchProcess? checkpatch = null;
+        if (_checkpatchUnavailable is null && Tree is not null)
+        {
+            checkpatch = new CheckpatchProcess(Tree, patchTexts);
+        }
+        else
+        {
+            notChecked.Add($"checkpatch.pl not run: {_checkpatchUnavailable}");
+        }
+
+        if (Licenses is null)
+        {
+            notChecked.Add(Tree is null
+                ? $"SPDX identifiers checked against the built-in licence list, not a tree's LICENSES/ ({_names.Tree})"
+                : $"SPDX identifiers checked against the built-in licence list: {Tree.Root} has no LICENSES/");
+        }
+
+        var options = AnalysisOptions.Default with
+        {
+            Submitter = submitter,
+            Licenses = Licenses ?? SpdxLicenseTable.Builtin,
+            Symbols = Symbols,
+            Checkpatch = checkpatch,
+        };
+        return new AnalysisInput(options, notChecked);
+    }
+}
