@@ -12,7 +12,7 @@ namespace KernelPrBot.EndToEnd.Tests;
 /// </summary>
 public sealed class PublishedLayoutTests(ITestOutputHelper output)
 {
-    private static readonly string Example = TestPaths.InRepo("examples", "0001-net-acme-add-rx-ring-statistics.patch");
+    private static readonly string Example = TestPaths.InRepo("tests", "corpus", "cli", "0001-net-acme-add-rx-ring-statistics.patch");
 
     [Fact]
     public async Task Native_cli_matches_the_library_and_hands_serve_and_replay_to_the_server()

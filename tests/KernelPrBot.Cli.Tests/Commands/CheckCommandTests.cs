@@ -18,7 +18,7 @@ public sealed class CheckCommandTests : IDisposable
         return path;
     }
 
-    private static string Example => TestPaths.InRepo("examples", "0001-net-acme-add-rx-ring-statistics.patch");
+    private static string Example => TestPaths.InRepo("tests", "corpus", "cli", "0001-net-acme-add-rx-ring-statistics.patch");
 
     private static string Clean => new PatchBuilder().Subject("mm: tidy a comment").SignedOffByAuthor()
         .ModifyFile("mm/a.c", "/* old */\nint a;\n", "/* new */\nint a;\n").Build();

@@ -7,7 +7,7 @@ namespace KernelPrBot.Cli.Tests.Commands;
 /// <summary><c>check --stats</c>: in-process times on stderr; the findings and the exit code do not change.</summary>
 public sealed class StatsOptionTests
 {
-    private static string Example => TestPaths.InRepo("examples", "0001-net-acme-add-rx-ring-statistics.patch");
+    private static string Example => TestPaths.InRepo("tests", "corpus", "cli", "0001-net-acme-add-rx-ring-statistics.patch");
 
     [Fact]
     public void Stats_go_to_stderr_and_leave_the_report_alone()
