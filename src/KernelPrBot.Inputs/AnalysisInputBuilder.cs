@@ -26,8 +26,8 @@ public sealed class AnalysisInputBuilder
         _checkpatchUnavailable = tree is null ? $"no trusted kernel tree ({names.Tree})" : CheckpatchProcess.Unavailable(tree);
     }
 
-    /// <summary>An empty builder: no tree, no index. The checks that need them are skipped and say so.</summary>
-    public static AnalysisInputBuilder None { get; } = new(null, null, InputSettingNames.CommandLine);
+    /// <summary>A builder with no tree and no index: the checks that need them are skipped, and the notes say what to set.</summary>
+    public static AnalysisInputBuilder Empty(InputSettingNames names) => new(null, null, names);
 
     public KernelTree? Tree { get; }
 

@@ -52,7 +52,7 @@ public sealed class FileContext
 
     /// <summary>Context analysis (locks, atomic sections, paths) of each code view.</summary>
     public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts =>
-        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens))).ToList();
+        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine))).ToList();
 
     /// <summary>The base version of this file as a context of its own, when the base file is known.</summary>
     internal FileContext? Baseline =>

@@ -10,7 +10,7 @@ public sealed record ReviewEnvironment
     public IReadOnlyList<Rule> Rules { get; init; } = RuleCatalog.All;
 
     /// <summary>The same builder the command line uses, loaded once from the settings Index:Tree and Index:Path.</summary>
-    public AnalysisInputBuilder Inputs { get; init; } = AnalysisInputBuilder.None;
+    public AnalysisInputBuilder Inputs { get; init; } = AnalysisInputBuilder.Empty(InputSettingNames.Bot);
 
     public MaintainersFile? Maintainers => Inputs.Maintainers;
 

@@ -29,11 +29,33 @@ public sealed class FormatterTests
     public void Text_is_file_line_severity_message_rule()
     {
         var lines = Write(OutputFormat.Text).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("drivers/misc/a b,c.c:3: warning: strcpy() is deprecated: strcpy() does not check the destination size; use strscpy() [deprecated-api]", lines);
+        Assert.Contains("drivers/misc/a b,c.c:3: warning: strcpy() is deprecated: strcpy() does not check the destination size; use strscpy() [deprecated-api] (commit 1234567890ab \"Fix things.\")", lines);
         Assert.Contains(lines, l => l.StartsWith("input.patch:", StringComparison.Ordinal) && l.EndsWith("[ai-sign-off]", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(": error: hunk '@@ -1,3 +1,4 @@'", StringComparison.Ordinal) && l.EndsWith("[input]", StringComparison.Ordinal));
         Assert.Matches(@"^\d+ errors, \d+ warnings, \d+ notes in 1 commits, 2 files$", lines[^1]);
         Assert.DoesNotContain("\u001b[", string.Join('\n', lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_names_a_code_findings_commit_but_not_a_plain_diffs_or_an_all_zero_id()
+    {
+        static string[] Lines(string patch) => Lines2(new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "p.patch")));
+        static string[] Lines2(AnalysisResult result)
+        {
+            var writer = new StringWriter();
+            Formatters.For(OutputFormat.Text, RuleCatalog.All.Select(r => r.Descriptor).ToList()).Write(result, writer);
+            return writer.ToString().Split('\n');
+        }
+
+        var mail = new PatchBuilder().Subject("misc: acme: copy the name").SignedOffByAuthor()
+            .AddFile("drivers/misc/acme.c", "// SPDX-License-Identifier: GPL-2.0\nvoid f(char *d)\n{\n\tstrcpy(d, \"x\");\n}\n").Build();
+        Assert.Contains(Lines(mail), l => l.EndsWith("[deprecated-api] (commit 1234567890ab \"misc: acme: copy the name\")", StringComparison.Ordinal));
+
+        var zero = mail.Replace("From 1234567890abcdef1234567890abcdef12345678 ", "From 0000000000000000000000000000000000000000 ", StringComparison.Ordinal);
+        Assert.Contains(Lines(zero), l => l.EndsWith("[deprecated-api] (commit \"misc: acme: copy the name\")", StringComparison.Ordinal));
+
+        var diff = mail[mail.IndexOf("diff --git", StringComparison.Ordinal)..];
+        Assert.Contains(Lines(diff), l => l.EndsWith("[deprecated-api]", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class CheckCommandTests : IDisposable
         WriteFile("tree/mm/a.c", "/* old */\nint a;\n");
         WriteFile("tree/.kernel-pr-bot.yml", "rules:\n  commit-message: off\n");
         var patch = WriteFile("p.patch", new PatchBuilder().Subject("no prefix here").SignedOffByAuthor().ModifyFile("mm/a.c", "/* old */\nint a;\n", "/* new */\nint a;\n").Build());
-        var run = CliRun.Of(["check", "--tree", Path.Combine(_dir, "tree"), patch]);
+        var run = CliRun.Of(["check", "--tree", KernelTreeSkeleton.AddTo(Path.Combine(_dir, "tree")), patch]);
         Assert.Equal(0, run.Exit);
         Assert.DoesNotContain("analysed the hunks only", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, CliRun.Of(["check", "--fail-on", "warning", patch]).Exit);

@@ -57,7 +57,7 @@ public sealed class IndexCommandTests : IDisposable
         Write("notatree/README", "hello\n");
         var run = CliRun.Of(["index", "--tree", Path.Combine(_dir, "notatree"), "-o", Path.Combine(_dir, "x.idx")]);
         Assert.Equal(2, run.Exit);
-        Assert.Contains("not a kernel tree", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is not the top directory of a kernel tree", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "x.idx")));
     }
 

@@ -21,12 +21,15 @@ public sealed class SourceContextAnalysis
 
     public FunctionContext? FunctionAt(int line) => Functions.FirstOrDefault(f => f.Function.Line <= line && line <= f.Function.EndLine);
 
-    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens)
+    /// <param name="fileLine">Maps a line of <paramref name="source"/> to the file's line, for the reasons that quote one
+    /// (a hunk's text starts at its first line, not the file's); identity when null.</param>
+    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens, Func<int, int>? fileLine = null)
     {
+        fileLine ??= line => line;
         var code = PreprocessorFilter.CodeTokens(source, tokens);
         var definitions = FunctionFinder.Find(source, code);
         var bodies = definitions.Select(d => StatementParser.ParseBody(source, code, d)).ToList();
-        var roots = FindRegisteredCallbacks(source, code);
+        var roots = FindRegisteredCallbacks(source, code, fileLine);
         var entries = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
         foreach (var (name, entry) in roots)
         {
@@ -57,7 +60,7 @@ public sealed class SourceContextAnalysis
 
                 var (caller, call) = sites[0];
                 var cause = call.States[0].AtomicCause!;
-                entries[d.Name] = new EntryContext($"called from {caller.Function.Name}() at line {call.Line} under {cause.CallText}", call.Line);
+                entries[d.Name] = new EntryContext($"called from {caller.Function.Name}() at line {fileLine(call.Line)} under {cause.CallText}", call.Line);
                 changed.Add(i);
             }
 
@@ -90,7 +93,7 @@ public sealed class SourceContextAnalysis
     }
 
     /// <summary>Functions this file registers as callbacks that run in atomic context.</summary>
-    private static Dictionary<string, EntryContext> FindRegisteredCallbacks(string source, List<Token> code)
+    private static Dictionary<string, EntryContext> FindRegisteredCallbacks(string source, List<Token> code, Func<int, int> fileLine)
     {
         var roots = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
         for (var k = 0; k + 1 < code.Count; k++)
@@ -106,14 +109,14 @@ public sealed class SourceContextAnalysis
                 var callback = ArgumentIdentifier(source, code, k + 1, argument);
                 if (callback is not null)
                 {
-                    roots.TryAdd(callback, new EntryContext($"{context} registered by {name}() at line {code[k].Line}", code[k].Line));
+                    roots.TryAdd(callback, new EntryContext($"{context} registered by {name}() at line {fileLine(code[k].Line)}", code[k].Line));
                 }
             }
             else if (k > 0 && (code[k - 1].Is(source, ".") || code[k - 1].Is(source, "->")) && code[k + 1].Is(source, "=") &&
                      k + 2 < code.Count && code[k + 2].Kind == TokenKind.Identifier && AtomicCallbacks.ForFieldAssignment(name) is { } fieldContext &&
                      k + 3 < code.Count && code[k + 3].Is(source, ";"))
             {
-                roots.TryAdd(code[k + 2].Text(source), new EntryContext($"{fieldContext} set at line {code[k].Line}", code[k].Line));
+                roots.TryAdd(code[k + 2].Text(source), new EntryContext($"{fieldContext} set at line {fileLine(code[k].Line)}", code[k].Line));
             }
         }
 

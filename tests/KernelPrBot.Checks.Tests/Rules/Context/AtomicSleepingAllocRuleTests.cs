@@ -116,4 +116,30 @@ public sealed class AtomicSleepingAllocRuleTests
         var worse = after.Replace("a->n++;", "a->q = kzalloc(8, GFP_NOFS);", StringComparison.Ordinal);
         Assert.Equal(5, Assert.Single(RuleRunner.RunWithImages(Rule, Before, worse)).Line);
     }
+
+    [Fact]
+    public void A_hunk_that_starts_deep_in_the_file_quotes_the_registration_by_its_file_line()
+    {
+        // The hunk's text starts at file line 40; the registration is the hunk's line 9, the file's line 48.
+        var findings = RuleRunner.Run(Rule, """
+            diff --git a/drivers/misc/acme.c b/drivers/misc/acme.c
+            --- a/drivers/misc/acme.c
+            +++ b/drivers/misc/acme.c
+            @@ -40,9 +40,10 @@
+             static irqreturn_t acme_irq(int irq, void *data)
+             {
+            +	acme_log = kzalloc(64, GFP_KERNEL);
+             	return IRQ_HANDLED;
+             }
+             
+             static int acme_probe(struct acme *a)
+             {
+             	return request_irq(a->irq, acme_irq, 0, "acme", a);
+             }
+
+            """);
+        var finding = Assert.Single(findings);
+        Assert.Equal(42, finding.Line);
+        Assert.Contains("registered by request_irq() at line 48", finding.Message, StringComparison.Ordinal);
+    }
 }
