@@ -4,13 +4,12 @@
 #
 # Builds fuzz/KernelPrBot.Fuzz in Release, instruments KernelPrBot.Checks.dll with SharpFuzz and runs one
 # afl-fuzz campaign for SECONDS on one core. Seeds: tests/corpus (patches and fuzz regressions),
-# shared/fixtures/kernel-patches and examples/acme-series (for the lexer, their added lines, plus a few small
-# .c files of the kernel tree when it is installed). Findings go to .fuzz/out/TARGET (crashes/, hangs/,
-# fuzzer_stats); a second run of the same target resumes there. Installs afl++ (apt, needs root) and the sharpfuzz tool
+# tests/fixtures/kernel-patches and examples/acme-series (for the lexer, their added lines, plus a few small .c files of
+# the kernel tree when it is installed). Findings go to .fuzz/out/TARGET (crashes/, hangs/, fuzzer_stats);
+# a second run of the same target resumes there. Installs afl++ (apt, needs root) and the sharpfuzz tool
 # (.tools/sharpfuzz) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 work=.fuzz
 targets="mbox diff lexer check"
 
@@ -47,8 +46,7 @@ publish
 seeds="$work/seeds/$target"
 rm -rf "$seeds"
 mkdir -p "$seeds"
-shared=${KPB_SHARED:-$root/../shared}
-patches=$(ls tests/corpus/checkpatch/*.patch tests/corpus/cli/*.patch examples/acme-series/*.patch "$shared"/fixtures/kernel-patches/*.patch 2>/dev/null || true)
+patches=$(ls tests/corpus/checkpatch/*.patch tests/corpus/cli/*.patch examples/acme-series/*.patch tests/fixtures/kernel-patches/*.patch 2>/dev/null || true)
 if [ "$target" = lexer ]; then
 	for p in $patches; do
 		sed -n 's/^+\([^+]\)/\1/p' "$p" >"$seeds/$(basename "$p" .patch).c"

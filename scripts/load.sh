@@ -14,7 +14,7 @@
 #
 # Usage: scripts/load.sh [-r RUNS] [-d SECONDS] [-c CONNECTIONS] [-t THREADS] [--server-r2r]
 #   --server-r2r  also publish the server ReadyToRun and measure its cold start
-# Needs: dotnet, wrk, curl, openssl, python3; the fixtures in ../shared/fixtures (or $KPB_FIXTURES).
+# Needs: dotnet, wrk, curl, openssl, python3. The delivery body is tests/fixtures/github/webhooks/pull_request.opened.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=10 seconds=20 connections=16 threads=2 r2r=0
@@ -51,8 +51,7 @@ if ((r2r)); then
 fi
 
 secret=kpb-load-secret
-body=${KPB_FIXTURES:-../shared/fixtures}/github/webhooks/pull_request.opened.json
-[[ -f $body ]] || { echo "load.sh: no pull_request.opened.json fixture (set KPB_FIXTURES)" >&2; exit 2; }
+body=tests/fixtures/github/webhooks/pull_request.opened.json
 signature=sha256=$(openssl dgst -sha256 -hmac "$secret" -r "$body" | cut -d' ' -f1)
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -1,22 +1,25 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using KernelPrBot.Testing;
+
 namespace KernelPrBot.Sandbox;
 
 /// <summary>
 /// <c>kernel-pr-bot serve</c> as a child process on a fixed queue file, with production-like retry settings, so a
-/// SIGKILL hits it the way an OOM killer would. Its output goes to a log file next to the queue.
+/// SIGKILL hits it the way an OOM killer would. Its output goes to a log file next to the queue. Disposing kills
+/// the process tree, and so does the end of this process should a run fail before it disposes.
 /// The retry settings are production's shape scaled to the fake's 1 s waits and 3 s stalls: a call gets 4 retries
 /// from 100 ms, an attempt 2 s; a job 5 attempts from 500 ms (0.5, 1, 2, 4 s apart); a lease lasts 5 s.
 /// Four workers, as a small self-hosted pool would run: the jobs mostly wait on the forge, not the CPU.
 /// </summary>
 internal sealed class ChaosBot : IDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _child;
 
-    private ChaosBot(Process process, Uri url, Uri webhooks)
+    private ChaosBot(ChildProcess child, Uri url, Uri webhooks)
     {
-        _process = process;
+        _child = child;
         Url = url;
         Webhooks = webhooks;
     }
@@ -56,44 +59,38 @@ internal sealed class ChaosBot : IDisposable
             start.ArgumentList.Add(setting);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start kernel-pr-bot");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var bot = new ChaosBot(process, url, new Uri(url, forge.WebhookPath));
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await IsHealthyAsync(http, bot.Url))
+        var bot = new ChaosBot(ChildProcess.Start(start), url, new Uri(url, forge.WebhookPath));
+        try
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            var process = bot._child.Process;
+            process.OutputDataReceived += (_, e) => Write(log, e.Data);
+            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using var http = new HttpClient();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await IsHealthyAsync(http, bot.Url))
             {
-                throw new InvalidOperationException("kernel-pr-bot serve did not answer /healthz");
+                if (process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException("kernel-pr-bot serve did not answer /healthz");
+                }
+
+                await Task.Delay(50);
             }
 
-            await Task.Delay(50);
+            return bot;
         }
-
-        return bot;
+        catch
+        {
+            bot.Dispose(); // the caller never gets it, so nothing else would
+            throw;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, leases left as they are.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        Kill();
-        _process.Dispose();
-    }
+    public void Dispose() => _child.Dispose();
 
     private static void Write(TextWriter log, string? line)
     {

@@ -12,48 +12,57 @@ namespace KernelPrBot.Sandbox;
 /// </summary>
 internal static class ChaosRun
 {
-    public static async Task<ChaosReport> RunAsync(IChaosForge forge, ChaosOptions options, TextWriter output, TimeSpan? drainLimit = null)
+    /// <summary>The queue file and the bot's log go in <paramref name="directory"/>, which the caller owns.</summary>
+    public static async Task<ChaosReport> RunAsync(IChaosForge forge, ChaosOptions options, string directory, TextWriter output, TimeSpan? drainLimit = null)
     {
         var random = new Random(options.Seed);
         var clock = Stopwatch.StartNew();
         var prs = forge.Plan(options.Events, options.Doomed);
         var total = prs.Sum(p => p.Steps.Count);
-        var queuePath = Path.Combine(Path.GetTempPath(), $"kpb-chaos-{forge.Name}-{Guid.NewGuid():N}.db");
+        var queuePath = Path.Combine(directory, $"{forge.Name}.db");
         var logPath = Path.ChangeExtension(queuePath, ".log");
         await using var log = new StreamWriter(logPath) { AutoFlush = true };
         forge.Faults.FailRandomly(options.FaultRate, options.Seed, TimeSpan.FromSeconds(3));
 
         var bot = await ChaosBot.StartAsync(forge, queuePath, log);
-        var killAt = Enumerable.Range(total / 5, total - total / 5).OrderBy(_ => random.Next()).Take(options.Kills).ToHashSet();
-        using var http = new HttpClient();
+        var limit = drainLimit ?? TimeSpan.FromMinutes(15);
         var sent = 0;
-        var steps = 0;
-        var pending = prs.Where(p => p.Steps.Count > 0).ToList();
-        while (pending.Count > 0)
+        bool drained;
+        try
         {
-            var pr = pending[random.Next(pending.Count)];
-            foreach (var delivery in pr.Steps.Dequeue()())
+            var killAt = Enumerable.Range(total / 5, total - total / 5).OrderBy(_ => random.Next()).Take(options.Kills).ToHashSet();
+            using var http = new HttpClient();
+            var steps = 0;
+            var pending = prs.Where(p => p.Steps.Count > 0).ToList();
+            while (pending.Count > 0)
             {
-                using var response = await delivery.PostAsync(http, bot.Webhooks);
-                sent++;
+                var pr = pending[random.Next(pending.Count)];
+                foreach (var delivery in pr.Steps.Dequeue()())
+                {
+                    using var response = await delivery.PostAsync(http, bot.Webhooks);
+                    sent++;
+                }
+
+                pending.RemoveAll(p => p.Steps.Count == 0);
+                if (killAt.Contains(++steps))
+                {
+                    await Task.Delay(random.Next(500, 3000));
+                    bot.Dispose();
+                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {forge.Name}: SIGKILL after {sent} deliveries, restarting on the same queue");
+                    bot = await ChaosBot.StartAsync(forge, queuePath, log);
+                }
+
+                await Task.Delay(random.Next(0, 40));
             }
 
-            pending.RemoveAll(p => p.Steps.Count == 0);
-            if (killAt.Contains(++steps))
-            {
-                await Task.Delay(random.Next(500, 3000));
-                bot.Dispose();
-                output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {forge.Name}: SIGKILL after {sent} deliveries, restarting on the same queue");
-                bot = await ChaosBot.StartAsync(forge, queuePath, log);
-            }
-
-            await Task.Delay(random.Next(0, 40));
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {forge.Name}: {sent} deliveries sent; waiting for the queue to drain");
+            drained = await DrainAsync(forge, queuePath, limit);
+        }
+        finally
+        {
+            bot.Dispose(); // also when a delivery or a restart throws: no server outlives the run
         }
 
-        var limit = drainLimit ?? TimeSpan.FromMinutes(15);
-        output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {forge.Name}: {sent} deliveries sent; waiting for the queue to drain");
-        var drained = await DrainAsync(forge, queuePath, limit);
-        bot.Dispose();
         output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {forge.Name}: {(drained ? "drained" : $"NOT drained after {limit.TotalSeconds:F0} s")}; bot log {logPath}");
 
         var dead = await new SqliteReviewQueue(new SqliteQueueOptions { Path = queuePath }).ListAsync();

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using KernelPrBot.Sandbox;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.EndToEnd.Tests;
 
-/// <summary><c>kernel-pr-bot serve</c> as a separate process, so a test can kill it like an operator's OOM killer would.</summary>
+/// <summary>
+/// <c>kernel-pr-bot serve</c> as a separate process, so a test can kill it like an operator's OOM killer would.
+/// Use it with <c>using</c>: disposing kills the process tree whether the test passed or not.
+/// </summary>
 internal sealed class BotProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _child;
 
-    private BotProcess(Process process, Uri url)
+    private BotProcess(ChildProcess child, Uri url)
     {
-        _process = process;
+        _child = child;
         Url = url;
     }
 
@@ -39,30 +43,27 @@ internal sealed class BotProcess : IDisposable
         }
 
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start kernel-pr-bot");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        using var http = new HttpClient();
-        await Eventually.HoldsAsync(() => !process.HasExited && ChaosBot.IsHealthyAsync(http, bot.Url).GetAwaiter().GetResult(), "kernel-pr-bot serve answers /healthz", seconds: 30);
-        return bot;
-    }
-
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
+        var bot = new BotProcess(ChildProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"));
+        try
         {
-            Kill();
+            var process = bot._child.Process;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using var http = new HttpClient();
+            await Eventually.HoldsAsync(() => !process.HasExited && ChaosBot.IsHealthyAsync(http, bot.Url).GetAwaiter().GetResult(), "kernel-pr-bot serve answers /healthz", seconds: 30);
+            return bot;
         }
-
-        _process.Dispose();
+        catch
+        {
+            bot.Dispose(); // the caller never gets it, so nothing else would
+            throw;
+        }
     }
+
+    /// <summary>SIGKILL, as the OOM killer would; safe to call again and after <see cref="Dispose"/>.</summary>
+    public void Kill() => _child.Kill();
+
+    public void Dispose() => _child.Dispose();
 }

@@ -1,21 +1,27 @@
 using KernelPrBot.Hosting.Server;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Microsoft.AspNetCore.Builder;
 
 namespace KernelPrBot.EndToEnd.Tests;
 
-/// <summary>The real server (Kestrel, SQLite queue, workers, Octokit) configured only by settings to talk to a fake GitHub.</summary>
+/// <summary>
+/// The real server (Kestrel, SQLite queue, workers, Octokit) configured only by settings to talk to a fake GitHub.
+/// Without a queue path from the caller it keeps its queue in a temporary directory of its own, deleted on dispose.
+/// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
     public const string Secret = BotSettings.WebhookSecret;
 
     private readonly WebApplication _app;
+    private readonly TempDirectory? _ownQueue;
 
-    private BotServer(WebApplication app, Uri url, string queuePath)
+    private BotServer(WebApplication app, Uri url, string queuePath, TempDirectory? ownQueue = null)
     {
         _app = app;
         Url = url;
         QueuePath = queuePath;
+        _ownQueue = ownQueue;
     }
 
     public Uri Url { get; }
@@ -32,9 +38,18 @@ public sealed class BotServer : IAsyncDisposable
     /// <summary>As above, with <paramref name="configure"/> run on the builder (to capture logs, say).</summary>
     public static async Task<BotServer> StartConfiguredAsync(FakeGitHubServer github, Action<WebApplicationBuilder>? configure, string? queuePath = null, params string[] extra)
     {
-        queuePath ??= Path.Combine(Path.GetTempPath(), $"kpb-e2e-{Guid.NewGuid():N}.db");
-        var (app, url) = await KernelPrBotServer.StartAsync([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"], configure);
-        return new BotServer(app, url, queuePath);
+        var ownQueue = queuePath is null ? new TempDirectory("e2e") : null;
+        try
+        {
+            queuePath ??= ownQueue!.Combine("queue.db");
+            var (app, url) = await KernelPrBotServer.StartAsync([.. Settings(github, queuePath, extra), "--urls=http://127.0.0.1:0"], configure);
+            return new BotServer(app, url, queuePath, ownQueue);
+        }
+        catch
+        {
+            ownQueue?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Settings for a server with only GitLab configured, against a fake GitLab.</summary>
@@ -58,7 +73,14 @@ public sealed class BotServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        try
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        finally
+        {
+            _ownQueue?.Dispose();
+        }
     }
 }

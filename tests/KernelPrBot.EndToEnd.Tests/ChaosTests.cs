@@ -1,4 +1,5 @@
 using KernelPrBot.Sandbox;
+using KernelPrBot.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -23,10 +24,17 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
     private async Task<ChaosReport> RunAsync(IChaosForge forge)
     {
+        using var temp = new TempDirectory("chaos");
         using var log = new StringWriter();
-        var report = await ChaosRun.RunAsync(forge, Small, log, drainLimit: TimeSpan.FromSeconds(60));
+        var report = await ChaosRun.RunAsync(forge, Small, temp.Path, log, drainLimit: TimeSpan.FromSeconds(60));
         report.Print(log);
         output.WriteLine(log.ToString());
+        if (!report.Holds)
+        {
+            // The bot's own log goes with the temporary directory; keep its end where a failure can be read.
+            output.WriteLine("bot log (last 200 lines):\n" + string.Join("\n", File.ReadLines(temp.Combine(forge.Name + ".log")).TakeLast(200)));
+        }
+
         return report;
     }
 }

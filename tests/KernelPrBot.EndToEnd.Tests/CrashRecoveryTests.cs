@@ -1,4 +1,5 @@
 using System.Net;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
@@ -26,9 +27,10 @@ public sealed class CrashRecoveryTests
     {
         var expected = await CleanRunAsync();
         await using var github = await FakeGitHubServer.StartAsync();
-        var queuePath = Path.Combine(Path.GetTempPath(), $"kpb-crash-{Guid.NewGuid():N}.db");
+        using var temp = new TempDirectory("crash");
+        var queuePath = temp.Combine("queue.db");
         var s = new PullRequestScenario(github);
-        var first = await BotProcess.StartAsync(github, queuePath);
+        using var first = await BotProcess.StartAsync(github, queuePath);
         var writes = 0;
         var killed = new TaskCompletionSource();
         github.RequestCompleted += request =>

@@ -1,3 +1,4 @@
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
@@ -15,13 +16,14 @@ public sealed class DeadLetterStatusTests
     [Fact]
     public async Task A_GitLab_job_that_keeps_failing_is_dead_lettered_and_the_commit_status_says_why()
     {
+        using var temp = new TempDirectory("gitlab-dead");
         await using var gitlab = await FakeGitLabServer.StartAsync();
         var project = gitlab.AddProject("acme/linux");
         var mr = project.OpenMergeRequest(7, "net: acme: rx buffer", "jane",
             new Dictionary<string, string> { [SampleDriver.DriverPath] = SampleDriver.Base },
             [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [SampleDriver.DriverPath] = SampleDriver.Buggy })]);
         gitlab.Faults.Fail("GET", @"/merge_requests/7/diffs$", 500, times: int.MaxValue);
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gitlab-dead-{Guid.NewGuid():N}.db");
+        var queue = temp.Combine("queue.db");
         await using (var bot = await BotServer.StartGitLabAsync(gitlab.BaseUrl, gitlab.Options.BotToken, Token, queue, null,
             "--KernelPrBot:Queue:MaxAttempts=2", "--KernelPrBot:Http:MaxRetries=1", "--KernelPrBot:Http:BaseDelay=00:00:00.050"))
         {
@@ -42,8 +44,9 @@ public sealed class DeadLetterStatusTests
     [Fact]
     public async Task A_GitHub_job_that_fails_after_creating_its_check_run_fails_that_run_instead_of_leaving_it_in_progress()
     {
+        using var temp = new TempDirectory("github-dead");
         await using var github = await FakeGitHubServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-github-dead-{Guid.NewGuid():N}.db");
+        var queue = temp.Combine("queue.db");
         await using var bot = await BotServer.StartAsync(github, queue);
         var s = new PullRequestScenario(github);
         github.Faults.Fail("POST", @"/pulls/\d+/reviews$", 500, times: int.MaxValue);

@@ -1,4 +1,5 @@
 using System.Net;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
@@ -12,8 +13,9 @@ public sealed class GitHubTokenModeTests
     [Fact]
     public async Task A_token_bot_reviews_with_a_commit_status_and_a_rerun_writes_nothing()
     {
+        using var temp = new TempDirectory("token");
         await using var github = await FakeGitHubServer.StartAsync(new FakeGitHubOptions { PersonalToken = Token });
-        var settings = BotServer.Settings(github, Path.Combine(Path.GetTempPath(), $"kpb-token-{Guid.NewGuid():N}.db"))
+        var settings = BotServer.Settings(github, temp.Combine("queue.db"))
             .Where(s => !s.StartsWith("--KernelPrBot:GitHub:AppId", StringComparison.Ordinal) && !s.StartsWith("--KernelPrBot:GitHub:PrivateKey", StringComparison.Ordinal))
             .Append("--KernelPrBot:GitHub:Token=" + Token)
             .Append("--urls=http://127.0.0.1:0")

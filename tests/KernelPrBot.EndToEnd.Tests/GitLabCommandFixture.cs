@@ -1,3 +1,4 @@
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
 
@@ -27,13 +28,15 @@ public sealed class GitLabCommandFixture : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>Holds the queue file; deleted in <see cref="DisposeAsync"/> with the rest.</summary>
+    private TempDirectory Temp { get; } = new("gl-commands");
+
     public Uri Hooks => new(Bot.Url, "api/gitlab/webhooks");
 
     public async Task InitializeAsync()
     {
         GitLab = await FakeGitLabServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gl-commands-{Guid.NewGuid():N}.db");
-        Bot = await BotServer.StartGitLabAsync(GitLab.BaseUrl, GitLab.Options.BotToken, Token, queue);
+        Bot = await BotServer.StartGitLabAsync(GitLab.BaseUrl, GitLab.Options.BotToken, Token, Temp.Combine("queue.db"));
         Project = GitLab.AddProject("acme/commands");
         foreach (var (name, level) in Levels)
         {
@@ -49,5 +52,6 @@ public sealed class GitLabCommandFixture : IAsyncLifetime
         Http.Dispose();
         await Bot.DisposeAsync();
         await GitLab.DisposeAsync();
+        Temp.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
@@ -31,11 +32,12 @@ public sealed class GitLabCrashRecoveryTests
     [Fact]
     public async Task Killing_the_server_mid_review_then_restarting_ends_in_the_clean_run_state()
     {
+        using var temp = new TempDirectory("gitlab-crash");
         string expected;
         await using (var clean = await FakeGitLabServer.StartAsync())
         {
             var (project, mr) = Scenario(clean);
-            await using var bot = await BotServer.StartGitLabAsync(clean.BaseUrl, clean.Options.BotToken, Token, Path.GetTempFileName());
+            await using var bot = await BotServer.StartGitLabAsync(clean.BaseUrl, clean.Options.BotToken, Token, temp.Combine("clean.db"));
             using var http = new HttpClient();
             await GitLabWebhooks.PostAsync(http, new Uri(bot.Url, "api/gitlab/webhooks"), GitLabWebhooks.MergeRequest("open", project, mr, Token));
             await Eventually.HoldsAsync(() => Finished(project, mr), "clean run finished");
@@ -44,9 +46,8 @@ public sealed class GitLabCrashRecoveryTests
 
         await using var gitlab = await FakeGitLabServer.StartAsync();
         var (p, m) = Scenario(gitlab);
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gitlab-crash-{Guid.NewGuid():N}.db");
-        var settings = BotServer.GitLabSettings(gitlab.BaseUrl, gitlab.Options.BotToken, Token, queue);
-        var first = await BotProcess.StartAsync(settings);
+        var settings = BotServer.GitLabSettings(gitlab.BaseUrl, gitlab.Options.BotToken, Token, temp.Combine("queue.db"));
+        using var first = await BotProcess.StartAsync(settings);
         var writes = 0;
         var killed = new TaskCompletionSource();
         gitlab.RequestCompleted += request =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
@@ -11,6 +12,7 @@ public sealed class GitLabHostileWebhookTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "gitlab-hostile-secret";
     private readonly HttpClient _http = new();
+    private readonly TempDirectory _temp = new("gl-hostile");
     private FakeGitLabServer _gitlab = null!;
     private BotServer _bot = null!;
     private GitLabDelivery _good = null!;
@@ -20,8 +22,7 @@ public sealed class GitLabHostileWebhookTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _gitlab = await FakeGitLabServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gl-hostile-{Guid.NewGuid():N}.db");
-        _bot = await BotServer.StartGitLabAsync(_gitlab.BaseUrl, _gitlab.Options.BotToken, Token, queue, null, "--KernelPrBot:Queue:Workers=0");
+        _bot = await BotServer.StartGitLabAsync(_gitlab.BaseUrl, _gitlab.Options.BotToken, Token, _temp.Combine("queue.db"), null, "--KernelPrBot:Queue:Workers=0");
         var project = _gitlab.AddProject("acme/linux");
         var mr = project.OpenMergeRequest(9, "net: acme: rx buffer", "jane",
             new Dictionary<string, string> { [SampleDriver.DriverPath] = SampleDriver.Base },
@@ -35,7 +36,11 @@ public sealed class GitLabHostileWebhookTests : IAsyncLifetime, IDisposable
         await _gitlab.DisposeAsync();
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _temp.Dispose();
+    }
 
     /// <summary>Under a fresh Idempotency-Key, so only what is under test can make it a duplicate.</summary>
     private Task<(HttpStatusCode Status, string Text)> PostAsync(byte[] body, IReadOnlyDictionary<string, string> headers) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
@@ -15,14 +16,14 @@ public sealed class GitLabReviewTests : IAsyncLifetime, IDisposable
     private FakeProject _project = null!;
     private FakeMergeRequest _mr = null!;
     private readonly HttpClient _http = new();
+    private readonly TempDirectory _temp = new("gitlab-e2e");
 
     private Uri Hooks => new(_bot.Url, "api/gitlab/webhooks");
 
     public async Task InitializeAsync()
     {
         _gitlab = await FakeGitLabServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gitlab-e2e-{Guid.NewGuid():N}.db");
-        _bot = await BotServer.StartGitLabAsync(_gitlab.BaseUrl, _gitlab.Options.BotToken, Token, queue);
+        _bot = await BotServer.StartGitLabAsync(_gitlab.BaseUrl, _gitlab.Options.BotToken, Token, _temp.Combine("queue.db"));
         _project = _gitlab.AddProject("acme/linux");
         _project.SetAccessLevel("maint", 40);
         _project.SetAccessLevel("dev", 30);
@@ -39,7 +40,11 @@ public sealed class GitLabReviewTests : IAsyncLifetime, IDisposable
         await _gitlab.DisposeAsync();
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _temp.Dispose();
+    }
 
     /// <summary>Positioned discussions; GitLab also lists every plain note as a one-note discussion.</summary>
     private IReadOnlyList<FakeDiscussion> Threads() => _project.Discussions(Iid).Where(d => !d.IndividualNote).ToList();

@@ -1,6 +1,7 @@
 using KernelPrBot.Server;
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Model;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
@@ -20,11 +21,12 @@ public sealed class ReplayCommandTests
     [Fact]
     public async Task A_saved_payload_is_reviewed_as_a_dry_run_that_posts_nothing()
     {
+        using var temp = new TempDirectory("replay");
         await using var github = await FakeGitHubServer.StartAsync();
         var s = new PullRequestScenario(github);
-        var payload = Path.Combine(Path.GetTempPath(), $"kpb-replay-{Guid.NewGuid():N}.json");
+        var payload = temp.Combine("payload.json");
         await File.WriteAllBytesAsync(payload, GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotServer.Secret).Body);
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-replay-{Guid.NewGuid():N}.db");
+        var queue = temp.Combine("queue.db");
 
         var (code, output, error) = await Task.Run(() => Run(["replay", "--payload", payload, "--event", "pull_request", .. BotSettings.For(github, queue)]));
 
@@ -39,8 +41,9 @@ public sealed class ReplayCommandTests
     [Fact]
     public async Task Dead_letters_are_listed_and_put_back_on_the_queue()
     {
+        using var temp = new TempDirectory("replay");
         await using var github = await FakeGitHubServer.StartAsync();
-        var path = Path.Combine(Path.GetTempPath(), $"kpb-replay-{Guid.NewGuid():N}.db");
+        var path = temp.Combine("queue.db");
         var queue = new SqliteReviewQueue(new SqliteQueueOptions { Path = path, MaxAttempts = 1 });
         await queue.EnqueueAsync(new ReviewRequest { Forge = ForgeKind.GitHub, Repository = "acme/linux", Number = 5, Trigger = ReviewTrigger.Opened, DeliveryId = "d-1" });
         Assert.True(await queue.FailAsync((await queue.TryDequeueAsync())!, "HttpRequestException: 502 Bad Gateway", TimeSpan.Zero));
@@ -72,11 +75,12 @@ public sealed class ReplayCommandTests
     [Fact]
     public async Task A_payload_that_is_not_json_is_a_usage_error_not_a_crash()
     {
+        using var temp = new TempDirectory("replay");
         await using var github = await FakeGitHubServer.StartAsync();
-        var payload = Path.Combine(Path.GetTempPath(), $"kpb-replay-{Guid.NewGuid():N}.json");
+        var payload = temp.Combine("payload.json");
         await File.WriteAllTextAsync(payload, "{\"action\":\"opened\"");
 
-        var (code, _, error) = Run(["replay", "--payload", payload, "--event", "pull_request", .. BotSettings.For(github, Path.GetTempFileName())]);
+        var (code, _, error) = Run(["replay", "--payload", payload, "--event", "pull_request", .. BotSettings.For(github, temp.Combine("queue.db"))]);
 
         Assert.Equal(2, code);
         Assert.Contains("not a usable pull_request payload", error, StringComparison.Ordinal);
@@ -85,7 +89,8 @@ public sealed class ReplayCommandTests
     [Fact]
     public void Serve_without_credentials_says_what_is_missing()
     {
-        var (code, _, error) = Run("serve", "--KernelPrBot:Queue:Path=" + Path.GetTempFileName());
+        using var temp = new TempDirectory("replay");
+        var (code, _, error) = Run("serve", "--KernelPrBot:Queue:Path=" + temp.Combine("queue.db"));
 
         Assert.Equal(2, code);
         Assert.Contains("no forge credentials", error, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Microsoft.AspNetCore.Builder;
@@ -19,11 +20,13 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
     private const string GitLabSecret = "gitlab-hook-secret-5f0c1e";
     private readonly HttpClient _http = new();
     private readonly CapturedLogs _logs = new();
+    private readonly TempDirectory _temp = new("secrets");
 
     public void Dispose()
     {
         _http.Dispose();
         _logs.Dispose();
+        _temp.Dispose();
     }
 
     private void Capture(WebApplicationBuilder builder)
@@ -36,7 +39,7 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
     public async Task A_GitHub_App_review_with_a_command_and_a_dead_letter_leaks_no_key_token_or_secret()
     {
         await using var github = await FakeGitHubServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-secrets-{Guid.NewGuid():N}.db");
+        var queue = _temp.Combine("github.db");
         var bot = await BotServer.StartConfiguredAsync(github, Capture, queue, "--Logging:LogLevel:Default=Debug", "--KernelPrBot:Queue:MaxAttempts=2");
         await using (bot)
         {
@@ -72,7 +75,7 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
     public async Task A_GitLab_review_with_a_command_and_a_dead_letter_leaks_no_token_or_secret()
     {
         await using var gitlab = await FakeGitLabServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-secrets-gl-{Guid.NewGuid():N}.db");
+        var queue = _temp.Combine("gitlab.db");
         var project = gitlab.AddProject("acme/linux");
         project.SetAccessLevel("maint", 40);
         var mr = project.OpenMergeRequest(9, "net: acme: rx buffer", "jane",

@@ -1,3 +1,4 @@
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
 using Xunit;
@@ -44,11 +45,12 @@ public sealed class SupersededHeadTests
     [Fact]
     public async Task GitHub_finishes_the_old_heads_check_run_when_the_first_job_after_a_restart_finds_it_superseded()
     {
+        using var temp = new TempDirectory("superseded");
         await using var github = await FakeGitHubServer.StartAsync();
-        var queuePath = Path.Combine(Path.GetTempPath(), $"kpb-superseded-{Guid.NewGuid():N}.db");
+        var queuePath = temp.Combine("queue.db");
         var s = new PullRequestScenario(github);
         var oldHead = s.Pr.HeadSha;
-        var first = await BotProcess.StartAsync(github, queuePath);
+        using var first = await BotProcess.StartAsync(github, queuePath);
         var killed = new TaskCompletionSource();
         github.RequestCompleted += r =>
         {
@@ -78,6 +80,7 @@ public sealed class SupersededHeadTests
     [Fact]
     public async Task GitLab_cancels_the_old_heads_running_status()
     {
+        using var temp = new TempDirectory("gitlab-superseded");
         await using var gitlab = await FakeGitLabServer.StartAsync();
         var project = gitlab.AddProject("acme/linux");
         var mr = project.OpenMergeRequest(5, "net: acme: rx buffer", "jane",
@@ -94,8 +97,7 @@ public sealed class SupersededHeadTests
             }
         };
 
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-gitlab-superseded-{Guid.NewGuid():N}.db");
-        await using var bot = await BotServer.StartGitLabAsync(gitlab.BaseUrl, gitlab.Options.BotToken, GitLabToken, queue);
+        await using var bot = await BotServer.StartGitLabAsync(gitlab.BaseUrl, gitlab.Options.BotToken, GitLabToken, temp.Combine("queue.db"));
         var hooks = new Uri(bot.Url, "api/gitlab/webhooks");
         using var http = new HttpClient();
         await GitLabWebhooks.PostAsync(http, hooks, GitLabWebhooks.MergeRequest("open", project, mr, GitLabToken));

@@ -1,4 +1,5 @@
 using KernelPrBot.Hosting.Queues;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
@@ -13,8 +14,9 @@ public sealed class UnshownDeadLetterTests
     [Fact]
     public async Task The_next_server_shows_a_dead_letter_the_killed_one_did_not_and_does_not_show_it_twice()
     {
+        using var temp = new TempDirectory("unshown");
         await using var github = await FakeGitHubServer.StartAsync();
-        var queue = Path.Combine(Path.GetTempPath(), $"kpb-unshown-{Guid.NewGuid():N}.db");
+        var queue = temp.Combine("queue.db");
         var s = new PullRequestScenario(github);
         await using (var ingress = await BotServer.StartAsync(github, queue, "--KernelPrBot:Queue:Workers=0"))
         {

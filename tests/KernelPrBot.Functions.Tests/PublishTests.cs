@@ -31,42 +31,36 @@ public sealed class PublishTests(ITestOutputHelper output)
     [Fact]
     public async Task Published_app_lists_both_functions_with_their_bindings_and_ships_host_json()
     {
-        var outputDir = Directory.CreateTempSubdirectory("kpb-functions-publish-").FullName;
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            var (code, log) = await RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-                "publish", TestPaths.InRepo("functions", "KernelPrBot.Functions", "KernelPrBot.Functions.csproj"), "-c", "Release", "-o", outputDir, "--nologo");
-            output.WriteLine($"dotnet publish -c Release: {clock.Elapsed.TotalSeconds:F0} s");
-            Assert.True(code == 0, "dotnet publish failed:\n" + log);
+        using var temp = new TempDirectory("functions-publish");
+        var outputDir = temp.Path;
+        var clock = Stopwatch.StartNew();
+        var (code, log) = await RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            "publish", TestPaths.InRepo("functions", "KernelPrBot.Functions", "KernelPrBot.Functions.csproj"), "-c", "Release", "-o", outputDir, "--nologo");
+        output.WriteLine($"dotnet publish -c Release: {clock.Elapsed.TotalSeconds:F0} s");
+        Assert.True(code == 0, "dotnet publish failed:\n" + log);
 
-            var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(outputDir, "functions.metadata")))!.AsArray();
-            Assert.Equal(["GitHubWebhook", "GitLabWebhook", "ReviewWorker"], functions.Select(f => (string)f!["name"]!).Order());
+        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(outputDir, "functions.metadata")))!.AsArray();
+        Assert.Equal(["GitHubWebhook", "GitLabWebhook", "ReviewWorker"], functions.Select(f => (string)f!["name"]!).Order());
 
-            var http = Trigger(functions, "GitHubWebhook");
-            Assert.Equal("httpTrigger", (string?)http["type"]);
-            Assert.Equal("github/webhooks", (string?)http["route"]);
-            Assert.Equal(["post"], http["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()));
-            Assert.Equal("anonymous", ((string?)http["authLevel"])?.ToLowerInvariant());
+        var http = Trigger(functions, "GitHubWebhook");
+        Assert.Equal("httpTrigger", (string?)http["type"]);
+        Assert.Equal("github/webhooks", (string?)http["route"]);
+        Assert.Equal(["post"], http["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()));
+        Assert.Equal("anonymous", ((string?)http["authLevel"])?.ToLowerInvariant());
 
-            var gitlab = Trigger(functions, "GitLabWebhook");
-            Assert.Equal("gitlab/webhooks", (string?)gitlab["route"]);
-            Assert.Equal("anonymous", ((string?)gitlab["authLevel"])?.ToLowerInvariant());
+        var gitlab = Trigger(functions, "GitLabWebhook");
+        Assert.Equal("gitlab/webhooks", (string?)gitlab["route"]);
+        Assert.Equal("anonymous", ((string?)gitlab["authLevel"])?.ToLowerInvariant());
 
-            var queue = Trigger(functions, "ReviewWorker");
-            Assert.Equal("queueTrigger", (string?)queue["type"]);
-            Assert.Equal("review-requests", (string?)queue["queueName"]);
-            Assert.Equal("AzureWebJobsStorage", (string?)queue["connection"]);
+        var queue = Trigger(functions, "ReviewWorker");
+        Assert.Equal("queueTrigger", (string?)queue["type"]);
+        Assert.Equal("review-requests", (string?)queue["queueName"]);
+        Assert.Equal("AzureWebJobsStorage", (string?)queue["connection"]);
 
-            Assert.Equal(File.ReadAllText(HostJsonPath), File.ReadAllText(Path.Combine(outputDir, "host.json")));
-            Assert.True(File.Exists(Path.Combine(outputDir, "worker.config.json")), "worker.config.json tells the host how to start the worker");
-            Assert.True(File.Exists(Path.Combine(outputDir, "KernelPrBot.Functions.dll")));
-            Assert.False(File.Exists(Path.Combine(outputDir, "local.settings.json")), "local settings never ship");
-        }
-        finally
-        {
-            Directory.Delete(outputDir, recursive: true);
-        }
+        Assert.Equal(File.ReadAllText(HostJsonPath), File.ReadAllText(Path.Combine(outputDir, "host.json")));
+        Assert.True(File.Exists(Path.Combine(outputDir, "worker.config.json")), "worker.config.json tells the host how to start the worker");
+        Assert.True(File.Exists(Path.Combine(outputDir, "KernelPrBot.Functions.dll")));
+        Assert.False(File.Exists(Path.Combine(outputDir, "local.settings.json")), "local settings never ship");
     }
 
     private static JsonNode Trigger(JsonArray functions, string name) =>
@@ -76,7 +70,8 @@ public sealed class PublishTests(ITestOutputHelper output)
     private static async Task<(int Code, string Log)> RunAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start)!;
+        using var child = ChildProcess.Start(start); // killed on the way out, should the wait time out
+        var process = child.Process;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));

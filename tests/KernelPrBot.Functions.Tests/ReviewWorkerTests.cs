@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using KernelPrBot.Hosting.Server;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.Azurite;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
@@ -60,8 +61,9 @@ public sealed class ReviewWorkerTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static async Task<string> ReviewedBySelfHostedServerAsync()
     {
+        using var temp = new TempDirectory("functions");
         await using var github = await FakeGitHubServer.StartAsync();
-        var queuePath = Path.Combine(Path.GetTempPath(), $"kpb-functions-{Guid.NewGuid():N}.db");
+        var queuePath = temp.Combine("queue.db");
         var (server, url) = await KernelPrBotServer.StartAsync([.. BotSettings.For(github, queuePath, "--Logging:LogLevel:Default=Warning"), "--urls=http://127.0.0.1:0"]);
         try
         {
@@ -83,10 +85,6 @@ public sealed class ReviewWorkerTests(AzuriteFixture azurite) : IClassFixture<Az
         {
             await server.StopAsync();
             await server.DisposeAsync();
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(queuePath) + "*"))
-            {
-                File.Delete(file);
-            }
         }
     }
 }

@@ -22,7 +22,8 @@ public static class CheckpatchRunner
 
         // checkpatch looks up Fixes: ids in the current git repository; keep the result independent of where it runs.
         start.Environment["GIT_DIR"] = "/nonexistent";
-        using var process = Process.Start(start)!;
+        using var child = ChildProcess.Start(start);
+        var process = child.Process;
         var output = process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
         process.WaitForExit();

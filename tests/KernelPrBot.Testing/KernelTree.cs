@@ -37,9 +37,9 @@ public static class KernelTree
         }
 
         Directory.CreateDirectory(DefaultCache);
-        var tar = Process.Start(new ProcessStartInfo("tar", ["xJf", Package, "-C", DefaultCache]) { RedirectStandardError = true })!;
-        tar.WaitForExit();
-        return tar.ExitCode == 0 && IsTree(cached) ? cached : null;
+        using var tar = ChildProcess.Start(new ProcessStartInfo("tar", ["xJf", Package, "-C", DefaultCache]) { RedirectStandardError = true });
+        tar.Process.WaitForExit();
+        return tar.Process.ExitCode == 0 && IsTree(cached) ? cached : null;
     }
 
     private static bool IsTree(string dir) =>

@@ -4,7 +4,10 @@ using KernelPrBot.Checks.Index;
 
 namespace KernelPrBot.Testing;
 
-/// <summary>The symbol index of the real kernel tree, built once and cached in the temp directory between test runs.</summary>
+/// <summary>
+/// The symbol index of the real kernel tree, built once and cached between test runs in the user's cache directory
+/// ($XDG_CACHE_HOME or ~/.cache, under kernel-pr-bot/test-index): a cache kept on purpose, not a temporary file.
+/// </summary>
 public static class KernelTreeIndex
 {
     private static readonly Lazy<SymbolIndex?> Loaded = new(Load);
@@ -21,7 +24,7 @@ public static class KernelTreeIndex
         var makefile = new FileInfo(System.IO.Path.Combine(tree, "Makefile"));
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{System.IO.Path.GetFullPath(tree)}\n{makefile.Length}\n{makefile.LastWriteTimeUtc.Ticks}\n{SymbolIndexFormat.Version}\n{typeof(SymbolScanner).Assembly.ManifestModule.ModuleVersionId}")))[..16];
-        var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kpb-test-index");
+        var dir = System.IO.Path.Combine(CacheHome(), "kernel-pr-bot", "test-index");
         var path = System.IO.Path.Combine(dir, $"{key}.idx");
         if (File.Exists(path))
         {
@@ -50,5 +53,11 @@ public static class KernelTreeIndex
 
         File.Move(temporary, path, overwrite: true);
         return SymbolIndex.Load(path);
+    }
+
+    private static string CacheHome()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        return string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
     }
 }

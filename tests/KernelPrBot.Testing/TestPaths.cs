@@ -1,6 +1,6 @@
 namespace KernelPrBot.Testing;
 
-/// <summary>Finds the repository root and the shared fixtures folder (beside the repository, or KPB_SHARED).</summary>
+/// <summary>Finds the repository root and the test fixtures inside it (tests/fixtures), so a bare clone runs the tests.</summary>
 public static class TestPaths
 {
     private static readonly Lazy<string> Root = new(() =>
@@ -18,22 +18,8 @@ public static class TestPaths
 
     public static string RepoRoot => Root.Value;
 
-    public static string Shared
-    {
-        get
-        {
-            var fromEnv = Environment.GetEnvironmentVariable("KPB_SHARED");
-            if (!string.IsNullOrEmpty(fromEnv))
-            {
-                return fromEnv;
-            }
-
-            var beside = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(beside) ? beside : throw new InvalidOperationException($"shared/ not found at {beside}; set KPB_SHARED");
-        }
-    }
-
-    public static string Fixture(params string[] parts) => Path.Combine([Shared, "fixtures", .. parts]);
+    /// <summary>A file under tests/fixtures (see tests/fixtures/PROVENANCE.md for where each one comes from).</summary>
+    public static string Fixture(params string[] parts) => Path.Combine([RepoRoot, "tests", "fixtures", .. parts]);
 
     public static string InRepo(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
 }

@@ -1,17 +1,18 @@
 using KernelPrBot.Checks.Index;
+using KernelPrBot.Testing;
 using Xunit;
 
 namespace KernelPrBot.Checks.Tests.Index;
 
 public sealed class TreeIndexerTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kpb-index-").FullName;
+    private readonly TempDirectory _dir = new("index");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private void Write(string path, string content)
     {
-        var full = Path.Combine(_dir, path);
+        var full = Path.Combine(_dir.Path, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
     }
@@ -20,11 +21,11 @@ public sealed class TreeIndexerTests : IDisposable
     public void Indexes_sources_and_headers_of_a_small_tree()
     {
         Write("Makefile", "VERSION = 6\n");
-        Directory.CreateDirectory(Path.Combine(_dir, "scripts"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "scripts"));
         Write("include/linux/acme.h", "int acme_probe(struct device *dev);\n#define ACME_WAIT(x) msleep(x)\n");
         Write("drivers/misc/acme.c", "int acme_probe(struct device *dev)\n{\n\treturn 0;\n}\nEXPORT_SYMBOL(acme_probe);\n");
         Write("drivers/misc/acme.txt", "int not_indexed(void);\n");
-        var (builder, stats) = TreeIndexer.Scan(_dir, workers: 2);
+        var (builder, stats) = TreeIndexer.Scan(_dir.Path, workers: 2);
         var index = builder.Build();
         Assert.Equal(2, stats.Files);
         Assert.Equal(SymbolKinds.Prototype | SymbolKinds.Function | SymbolKinds.Exported, index.Find("acme_probe")!.Kinds);
@@ -37,7 +38,7 @@ public sealed class TreeIndexerTests : IDisposable
     public void A_directory_that_is_not_a_kernel_tree_is_refused()
     {
         Write("README", "not a kernel\n");
-        var ex = Assert.Throws<IndexFormatException>(() => TreeIndexer.Scan(_dir));
+        var ex = Assert.Throws<IndexFormatException>(() => TreeIndexer.Scan(_dir.Path));
         Assert.Contains("not a kernel tree", ex.Message, StringComparison.Ordinal);
     }
 

@@ -146,7 +146,8 @@ public sealed class MaintainersFileTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(start)!;
+        using var child = ChildProcess.Start(start);
+        var process = child.Process;
         var text = process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace KernelPrBot.Checks.Tests.Patches;
 
-/// <summary>The real kernel patches of shared/fixtures (quilt form: no diff --git / index lines).</summary>
+/// <summary>The real kernel patches of tests/fixtures/kernel-patches (quilt form: no diff --git / index lines).</summary>
 public sealed class FixturePatchTests
 {
     private static PatchSeries Load(string name)

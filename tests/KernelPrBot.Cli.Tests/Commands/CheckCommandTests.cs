@@ -6,13 +6,13 @@ namespace KernelPrBot.Cli.Tests.Commands;
 
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kpb-cli-").FullName;
+    private readonly TempDirectory _dir = new("cli");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string WriteFile(string name, string content)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_dir.Path, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
@@ -69,7 +69,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         WriteFile("series/0002-b.patch", Clean.Replace("mm: tidy a comment", "mm: second", StringComparison.Ordinal));
         WriteFile("series/0001-a.patch", File.ReadAllText(Example));
-        var run = CliRun.Of(["check", "--format", "json", Path.Combine(_dir, "series")]);
+        var run = CliRun.Of(["check", "--format", "json", Path.Combine(_dir.Path, "series")]);
         Assert.Equal(2, JsonNode.Parse(run.Stdout)!["summary"]!["commits"]!.GetValue<int>());
     }
 
@@ -79,7 +79,7 @@ public sealed class CheckCommandTests : IDisposable
         WriteFile("tree/mm/a.c", "/* old */\nint a;\n");
         WriteFile("tree/.kernel-pr-bot.yml", "rules:\n  commit-message: off\n");
         var patch = WriteFile("p.patch", new PatchBuilder().Subject("no prefix here").SignedOffByAuthor().ModifyFile("mm/a.c", "/* old */\nint a;\n", "/* new */\nint a;\n").Build());
-        var run = CliRun.Of(["check", "--tree", KernelTreeSkeleton.AddTo(Path.Combine(_dir, "tree")), patch]);
+        var run = CliRun.Of(["check", "--tree", KernelTreeSkeleton.AddTo(Path.Combine(_dir.Path, "tree")), patch]);
         Assert.Equal(0, run.Exit);
         Assert.DoesNotContain("analysed the hunks only", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, CliRun.Of(["check", "--fail-on", "warning", patch]).Exit);
@@ -115,7 +115,7 @@ public sealed class CheckCommandTests : IDisposable
     public void Empty_and_binary_inputs_exit_two_with_a_reason()
     {
         Assert.Contains("input is empty", CliRun.Of(["check", WriteFile("empty.patch", string.Empty)]).Stderr, StringComparison.Ordinal);
-        var binary = Path.Combine(_dir, "x.bin");
+        var binary = Path.Combine(_dir.Path, "x.bin");
         File.WriteAllBytes(binary, [0x7F, 0x45, 0x4C, 0x46, 0, 1, 2, 3]);
         var run = CliRun.Of(["check", binary]);
         Assert.Equal(2, run.Exit);

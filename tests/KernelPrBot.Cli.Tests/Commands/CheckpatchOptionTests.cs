@@ -5,21 +5,21 @@ namespace KernelPrBot.Cli.Tests.Commands;
 
 public sealed class CheckpatchOptionTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kpb-cli-cp-").FullName;
+    private readonly TempDirectory _dir = new("cli-cp");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [KernelTreeFact]
     public void Check_with_the_kernel_tree_reports_checkpatch_types_on_added_lines()
     {
         var tree = KernelTree.Path!;
-        var index = Path.Combine(_dir, "empty.idx");
+        var index = Path.Combine(_dir.Path, "empty.idx");
         using (var stream = File.Create(index))
         {
             new KernelPrBot.Checks.Index.SymbolIndexBuilder().Write(stream);
         }
 
-        var patch = Path.Combine(_dir, "a.patch");
+        var patch = Path.Combine(_dir.Path, "a.patch");
         File.WriteAllText(patch, new PatchBuilder().SignedOffByAuthor()
             .AddFile("drivers/misc/acme.c", "// SPDX-License-Identifier: GPL-2.0\nstatic int acme_value = 1 ;\n")
             .Build());

@@ -21,9 +21,9 @@ public sealed class ExampleSeriesTests : IDisposable
     private static readonly string Series = TestPaths.InRepo("examples", "acme-series");
     private static readonly string Tree = TestPaths.InRepo("examples", "tree");
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("kpb-example-").FullName;
+    private readonly TempDirectory _temp = new("example");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void With_the_tree_each_headline_rule_reports_once_where_intended()
@@ -81,7 +81,7 @@ public sealed class ExampleSeriesTests : IDisposable
 
     private string BuildIndex()
     {
-        var path = Path.Combine(_dir, "example-tree.idx");
+        var path = Path.Combine(_temp.Path, "example-tree.idx");
         if (!File.Exists(path))
         {
             var run = CliRun.Of(["index", "--tree", Tree, "-o", path]);

@@ -5,13 +5,13 @@ namespace KernelPrBot.Cli.Tests.Commands;
 
 public sealed class IndexCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kpb-cli-index-").FullName;
+    private readonly TempDirectory _dir = new("cli-index");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string Write(string path, string content)
     {
-        var full = Path.Combine(_dir, path);
+        var full = Path.Combine(_dir.Path, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
         return full;
@@ -20,9 +20,9 @@ public sealed class IndexCommandTests : IDisposable
     private string SmallTree()
     {
         Write("tree/Makefile", "VERSION = 6\n");
-        Directory.CreateDirectory(Path.Combine(_dir, "tree", "scripts"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "tree", "scripts"));
         Write("tree/include/linux/slab.h", "void *kmalloc(size_t size, gfp_t flags);\nvoid kfree(const void *p);\n");
-        return Path.Combine(_dir, "tree");
+        return Path.Combine(_dir.Path, "tree");
     }
 
     private static string Patch => new PatchBuilder().SignedOffByAuthor()
@@ -32,7 +32,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public void Builds_an_index_that_check_uses()
     {
-        var output = Path.Combine(_dir, "kernel.idx");
+        var output = Path.Combine(_dir.Path, "kernel.idx");
         var run = CliRun.Of(["index", "--tree", SmallTree(), "-o", output]);
         Assert.Equal(0, run.Exit);
         Assert.Matches(@"indexed 1 files .*: 2 symbols, 1 headers; .* MiB; [0-9.]+ s", run.Stderr);
@@ -55,10 +55,10 @@ public sealed class IndexCommandTests : IDisposable
     public void A_directory_that_is_not_a_kernel_tree_is_a_clear_error()
     {
         Write("notatree/README", "hello\n");
-        var run = CliRun.Of(["index", "--tree", Path.Combine(_dir, "notatree"), "-o", Path.Combine(_dir, "x.idx")]);
+        var run = CliRun.Of(["index", "--tree", Path.Combine(_dir.Path, "notatree"), "-o", Path.Combine(_dir.Path, "x.idx")]);
         Assert.Equal(2, run.Exit);
         Assert.Contains("is not the top directory of a kernel tree", run.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "x.idx")));
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "x.idx")));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class IndexCommandTests : IDisposable
     [InlineData("version", "format version")]
     public void Bad_index_files_are_clear_errors(string kind, string expected)
     {
-        var good = Path.Combine(_dir, "good.idx");
+        var good = Path.Combine(_dir.Path, "good.idx");
         Assert.Equal(0, CliRun.Of(["index", "--tree", SmallTree(), "-o", good]).Exit);
         var bytes = File.ReadAllBytes(good);
         var bad = kind switch
@@ -76,7 +76,7 @@ public sealed class IndexCommandTests : IDisposable
             "truncated" => bytes[..(bytes.Length - 5)],
             _ => [.. bytes[..8], 7, .. bytes[9..]],
         };
-        var path = Path.Combine(_dir, "bad.idx");
+        var path = Path.Combine(_dir.Path, "bad.idx");
         File.WriteAllBytes(path, bad);
         var run = CliRun.Of(["check", "--index", path, Write("a.patch", Patch)]);
         Assert.Equal(2, run.Exit);
@@ -88,7 +88,7 @@ public sealed class IndexCommandTests : IDisposable
     public void Check_with_a_kernel_tree_builds_and_reuses_a_cached_index()
     {
         var tree = SmallTree();
-        var cache = Path.Combine(_dir, "cache");
+        var cache = Path.Combine(_dir.Path, "cache");
         var previous = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
         try

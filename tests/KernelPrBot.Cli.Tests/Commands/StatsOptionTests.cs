@@ -27,23 +27,17 @@ public sealed class StatsOptionTests
     [Fact]
     public void Stats_count_every_patch_of_a_series()
     {
-        var dir = Directory.CreateTempSubdirectory("kpb-stats-").FullName;
-        try
+        using var temp = new TempDirectory("stats");
+        var dir = temp.Path;
+        for (var i = 1; i <= 3; i++)
         {
-            for (var i = 1; i <= 3; i++)
-            {
-                File.WriteAllText(Path.Combine(dir, $"{i:D4}.patch"), new PatchBuilder().Subject($"mm: change {i}").SignedOffByAuthor()
-                    .ModifyFile($"mm/f{i}.c", "int a;\n", "int a;\nint b;\n").Build());
-            }
-
-            var run = CliRun.Of(["check", "--stats", dir]);
-
-            Assert.Equal(0, run.Exit);
-            Assert.Contains("stats: 3 patches, ", run.Stderr, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(dir, $"{i:D4}.patch"), new PatchBuilder().Subject($"mm: change {i}").SignedOffByAuthor()
+                .ModifyFile($"mm/f{i}.c", "int a;\n", "int a;\nint b;\n").Build());
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+
+        var run = CliRun.Of(["check", "--stats", dir]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("stats: 3 patches, ", run.Stderr, StringComparison.Ordinal);
     }
 }

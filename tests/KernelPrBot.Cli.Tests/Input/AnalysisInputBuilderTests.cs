@@ -9,9 +9,9 @@ namespace KernelPrBot.Cli.Tests.Input;
 /// <summary>The one builder of analysis inputs: what it takes from a tree, and what it says it could not check.</summary>
 public sealed class AnalysisInputBuilderTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kpb-inputs-");
+    private readonly TempDirectory _dir = new("inputs");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static string ExampleTree => TestPaths.InRepo("examples", "tree");
 
@@ -50,7 +50,7 @@ public sealed class AnalysisInputBuilderTests : IDisposable
     [Fact]
     public void An_index_file_wins_over_indexing_the_tree()
     {
-        var path = Path.Combine(_dir.FullName, "x.idx");
+        var path = Path.Combine(_dir.Path, "x.idx");
         var index = new Checks.Index.SymbolIndexBuilder();
         index.AddSource("int acme_probe(void *dev);");
         using (var stream = File.Create(path))
@@ -69,17 +69,17 @@ public sealed class AnalysisInputBuilderTests : IDisposable
     {
         if (present.Length > 0)
         {
-            File.WriteAllText(Path.Combine(_dir.FullName, present), string.Empty);
+            File.WriteAllText(Path.Combine(_dir.Path, present), string.Empty);
         }
 
-        var ex = Assert.Throws<KernelTreeException>(() => AnalysisInputBuilder.Load(_dir.FullName, null, null, InputSettingNames.CommandLine));
+        var ex = Assert.Throws<KernelTreeException>(() => AnalysisInputBuilder.Load(_dir.Path, null, null, InputSettingNames.CommandLine));
         Assert.Contains("is not the top directory of a kernel tree: it has " + lacks, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_directory_is_refused()
     {
-        var missing = Path.Combine(_dir.FullName, "linux");
+        var missing = Path.Combine(_dir.Path, "linux");
         var ex = Assert.Throws<KernelTreeException>(() => AnalysisInputBuilder.Load(missing, null, null, InputSettingNames.CommandLine));
         Assert.Equal($"{missing}: no such directory", ex.Message);
     }
@@ -87,9 +87,9 @@ public sealed class AnalysisInputBuilderTests : IDisposable
     [Fact]
     public void The_command_line_refuses_a_non_kernel_tree_in_one_line()
     {
-        var run = CliRun.Of(["check", "--tree", _dir.FullName, TestPaths.InRepo("examples", "acme-series")]);
+        var run = CliRun.Of(["check", "--tree", _dir.Path, TestPaths.InRepo("examples", "acme-series")]);
         Assert.Equal(2, run.Exit);
-        Assert.StartsWith($"kernel-pr-bot: --tree {_dir.FullName} is not the top directory of a kernel tree", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"kernel-pr-bot: --tree {_dir.Path} is not the top directory of a kernel tree", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KernelPrBot.Testing;
 using Xunit;
 
 namespace KernelPrBot.Cli.Tests.Input;
@@ -6,7 +7,7 @@ namespace KernelPrBot.Cli.Tests.Input;
 /// <summary><c>check A..B</c> and <c>check REV</c> through git format-patch, in a real repository made per test.</summary>
 public sealed class GitRevisionTests : IDisposable
 {
-    private readonly DirectoryInfo _repo = Directory.CreateTempSubdirectory("kpb-git-");
+    private readonly TempDirectory _repo = new("git");
 
     public GitRevisionTests()
     {
@@ -19,12 +20,12 @@ public sealed class GitRevisionTests : IDisposable
         Commit("drivers/misc/acme.c", "// SPDX-License-Identifier: GPL-2.0\nint acme_a;\nint acme_b;\nint acme_c;\n", "misc: acme: add another counter\n\nCount errors.\n");
     }
 
-    public void Dispose() => _repo.Delete(recursive: true);
+    public void Dispose() => _repo.Dispose();
 
     [Fact]
     public void A_range_checks_its_commits_named_as_format_patch_names_them()
     {
-        var run = CliRun.Of(["check", "--git", _repo.FullName, "--format", "json", "HEAD~2..HEAD"]);
+        var run = CliRun.Of(["check", "--git", _repo.Path, "--format", "json", "HEAD~2..HEAD"]);
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("\"0002-misc-acme-add-another-counter.patch\"", run.Stdout, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class GitRevisionTests : IDisposable
     [Fact]
     public void One_revision_checks_that_one_commit()
     {
-        var run = CliRun.Of(["check", "--git", _repo.FullName, "HEAD~1"]);
+        var run = CliRun.Of(["check", "--git", _repo.Path, "HEAD~1"]);
 
         Assert.Equal(0, run.Exit);
         Assert.EndsWith("in 1 commits, 1 files\n", run.Stdout, StringComparison.Ordinal);
@@ -48,7 +49,7 @@ public sealed class GitRevisionTests : IDisposable
     [InlineData("--output=/tmp/x..HEAD")]
     public void A_bad_or_hostile_revision_is_one_clear_error(string revision)
     {
-        var run = CliRun.Of(["check", "--git", _repo.FullName, "--", revision]);
+        var run = CliRun.Of(["check", "--git", _repo.Path, "--", revision]);
 
         Assert.Equal(2, run.Exit);
         Assert.Contains(revision, run.Stderr, StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class GitRevisionTests : IDisposable
     [Fact]
     public void A_missing_git_directory_is_refused()
     {
-        var run = CliRun.Of(["check", "--git", Path.Combine(_repo.FullName, "nope"), "HEAD~1..HEAD"]);
+        var run = CliRun.Of(["check", "--git", Path.Combine(_repo.Path, "nope"), "HEAD~1..HEAD"]);
         Assert.Equal(2, run.Exit);
         Assert.Contains("--git", run.Stderr, StringComparison.Ordinal);
     }
@@ -68,14 +69,14 @@ public sealed class GitRevisionTests : IDisposable
     public void Format_patch_leaves_no_files_behind()
     {
         var before = Directory.GetDirectories(Path.GetTempPath(), "kernel-pr-bot-format-patch-*").Length;
-        CliRun.Of(["check", "--git", _repo.FullName, "HEAD~2..HEAD"]);
+        CliRun.Of(["check", "--git", _repo.Path, "HEAD~2..HEAD"]);
         Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "kernel-pr-bot-format-patch-*").Length);
         Assert.Equal(string.Empty, Git("status", "--porcelain").Trim());
     }
 
     private void Commit(string path, string content, string message)
     {
-        var file = Path.Combine(_repo.FullName, path);
+        var file = Path.Combine(_repo.Path, path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, content);
         Git("add", path);
@@ -84,7 +85,7 @@ public sealed class GitRevisionTests : IDisposable
 
     private string Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repo.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = _repo.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

@@ -1,13 +1,18 @@
 using System.Text;
 using KernelPrBot.Review.Model;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 
-public sealed class GitHubIngressTests
+public sealed class GitHubIngressTests : IDisposable
 {
     private const string Secret = IngressHarness.Secret;
+
+    private readonly TempDirectory _temp = new("github-ingress");
+
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("pull_request", "pull_request.opened.json", ReviewTrigger.Opened)]
@@ -17,7 +22,7 @@ public sealed class GitHubIngressTests
     [InlineData("check_suite", "check_suite.rerequested.json", ReviewTrigger.Rerequested)]
     public async Task Real_payloads_are_verified_mapped_and_queued(string eventName, string file, ReviewTrigger trigger)
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
         var delivery = GitHubWebhooks.Fixture(eventName, file, Secret);
 
         var result = await harness.PostAsync(delivery);
@@ -40,7 +45,7 @@ public sealed class GitHubIngressTests
     [InlineData("check_run", "check_run.rerequested.json", "names no pull request")]
     public async Task Events_we_do_not_act_on_get_202_and_queue_nothing(string eventName, string file, string why)
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
 
         var result = await harness.PostAsync(GitHubWebhooks.Fixture(eventName, file, Secret));
 
@@ -52,7 +57,7 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task A_pull_request_comment_with_a_command_is_queued_with_its_author_and_text()
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
         var github = await FakeGitHubServer.StartAsync();
         await using var _ = github;
         var repo = github.AddRepository("acme", "linux", 9);
@@ -70,7 +75,7 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task The_bots_own_comments_are_ignored_to_avoid_loops()
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
         var github = await FakeGitHubServer.StartAsync();
         await using var _ = github;
         var repo = github.AddRepository("acme", "linux");
@@ -84,7 +89,7 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task The_same_delivery_id_is_queued_once()
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
         var delivery = GitHubWebhooks.Fixture("pull_request", "pull_request.opened.json", Secret);
 
         await harness.PostAsync(delivery);
@@ -99,14 +104,14 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task Bad_missing_or_unconfigured_signatures_are_401()
     {
-        var body = File.ReadAllBytes(Testing.TestPaths.Fixture("github", "webhooks", "pull_request.opened.json"));
-        var harness = new IngressHarness();
+        var body = File.ReadAllBytes(TestPaths.Fixture("github", "webhooks", "pull_request.opened.json"));
+        var harness = new IngressHarness(_temp);
 
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=" + new string('0', 64))).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha1=abc")).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=zz")).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: GitHubWebhooks.Signature(body, "other secret"))).StatusCode);
-        Assert.Equal(401, (await new IngressHarness(secret: null).PostAsync("pull_request", body)).StatusCode);
+        Assert.Equal(401, (await new IngressHarness(_temp, secret: null).PostAsync("pull_request", body)).StatusCode);
         Assert.Null(await harness.Queue.TryDequeueAsync());
     }
 
@@ -117,7 +122,7 @@ public sealed class GitHubIngressTests
     [InlineData("")]
     public async Task Malformed_json_is_400(string body)
     {
-        var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
+        var result = await new IngressHarness(_temp).PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -128,7 +133,7 @@ public sealed class GitHubIngressTests
     [InlineData("""{"action":"opened","number":1,"pull_request":null}""")]
     public async Task Incomplete_payloads_are_400_not_500(string body)
     {
-        var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
+        var result = await new IngressHarness(_temp).PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -138,7 +143,7 @@ public sealed class GitHubIngressTests
     {
         var body = Encoding.UTF8.GetBytes("payload=%7B%7D");
 
-        var result = await new IngressHarness().PostAsync("pull_request", body, contentType: "application/x-www-form-urlencoded");
+        var result = await new IngressHarness(_temp).PostAsync("pull_request", body, contentType: "application/x-www-form-urlencoded");
 
         Assert.Equal(400, result.StatusCode);
         Assert.Contains("application/json", result.Message, StringComparison.Ordinal);
@@ -147,7 +152,7 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task Bodies_over_25_MB_are_refused_before_hashing()
     {
-        var result = await new IngressHarness().PostAsync("pull_request", new byte[(25 * 1024 * 1024) + 1], signature: "sha256=" + new string('0', 64));
+        var result = await new IngressHarness(_temp).PostAsync("pull_request", new byte[(25 * 1024 * 1024) + 1], signature: "sha256=" + new string('0', 64));
 
         Assert.Equal(413, result.StatusCode);
     }
@@ -155,7 +160,7 @@ public sealed class GitHubIngressTests
     [Fact]
     public async Task Random_signed_json_never_throws_and_never_answers_5xx()
     {
-        var harness = new IngressHarness();
+        var harness = new IngressHarness(_temp);
         var random = new Random(20261125);
         string[] events = ["pull_request", "issue_comment", "check_run", "check_suite"];
         string[] actions = ["opened", "synchronize", "created", "rerequested", "requested_action", "", "\u0000"];

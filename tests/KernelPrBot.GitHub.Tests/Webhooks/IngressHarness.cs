@@ -1,18 +1,20 @@
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Ingress;
+using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 
-/// <summary>The real ingress over a real SQLite queue in a temporary file.</summary>
+/// <summary>The real ingress over a real SQLite queue in a file of the test's temporary directory.</summary>
 internal sealed class IngressHarness
 {
     public const string Secret = "kernelprbot-test-secret";
 
-    public IngressHarness(string? secret = Secret)
+    public IngressHarness(TempDirectory temp, string? secret = Secret)
     {
-        var options = new SqliteQueueOptions { Path = Path.Combine(Path.GetTempPath(), $"kpb-ingress-{Guid.NewGuid():N}.db") };
+        ArgumentNullException.ThrowIfNull(temp);
+        var options = new SqliteQueueOptions { Path = temp.Combine($"queue-{Guid.NewGuid():N}.db") };
         Queue = new SqliteReviewQueue(options);
         Ingress = new GitHubIngress(secret, new IngressQueue(Queue, new SqliteDeliveryLog(options)));
     }

@@ -9,15 +9,20 @@ using Xunit;
 
 namespace KernelPrBot.GitLab.Tests.Webhooks;
 
-public sealed class GitLabIngressTests
+public sealed class GitLabIngressTests : IDisposable
 {
     private const string Secret = "gitlab-hook-token";
 
+    private readonly TempDirectory _temp = new("gitlab-ingress");
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>The real ingress over a real SQLite queue in the test's temporary directory.</summary>
     private sealed class Harness
     {
-        public Harness(string? secret = Secret)
+        public Harness(TempDirectory temp, string? secret = Secret)
         {
-            var options = new SqliteQueueOptions { Path = Path.Combine(Path.GetTempPath(), $"kpb-gitlab-{Guid.NewGuid():N}.db") };
+            var options = new SqliteQueueOptions { Path = temp.Combine($"queue-{Guid.NewGuid():N}.db") };
             Queue = new SqliteReviewQueue(options);
             Ingress = new GitLabIngress(secret, new IngressQueue(Queue, new SqliteDeliveryLog(options)));
         }
@@ -48,7 +53,7 @@ public sealed class GitLabIngressTests
     [InlineData("merge-request-event-update-new-commit.atlantis.json", ReviewTrigger.Synchronize, 910, 3)]
     public async Task Merge_request_hooks_that_bring_code_are_queued(string file, ReviewTrigger trigger, long projectId, int iid)
     {
-        var harness = new Harness();
+        var harness = new Harness(_temp);
 
         var result = await harness.PostAsync("Merge Request Hook", Fixture(file));
 
@@ -69,7 +74,7 @@ public sealed class GitLabIngressTests
     [InlineData("Push Hook", "merge_request.open.json", "event Push Hook")]
     public async Task Well_formed_events_we_do_not_act_on_get_200_so_GitLab_keeps_the_hook(string eventName, string file, string why)
     {
-        var harness = new Harness();
+        var harness = new Harness(_temp);
 
         var result = await harness.PostAsync(eventName, Fixture(file));
 
@@ -83,7 +88,7 @@ public sealed class GitLabIngressTests
     {
         var payload = JsonNode.Parse(Fixture("note.merge_request.json"))!;
         payload["object_attributes"]!["note"] = "Please\n/kpb ignore deprecated-api staging driver";
-        var harness = new Harness();
+        var harness = new Harness(_temp);
 
         await harness.PostAsync("Note Hook", Encoding.UTF8.GetBytes(payload.ToJsonString()));
 
@@ -97,7 +102,7 @@ public sealed class GitLabIngressTests
     [Fact]
     public async Task The_same_idempotency_key_is_queued_once()
     {
-        var harness = new Harness();
+        var harness = new Harness(_temp);
 
         await harness.PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), key: "retry-1");
         var again = await harness.PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), key: "retry-1");
@@ -114,7 +119,7 @@ public sealed class GitLabIngressTests
     [InlineData("GITLAB-HOOK-TOKEN")]
     public async Task A_missing_or_wrong_token_is_401(string? token)
     {
-        var result = await new Harness().PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), token);
+        var result = await new Harness(_temp).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), token);
 
         Assert.Equal(401, result.StatusCode);
     }
@@ -122,7 +127,7 @@ public sealed class GitLabIngressTests
     [Fact]
     public async Task Without_a_configured_secret_everything_is_401()
     {
-        Assert.Equal(401, (await new Harness(secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).StatusCode);
+        Assert.Equal(401, (await new Harness(_temp, secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).StatusCode);
     }
 
     [Theory]
@@ -134,7 +139,7 @@ public sealed class GitLabIngressTests
     [InlineData("{\"object_attributes\":{\"action\":\"open\",\"iid\":99999999999},\"project\":{\"id\":1,\"path_with_namespace\":\"a/b\"}}")]
     public async Task Malformed_or_incomplete_bodies_are_400_never_500(string body)
     {
-        var result = await new Harness().PostAsync("Merge Request Hook", Encoding.UTF8.GetBytes(body));
+        var result = await new Harness(_temp).PostAsync("Merge Request Hook", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KernelPrBot.Hosting.Queues;
+using KernelPrBot.Testing;
 using Xunit;
 
 namespace KernelPrBot.Hosting.Tests.Queues;
@@ -53,19 +54,18 @@ public sealed class SqliteReviewQueueProcessTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the child process");
+        using var child = ChildProcess.Start(start);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var line = await child.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException("child said nothing: " + await child.StandardError.ReadToEndAsync(timeout.Token));
+            var line = await child.Process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("child said nothing: " + await child.Process.StandardError.ReadToEndAsync(timeout.Token));
             var parts = line.Split(' ');
             return (parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {
-            child.Kill(); // SIGKILL on Unix: no cleanup runs in the child
-            await child.WaitForExitAsync();
+            child.Kill(); // SIGKILL: no cleanup runs in the child
         }
     }
 }

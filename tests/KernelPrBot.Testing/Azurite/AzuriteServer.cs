@@ -16,10 +16,10 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<string?> Located = new(Locate);
 
-    private readonly Process _process;
-    private readonly string _location;
+    private readonly ChildProcess _process;
+    private readonly TempDirectory _location;
 
-    private AzuriteServer(Process process, string location, int queuePort, int tablePort, int blobPort)
+    private AzuriteServer(ChildProcess process, TempDirectory location, int queuePort, int tablePort, int blobPort)
     {
         _process = process;
         _location = location;
@@ -38,7 +38,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     {
         var executable = Executable ?? throw new InvalidOperationException(
             "azurite not found in .tools/azurite or on PATH; run scripts/install-test-tools.sh (npm install --prefix .tools/azurite azurite@3.37.0)");
-        var location = Directory.CreateTempSubdirectory("kpb-azurite-").FullName;
+        var location = new TempDirectory("azurite");
         var start = new ProcessStartInfo(executable,
         [
             "--inMemoryPersistence", "--extentMemoryLimit", "256", "--silent", "--skipApiVersionCheck", "--loose",
@@ -51,9 +51,20 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             // In-memory storage cannot be combined with --location; the working folder catches anything else it writes.
-            WorkingDirectory = location,
+            WorkingDirectory = location.Path,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("azurite did not start");
+        ChildProcess child;
+        try
+        {
+            child = ChildProcess.Start(start);
+        }
+        catch
+        {
+            location.Dispose();
+            throw;
+        }
+
+        var process = child.Process;
         var ports = new Dictionary<string, int>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -86,7 +97,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             }
         }
 
-        var server = new AzuriteServer(process, location, 0, 0, 0);
+        var server = new AzuriteServer(child, location, 0, 0, 0);
         try
         {
             await ready.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
@@ -97,33 +108,14 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException("azurite did not report its ports:\n" + string.Join("\n", output));
         }
 
-        return new AzuriteServer(process, location, ports["Queue"], ports["Table"], ports["Blob"]);
+        return new AzuriteServer(child, location, ports["Queue"], ports["Table"], ports["Blob"]);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-        {
-            // Already gone.
-        }
-
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_location, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open; the temp folder is cleaned up eventually.
-        }
+        _location.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static string? Locate()

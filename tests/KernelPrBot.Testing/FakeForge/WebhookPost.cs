@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace KernelPrBot.Testing.FakeForge;
 
-/// <summary>Webhook payloads from the fixtures under shared/fixtures/{forge}/webhooks, and POSTing them as the forge sends them.</summary>
+/// <summary>Webhook payloads from the fixtures under tests/fixtures/{forge}/webhooks, and POSTing them as the forge sends them.</summary>
 internal static class WebhookPost
 {
     // The forges send non-ASCII text unescaped; the bytes must match what a signature or token check sees.

@@ -6,7 +6,7 @@ using KernelPrBot.Testing.FakeForge;
 namespace KernelPrBot.Testing.FakeGitHub;
 
 /// <summary>
-/// Signed webhook deliveries built from the real payload fixtures (shared/fixtures/github/webhooks), with only the fields
+/// Signed webhook deliveries built from the real payload fixtures (tests/fixtures/github/webhooks), with only the fields
 /// that must point at the fake changed: repository, numbers, SHAs, logins, installation, comment and check-run ids.
 /// </summary>
 public static class GitHubWebhooks

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace KernelPrBot.Testing.FakeGitHub;
@@ -14,11 +15,12 @@ internal sealed record OpenApiOperation(
 
 /// <summary>
 /// Path templates → methods → parameters and request-body schema of GitHub's OpenAPI description.
-/// Loaded once per process from the shared fixture; the 13 MB document itself is not kept.
+/// Loaded once per process from the fixture, stored gzip-compressed (13 MB as JSON, under 1 MB compressed);
+/// the document itself is not kept.
 /// </summary>
 internal sealed class OpenApiIndex
 {
-    private static readonly Lazy<OpenApiIndex> Lazy = new(() => Load(TestPaths.Fixture("github", "openapi", "api.github.com.json")));
+    private static readonly Lazy<OpenApiIndex> Lazy = new(() => Load(TestPaths.Fixture("github", "openapi", "api.github.com.json.gz")));
 
     private readonly List<OpenApiOperation> _operations;
 
@@ -28,9 +30,11 @@ internal sealed class OpenApiIndex
 
     public int Count => _operations.Count;
 
-    public static OpenApiIndex Load(string file)
+    /// <summary>Reads a gzip-compressed OpenAPI description.</summary>
+    public static OpenApiIndex Load(string gzipFile)
     {
-        using var stream = File.OpenRead(file);
+        using var file = File.OpenRead(gzipFile);
+        using var stream = new GZipStream(file, CompressionMode.Decompress);
         using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
         var root = doc.RootElement;
         var resolved = new Dictionary<string, OpenApiSchema>(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using KernelPrBot.Testing.FakeForge;
 namespace KernelPrBot.Testing.FakeGitLab;
 
 /// <summary>
-/// Webhook deliveries built from the real payload fixtures (shared/fixtures/gitlab/webhooks), with only the fields that
+/// Webhook deliveries built from the real payload fixtures (tests/fixtures/gitlab/webhooks), with only the fields that
 /// must point at the fake changed: project, MR ids, action, head and previous SHAs, the acting user and the note.
 /// </summary>
 public static class GitLabWebhooks
