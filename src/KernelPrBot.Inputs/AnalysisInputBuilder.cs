@@ -76,7 +76,7 @@ public sealed class AnalysisInputBuilder
         {
             notChecked.Add(Tree is null
                 ? $"SPDX identifiers checked against the built-in licence list, not a tree's LICENSES/ ({_names.Tree})"
-                : $"SPDX identifiers checked against the built-in licence list: {Tree.Root} has no LICENSES/");
+                : $"SPDX identifiers checked against the built-in licence list: {Tree.Given} has no LICENSES/");
         }
 
         var options = AnalysisOptions.Default with

@@ -26,7 +26,7 @@ public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<strin
         ArgumentNullException.ThrowIfNull(tree);
         if (!tree.HasCheckpatch)
         {
-            return $"{tree.Root} has no scripts/checkpatch.pl";
+            return $"{tree.Given} has no scripts/checkpatch.pl";
         }
 
         return FindPerl() is null ? "perl is not installed" : null;

@@ -12,10 +12,17 @@ public sealed class KernelTree
 {
     private static readonly string[] RequiredEntries = ["Makefile", "include/linux/", "scripts/"];
 
-    private KernelTree(string root) => Root = root;
+    private KernelTree(string root, string given)
+    {
+        Root = root;
+        Given = given;
+    }
 
     /// <summary>The full path of the tree's top directory.</summary>
     public string Root { get; }
+
+    /// <summary>The directory as the user gave it, for messages.</summary>
+    public string Given { get; }
 
     public string CheckpatchScript => Path.Combine(Root, "scripts", "checkpatch.pl");
 
@@ -41,7 +48,7 @@ public sealed class KernelTree
                 $"{directory} is not the top directory of a kernel tree: it has no {string.Join(", no ", missing)} (give the directory that holds the kernel's Makefile, MAINTAINERS and scripts/)");
         }
 
-        return new KernelTree(Path.GetFullPath(directory));
+        return new KernelTree(Path.GetFullPath(directory), directory);
     }
 
     /// <summary>The SPDX identifiers the tree's LICENSES/ accepts, or null when it has none.</summary>
@@ -49,5 +56,5 @@ public sealed class KernelTree
 
     public MaintainersFile? Maintainers() => HasMaintainers ? MaintainersFile.FromTree(Root) : null;
 
-    public override string ToString() => Root;
+    public override string ToString() => Given;
 }

@@ -44,7 +44,7 @@ public sealed class AnalysisInputBuilderTests : IDisposable
         Assert.NotSame(SpdxLicenseTable.Builtin, input.Options.Licenses);
         Assert.Equal("jane@example.org", input.Options.Submitter!.Email);
         var note = Assert.Single(input.NotChecked);
-        Assert.Equal($"checkpatch.pl not run: {Path.GetFullPath(ExampleTree)} has no scripts/checkpatch.pl", note);
+        Assert.Equal($"checkpatch.pl not run: {ExampleTree} has no scripts/checkpatch.pl", note);
     }
 
     [Fact]
