@@ -3,8 +3,12 @@
 # The exit status is dotnet test's.
 set -uo pipefail
 cd "$(dirname "$0")"
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Everything the run puts in the temporary folder (the tests' kpb-* directories, the SDK's own scratch
+# directories) goes in one folder that is removed at the end: /tmp holds nothing new afterwards.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/kpb-test-run-XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
+log="$scratch/test.log"
 dotnet test KernelPrBot.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # dotnet test prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
