@@ -40,7 +40,7 @@ public static class ChangeAnalyzer
 
         if (result.Notes.Contains(Analyzer.SkippedWithoutIndex))
         {
-            notes.Add("api checks (unknown symbols, wrong argument counts, unknown headers) skipped: this server has no symbol index (setting Index:Path or Index:Tree)");
+            notes.Add($"api checks (unknown symbols, wrong argument counts, unknown headers) skipped: this server has no symbol index ({Inputs.InputSettingNames.Bot.Index})");
         }
 
         if (built.Series.Patches.Any(p => p.Commit is not null))
