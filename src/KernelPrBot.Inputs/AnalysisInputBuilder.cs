@@ -8,8 +8,9 @@ namespace KernelPrBot.Inputs;
 /// <summary>
 /// The one way the command line, the server and the Functions worker assemble what the check library needs from the
 /// trusted kernel tree: its checkpatch.pl, LICENSES/, symbol index and MAINTAINERS. The tree-wide part is loaded once
-/// per host (<see cref="Load"/>); <see cref="Build"/> adds one run's patch texts and submitter and lists what
-/// could not be checked, so that no host silently runs fewer checks than another.
+/// per host (<see cref="Load"/>); <see cref="Build"/> runs the tree's checkpatch.pl on one run's patch texts, adds
+/// the submitter and lists what could not be checked, so that no host silently runs fewer checks than another and
+/// the library itself never starts a process.
 /// </summary>
 public sealed class AnalysisInputBuilder
 {
@@ -59,13 +60,15 @@ public sealed class AnalysisInputBuilder
 
     /// <param name="patchTexts">The bytes each patch was read from, by <see cref="Patch.Source"/>: what checkpatch.pl reads.</param>
     /// <param name="submitter">The person sending the series, when the host knows one.</param>
-    public AnalysisInput Build(IReadOnlyDictionary<string, byte[]> patchTexts, Person? submitter)
+    /// <param name="checkpatchProgress">Called with (inputs done, inputs in all) while checkpatch.pl runs.</param>
+    public AnalysisInput Build(IReadOnlyDictionary<string, byte[]> patchTexts, Person? submitter, Action<int, int>? checkpatchProgress = null)
     {
+        ArgumentNullException.ThrowIfNull(patchTexts);
         var notChecked = new List<string>();
-        CheckpatchProcess? checkpatch = null;
+        CheckpatchRun? checkpatch = null;
         if (_checkpatchUnavailable is null && Tree is not null)
         {
-            checkpatch = new CheckpatchProcess(Tree, patchTexts);
+            checkpatch = new CheckpatchProcess(Tree).RunAll(patchTexts, checkpatchProgress);
         }
         else
         {
@@ -84,8 +87,8 @@ public sealed class AnalysisInputBuilder
             Submitter = submitter,
             Licenses = Licenses ?? SpdxLicenseTable.Builtin,
             Symbols = Symbols,
-            Checkpatch = checkpatch,
+            Checkpatch = checkpatch?.Reports,
         };
-        return new AnalysisInput(options, notChecked);
+        return new AnalysisInput(options, notChecked, checkpatch?.Problems ?? []);
     }
 }

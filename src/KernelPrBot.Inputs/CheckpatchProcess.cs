@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KernelPrBot.Checks.Kernel;
-using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Inputs;
 
@@ -9,16 +8,11 @@ namespace KernelPrBot.Inputs;
 /// Runs <c>perl DIR/scripts/checkpatch.pl --no-tree --show-types --no-summary -</c> of the trusted tree, once per
 /// input (a patch file, standard input, or a pull request's diff), with the input on its standard input. The script
 /// is always the trusted tree's own; nothing from the patch is executed. A run that fails or takes too long gives no
-/// reports and says so on the diagnostics writer.
+/// reports and a problem line. The host runs it before the analysis and hands the reports to the library as data.
 /// </summary>
-public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<string, byte[]> inputs) : ICheckpatch
+public sealed class CheckpatchProcess(KernelTree tree)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<CheckpatchReport>> _reports = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _problems = new();
-
-    /// <summary>Runs that gave no reports because checkpatch.pl failed, one line each, for the host to show.</summary>
-    public IReadOnlyCollection<string> Problems => _problems;
 
     /// <summary>Why the tree's checkpatch.pl cannot run here, or null when it can.</summary>
     public static string? Unavailable(KernelTree tree)
@@ -32,20 +26,21 @@ public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<strin
         return FindPerl() is null ? "perl is not installed" : null;
     }
 
-    public IReadOnlyList<CheckpatchReport> ReportsFor(Patch patch) => _reports.GetOrAdd(patch.Source, Run);
-
-    /// <summary>Runs checkpatch.pl on every input of the series ahead of the analysis, one process per core.</summary>
+    /// <summary>Runs checkpatch.pl on every input, one process per core, and collects the reports by input name.</summary>
     /// <param name="progress">Called with (inputs done, inputs in all).</param>
-    public void RunAll(IEnumerable<Patch> patches, Action<int, int>? progress = null)
+    public CheckpatchRun RunAll(IReadOnlyDictionary<string, byte[]> inputs, Action<int, int>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(patches);
-        var sources = patches.Select(p => p.Source).Where(inputs.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(inputs);
+        var reports = new ConcurrentDictionary<string, IReadOnlyList<CheckpatchReport>>(StringComparer.Ordinal);
+        var problems = new ConcurrentQueue<string>();
         var done = 0;
-        Parallel.ForEach(sources, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, source =>
+        Parallel.ForEach(inputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, input =>
         {
-            _reports.GetOrAdd(source, Run);
-            progress?.Invoke(Interlocked.Increment(ref done), sources.Count);
+            reports[input.Key] = Run(input.Key, input.Value, problems);
+            progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
+
+        return new CheckpatchRun(new CheckpatchReports(reports), [.. problems.Order(StringComparer.Ordinal)]);
     }
 
     private static string? FindPerl() =>
@@ -53,13 +48,8 @@ public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<strin
             .Select(dir => Path.Combine(dir, "perl"))
             .FirstOrDefault(File.Exists);
 
-    private IReadOnlyList<CheckpatchReport> Run(string source)
+    private IReadOnlyList<CheckpatchReport> Run(string source, byte[] bytes, ConcurrentQueue<string> problems)
     {
-        if (!inputs.TryGetValue(source, out var bytes))
-        {
-            return [];
-        }
-
         var start = new ProcessStartInfo(FindPerl() ?? "perl", [tree.CheckpatchScript, "--no-tree", "--show-types", "--no-summary", "--no-color", "-"])
         {
             RedirectStandardInput = true,
@@ -81,7 +71,7 @@ public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<strin
             if (!process.WaitForExit(Timeout))
             {
                 process.Kill(entireProcessTree: true);
-                _problems.Enqueue($"checkpatch.pl took longer than {Timeout.TotalMinutes} minutes on {source}; its findings are left out");
+                problems.Enqueue($"checkpatch.pl took longer than {Timeout.TotalMinutes} minutes on {source}; its findings are left out");
                 return [];
             }
 
@@ -90,14 +80,14 @@ public sealed class CheckpatchProcess(KernelTree tree, IReadOnlyDictionary<strin
             {
                 // checkpatch exits 1 when it reports; a failure without a report is the script or perl failing.
                 var why = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit status {process.ExitCode}";
-                _problems.Enqueue($"checkpatch.pl failed on {source}: {Checks.TextClip.Shorten(why, 300)}");
+                problems.Enqueue($"checkpatch.pl failed on {source}: {Checks.TextClip.Shorten(why, 300)}");
             }
 
             return reports;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException)
         {
-            _problems.Enqueue($"checkpatch.pl could not run: {ex.Message}");
+            problems.Enqueue($"checkpatch.pl could not run on {source}: {ex.Message}");
             return [];
         }
     }

@@ -17,6 +17,6 @@ public sealed record AnalysisOptions
     /// <summary>The symbol index of the base tree; without it the rules that need it are skipped (and the result says so).</summary>
     public SymbolIndex? Symbols { get; init; }
 
-    /// <summary>The base tree's checkpatch.pl, run by the host; without it the checkpatch rule is skipped.</summary>
-    public ICheckpatch? Checkpatch { get; init; }
+    /// <summary>The base tree's checkpatch.pl reports, from a run by the host; without them the checkpatch rule is skipped.</summary>
+    public CheckpatchReports? Checkpatch { get; init; }
 }

@@ -80,20 +80,15 @@ public static class CheckCommand
             throw new UsageException(first is null ? "no patch found in the input" : first.ToString());
         }
 
-        var input = inputBuilder.Build(inputs.Bytes, submitter);
+        var progress = new TerminalProgress(stderr, stderrIsTerminal);
+        // checkpatch.pl takes a fifth of a second a mail: on a long series it is most of the time, hence the progress.
+        var input = inputBuilder.Build(inputs.Bytes, submitter, (done, total) => progress.Report("checkpatch.pl", done, total));
         Dictionary<(int, string), FileImages>? images = null;
         if (tree is not null)
         {
             var applyDiagnostics = new List<PatchDiagnostic>();
             images = TreeApplier.Apply(series, tree.Root, applyDiagnostics);
             series = series with { Diagnostics = [.. series.Diagnostics, .. applyDiagnostics] };
-        }
-
-        var progress = new TerminalProgress(stderr, stderrIsTerminal);
-        if (input.Options.Checkpatch is CheckpatchProcess checkpatch)
-        {
-            // checkpatch.pl takes a fifth of a second a mail; running it on all cores first is most of a long series' time.
-            checkpatch.RunAll(series.Patches, (done, total) => progress.Report("checkpatch.pl", done, total));
         }
 
         var prepared = clock.Elapsed;
@@ -140,7 +135,7 @@ public static class CheckCommand
             return result; // commit messages only: no file check was skipped
         }
 
-        return result with { Notes = [.. input.NotChecked, .. input.RunProblems, .. result.Notes] };
+        return result with { Notes = [.. input.NotChecked, .. input.Problems, .. result.Notes] };
     }
 
     /// <summary>

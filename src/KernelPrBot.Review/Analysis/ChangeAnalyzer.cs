@@ -35,7 +35,7 @@ public static class ChangeAnalyzer
         if (diffFiles.Count > 0)
         {
             notes.AddRange(input.NotChecked);
-            notes.AddRange(input.RunProblems);
+            notes.AddRange(input.Problems);
         }
 
         if (result.Notes.Contains(Analyzer.SkippedWithoutIndex))

@@ -35,7 +35,7 @@ public sealed class CheckpatchRule : Rule
             return;
         }
 
-        foreach (var report in checkpatch.ReportsFor(context.Patch))
+        foreach (var report in checkpatch.For(context.Patch))
         {
             if (report.File != context.File.Path || report.Line is not { } line || !added.Contains(line) || CheckpatchOutput.TypeToRules.ContainsKey(report.Type))
             {

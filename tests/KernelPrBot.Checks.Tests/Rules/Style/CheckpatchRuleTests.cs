@@ -9,10 +9,9 @@ namespace KernelPrBot.Checks.Tests.Rules.Style;
 
 public sealed class CheckpatchRuleTests
 {
-    private sealed class Canned(string output) : ICheckpatch
-    {
-        public IReadOnlyList<CheckpatchReport> ReportsFor(Patch patch) => CheckpatchOutput.Parse(output);
-    }
+    /// <summary>The reports as the host hands them over for the one input RuleRunner parses.</summary>
+    private static CheckpatchReports Canned(string output) =>
+        new(new Dictionary<string, IReadOnlyList<CheckpatchReport>>(StringComparer.Ordinal) { ["test.patch"] = CheckpatchOutput.Parse(output) });
 
     private const string Output = """
         WARNING:LONG_LINE: line length of 112 exceeds 100 columns
@@ -48,7 +47,7 @@ public sealed class CheckpatchRuleTests
         var before = "static int x;\nstatic int y;\n";
         var after = "static int x;\nstatic int y;\n\tpr_info(\"a very long line ...\");\n\tstrcpy(a, b);\n";
         var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile("drivers/misc/acme.c", before, after).Build();
-        var options = AnalysisOptions.Default with { Checkpatch = new Canned(Output) };
+        var options = AnalysisOptions.Default with { Checkpatch = Canned(Output) };
         var findings = RuleRunner.Run(new CheckpatchRule(), patch, options);
         var finding = Assert.Single(findings);
         Assert.Equal(3, finding.Line);
