@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using KernelPrBot.Checks;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
@@ -148,7 +149,7 @@ public static class ApiCheckScorer
             }
 
             mutations++;
-            var hit = Run(analyzer, options, path, text).FirstOrDefault(x => x.RuleId == UnknownSymbolRule.Id.Id && x.Line == line && x.Message.StartsWith(renamed + "()", StringComparison.Ordinal));
+            var hit = Run(analyzer, options, path, text).FirstOrDefault(x => x.RuleId == RuleIds.UnknownSymbol && x.Line == line && x.Message.StartsWith(renamed + "()", StringComparison.Ordinal));
             if (hit is null)
             {
                 misses.Add(new Miss(f.File, call.Value, renamed, mutation, "not flagged"));

@@ -50,6 +50,9 @@ public sealed class FindingSink
         _findings.Add(new Finding
         {
             RuleId = rule.Id,
+            Category = rule.Category,
+            Label = rule.Label,
+            HelpLink = rule.HelpLink,
             Severity = _severity,
             Kind = kind,
             File = file,

@@ -18,21 +18,21 @@ public static partial class CheckpatchOutput
     /// <summary>The checkpatch types KernelPrBot shares, and the rule ids that answer each.</summary>
     public static IReadOnlyDictionary<string, string[]> TypeToRules { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["MISSING_SIGN_OFF"] = ["missing-signed-off-by"],
-        ["NO_AUTHOR_SIGN_OFF"] = ["missing-signed-off-by"],
-        ["FROM_SIGN_OFF_MISMATCH"] = ["sign-off-mismatch"],
-        ["BAD_SIGN_OFF"] = ["sign-off-mismatch", "ai-sign-off"],
-        ["BAD_FIXES_TAG"] = ["fixes-tag"],
-        ["SPDX_LICENSE_TAG"] = ["spdx-license"],
-        ["AVOID_BUG"] = ["deprecated-api"],
-        ["ALLOC_WITH_MULTIPLY"] = ["deprecated-api"],
-        ["CONSIDER_KSTRTO"] = ["deprecated-api"],
-        ["STRCPY"] = ["deprecated-api"],
-        ["STRLCPY"] = ["deprecated-api"],
-        ["STRNCPY"] = ["deprecated-api"],
-        ["PREFER_FALLTHROUGH"] = ["deprecated-api"],
-        ["DEPRECATED_API"] = ["deprecated-api"],
-        ["FLEXIBLE_ARRAY"] = ["deprecated-api"],
+        ["MISSING_SIGN_OFF"] = [RuleIds.MissingSignedOffBy],
+        ["NO_AUTHOR_SIGN_OFF"] = [RuleIds.MissingSignedOffBy],
+        ["FROM_SIGN_OFF_MISMATCH"] = [RuleIds.SignOffMismatch],
+        ["BAD_SIGN_OFF"] = [RuleIds.SignOffMismatch, RuleIds.AiSignOff],
+        ["BAD_FIXES_TAG"] = [RuleIds.FixesTag],
+        ["SPDX_LICENSE_TAG"] = [RuleIds.SpdxLicense],
+        ["AVOID_BUG"] = [RuleIds.DeprecatedApi],
+        ["ALLOC_WITH_MULTIPLY"] = [RuleIds.DeprecatedApi],
+        ["CONSIDER_KSTRTO"] = [RuleIds.DeprecatedApi],
+        ["STRCPY"] = [RuleIds.DeprecatedApi],
+        ["STRLCPY"] = [RuleIds.DeprecatedApi],
+        ["STRNCPY"] = [RuleIds.DeprecatedApi],
+        ["PREFER_FALLTHROUGH"] = [RuleIds.DeprecatedApi],
+        ["DEPRECATED_API"] = [RuleIds.DeprecatedApi],
+        ["FLEXIBLE_ARRAY"] = [RuleIds.DeprecatedApi],
     };
 
     public static IReadOnlyList<CheckpatchReport> Parse(string output)

@@ -8,6 +8,15 @@ public sealed record Finding
 {
     public required string RuleId { get; init; }
 
+    /// <summary>The rule's category (atomic, locking, rcu, api, …), carried so that hosts need not look the rule up.</summary>
+    public required RuleCategory Category { get; init; }
+
+    /// <summary>The forge label of the category, <c>kpb: atomic</c>.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The rule's help page, relative to the repository (<c>docs/rules/&lt;id&gt;.md</c>).</summary>
+    public required string HelpLink { get; init; }
+
     public required Severity Severity { get; init; }
 
     public required FindingKind Kind { get; init; }

@@ -6,7 +6,10 @@ public sealed record RuleDescriptor(string Id, string Title, RuleCategory Catego
     /// <summary>The rule does nothing without <see cref="Analysis.AnalysisOptions.Symbols"/>.</summary>
     public bool NeedsSymbolIndex { get; init; }
 
-    public string Label => "kpb: " + Category.ToString().ToLowerInvariant();
+    /// <summary>What every label the bot owns starts with; labels with it that no finding asks for are removed.</summary>
+    public const string LabelPrefix = "kpb: ";
+
+    public string Label => LabelPrefix + Category.ToString().ToLowerInvariant();
 
     public string HelpLink => $"docs/rules/{Id}.md";
 }

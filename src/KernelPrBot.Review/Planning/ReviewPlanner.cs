@@ -13,7 +13,7 @@ namespace KernelPrBot.Review.Planning;
 /// </summary>
 public static class ReviewPlanner
 {
-    public const string LabelPrefix = "kpb: ";
+    public const string LabelPrefix = RuleDescriptor.LabelPrefix;
 
     public static ReviewPlan Plan(PlannerInput input)
     {
@@ -125,8 +125,7 @@ public static class ReviewPlanner
 
     private static (List<string> Add, List<string> Remove) PlanLabels(List<Finding> ordered, IReadOnlyList<string> current)
     {
-        var desired = ordered.Select(f => SummaryRenderer.CategoryOf(f.RuleId)).Distinct()
-            .Select(c => LabelPrefix + c.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+        var desired = ordered.Select(f => f.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var present = current.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var add = desired.Where(l => !present.Contains(l)).ToList();
         var remove = current.Where(l => l.StartsWith(LabelPrefix, StringComparison.OrdinalIgnoreCase) && !desired.Contains(l, StringComparer.OrdinalIgnoreCase))

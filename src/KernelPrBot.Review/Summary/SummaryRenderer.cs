@@ -43,7 +43,7 @@ public static class SummaryRenderer
         {
             text.AppendLine("| Category | Errors | Warnings | Notes |");
             text.AppendLine("|---|---:|---:|---:|");
-            foreach (var group in findings.GroupBy(f => CategoryOf(f.RuleId)).OrderBy(g => g.Key))
+            foreach (var group in findings.GroupBy(f => f.Category).OrderBy(g => g.Key))
             {
                 text.Append("| ").Append(group.Key.ToString().ToLowerInvariant())
                     .Append(" | ").Append(group.Count(f => f.Severity == Severity.Error))
@@ -159,7 +159,7 @@ public static class SummaryRenderer
 
     private static void AppendDebugOptions(StringBuilder text, IReadOnlyList<Finding> findings)
     {
-        var advice = findings.Select(f => CategoryOf(f.RuleId)).Distinct().Order()
+        var advice = findings.Select(f => f.Category).Distinct().Order()
             .Select(c => (Category: c, Text: DebugOptions.For(c))).Where(a => a.Text is not null).ToList();
         if (advice.Count == 0)
         {
@@ -214,9 +214,6 @@ public static class SummaryRenderer
             _ => "✅ no problems found",
         };
     }
-
-    internal static RuleCategory CategoryOf(string ruleId) =>
-        RuleCatalog.Find(ruleId)?.Descriptor.Category ?? RuleCategory.Style;
 
     internal static string Icon(Severity severity) => severity switch
     {

@@ -1,3 +1,4 @@
+using KernelPrBot.Checks;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Summary;
@@ -7,9 +8,12 @@ namespace KernelPrBot.Review.Tests.Summary;
 
 public sealed class SummaryRendererTests
 {
-    private static Finding Finding(int i, string rule = "atomic-sleeping-alloc") => new()
+    private static Finding Finding(int i, string rule = RuleIds.AtomicSleepingAlloc) => new()
     {
         RuleId = rule,
+        Category = RuleCatalog.Find(rule)!.Descriptor.Category,
+        Label = RuleCatalog.Find(rule)!.Descriptor.Label,
+        HelpLink = RuleCatalog.Find(rule)!.Descriptor.HelpLink,
         Severity = Severity.Error,
         Kind = FindingKind.Code,
         File = "drivers/x.c",

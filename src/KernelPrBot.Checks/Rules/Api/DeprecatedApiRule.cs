@@ -13,8 +13,8 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// </summary>
 public sealed partial class DeprecatedApiRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "deprecated-api",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.DeprecatedApi,
         "Deprecated kernel interface",
         RuleCategory.Api,
         Severity.Warning,
@@ -43,8 +43,6 @@ public sealed partial class DeprecatedApiRule : Rule
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TypeWordsByText = TypeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifiersByText = Qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {

@@ -9,8 +9,8 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// </summary>
 public sealed class UnknownHeaderRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "unknown-header",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.UnknownHeader,
         "Include of a header that does not exist",
         RuleCategory.Api,
         Severity.Error,
@@ -23,8 +23,6 @@ public sealed class UnknownHeaderRule : Rule
     };
 
     private static readonly string[] Generated = ["generated/", "asm/asm-offsets.h", "asm/unistd_", "asm/syscalls_", "uapi/asm/unistd_", "asm/syscall_table_"];
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {

@@ -9,8 +9,8 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// </summary>
 public sealed class UnknownSymbolRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "unknown-symbol",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.UnknownSymbol,
         "Call to a function or macro that does not exist",
         RuleCategory.Api,
         Severity.Error,
@@ -21,8 +21,6 @@ public sealed class UnknownSymbolRule : Rule
     {
         NeedsSymbolIndex = true,
     };
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {

@@ -9,8 +9,8 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// </summary>
 public sealed class WrongArityRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "wrong-arity",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.WrongArity,
         "Call with an argument count that matches no definition",
         RuleCategory.Api,
         Severity.Error,
@@ -23,8 +23,6 @@ public sealed class WrongArityRule : Rule
     };
 
     private const SymbolKinds RealFunction = SymbolKinds.Function | SymbolKinds.Prototype | SymbolKinds.StaticInline | SymbolKinds.FunctionPointer;
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {

@@ -7,8 +7,8 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// <summary>An allocation that may sleep (GFP_KERNEL, GFP_NOFS, vmalloc…) where sleeping is not allowed.</summary>
 public sealed class AtomicSleepingAllocRule : ContextRule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "atomic-sleeping-alloc",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.AtomicSleepingAlloc,
         "Sleeping allocation in atomic context",
         RuleCategory.Atomic,
         Severity.Error,
@@ -16,8 +16,6 @@ public sealed class AtomicSleepingAllocRule : ContextRule
         "Under a spinlock, with interrupts, bottom halves or preemption disabled, in an RCU read-side section, or in an " +
         "IRQ handler, timer, tasklet or NAPI poll, use GFP_ATOMIC or GFP_NOWAIT, or allocate before entering the section. " +
         "CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
     {

@@ -10,8 +10,8 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// </summary>
 public sealed class LockNotReleasedRule : ContextRule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "lock-not-released",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.LockNotReleased,
         "Lock not released on a return path",
         RuleCategory.Locking,
         Severity.Error,
@@ -19,8 +19,6 @@ public sealed class LockNotReleasedRule : ContextRule
         "label that skips the unlock leaves the lock held and deadlocks the next caller. Release the lock before " +
         "returning, jump to the unlocking label, or use guard()/scoped_guard() from cleanup.h. CONFIG_PROVE_LOCKING " +
         "(lockdep) reports this at run time.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
     {

@@ -6,8 +6,8 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// <summary>A lock released with another variant than it was taken with, or released twice on one path.</summary>
 public sealed class LockVariantMismatchRule : ContextRule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "lock-variant-mismatch",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.LockVariantMismatch,
         "Lock released with the wrong variant, or twice",
         RuleCategory.Locking,
         Severity.Error,
@@ -15,8 +15,6 @@ public sealed class LockVariantMismatchRule : ContextRule
         "spin_unlock_irqrestore(), spin_lock_irq() with spin_unlock_irq(), spin_lock_bh() with spin_unlock_bh(). " +
         "The wrong one leaves interrupts or bottom halves disabled (or enables them too early). Releasing a lock twice " +
         "on one path corrupts it. CONFIG_PROVE_LOCKING (lockdep) reports both at run time.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
     {

@@ -10,16 +10,14 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// </summary>
 public sealed class RcuDerefOutsideReadSectionRule : ContextRule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "rcu-deref-outside-read-section",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.RcuDerefOutsideReadSection,
         "RCU-protected pointer read outside rcu_read_lock()",
         RuleCategory.Rcu,
         Severity.Error,
         "rcu_dereference() and list_for_each_entry_rcu() must run inside rcu_read_lock()/rcu_read_unlock() (or guard(rcu)); " +
         "outside it the object can be freed under the reader. Code that holds the update-side lock uses " +
         "rcu_dereference_protected() or passes the lockdep condition to the list walker. CONFIG_PROVE_RCU reports this at run time.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
     {

@@ -7,8 +7,8 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// <summary>A call that may sleep (mutexes, msleep, wait_event, copy_to_user…) in atomic context.</summary>
 public sealed class SleepInAtomicRule : ContextRule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "sleep-in-atomic",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.SleepInAtomic,
         "Sleeping call in atomic context",
         RuleCategory.Atomic,
         Severity.Error,
@@ -16,8 +16,6 @@ public sealed class SleepInAtomicRule : ContextRule
         "flush_work() and registration functions may sleep. They must not be called under a spinlock, with interrupts, " +
         "bottom halves or preemption disabled, inside rcu_read_lock(), or from an IRQ handler, timer, tasklet or NAPI poll " +
         "(Documentation/kernel-hacking/locking.rst). CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
     {

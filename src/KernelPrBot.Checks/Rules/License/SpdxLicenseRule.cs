@@ -12,16 +12,14 @@ public sealed class SpdxLicenseRule : Rule
 {
     private const string Tag = "SPDX-License-Identifier:";
 
-    public static RuleDescriptor Id { get; } = new(
-        "spdx-license",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.SpdxLicense,
         "Missing, misplaced or unacceptable SPDX licence identifier",
         RuleCategory.License,
         Severity.Warning,
         "Every new file starts with 'SPDX-License-Identifier: <expression>' in the comment style of its type: '// ' for .c, " +
         "'/* */' for .h and assembly, '# ' for scripts, Makefiles and Kconfig, '.. ' for .rst — on line 1, or line 2 after '#!'. " +
         "The licence must be one of LICENSES/ and allow use under GPL-2.0-only (Documentation/process/license-rules.rst).");
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {

@@ -9,8 +9,8 @@ namespace KernelPrBot.Checks.Rules.Process;
 /// </summary>
 public sealed partial class AiSignOffRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "ai-sign-off",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.AiSignOff,
         "AI tool in a sign-off, or malformed Assisted-by",
         RuleCategory.Process,
         Severity.Error,
@@ -20,8 +20,6 @@ public sealed partial class AiSignOffRule : Rule
 
     [GeneratedRegex(@"^[^\s:<>@]+:[^\s:<>@]+(?:\s+[^\s:<>@]+)*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AssistedByForm { get; }
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeCommit(CommitContext context)
     {

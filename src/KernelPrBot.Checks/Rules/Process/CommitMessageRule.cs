@@ -7,8 +7,8 @@ public sealed partial class CommitMessageRule : Rule
 {
     public const int MaxSubjectLength = 75;
 
-    public static RuleDescriptor Id { get; } = new(
-        "commit-message",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.CommitMessage,
         "Subject or body of the commit message",
         RuleCategory.Process,
         Severity.Warning,
@@ -18,8 +18,6 @@ public sealed partial class CommitMessageRule : Rule
 
     [GeneratedRegex(@"^[^\s:][^:]{0,60}: \S", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SubsystemPrefix { get; }
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeCommit(CommitContext context)
     {

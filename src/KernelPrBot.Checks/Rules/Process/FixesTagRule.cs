@@ -8,8 +8,8 @@ namespace KernelPrBot.Checks.Rules.Process;
 /// </summary>
 public sealed partial class FixesTagRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "fixes-tag",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.FixesTag,
         "Malformed Fixes: tag",
         RuleCategory.Process,
         Severity.Warning,
@@ -21,8 +21,6 @@ public sealed partial class FixesTagRule : Rule
 
     [GeneratedRegex(@"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wellformed { get; }
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeCommit(CommitContext context)
     {

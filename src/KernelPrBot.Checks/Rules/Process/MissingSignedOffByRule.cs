@@ -5,15 +5,13 @@ namespace KernelPrBot.Checks.Rules.Process;
 /// <summary>A commit without Signed-off-by, or without the author's (checkpatch MISSING_SIGN_OFF, NO_AUTHOR_SIGN_OFF).</summary>
 public sealed class MissingSignedOffByRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "missing-signed-off-by",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.MissingSignedOffBy,
         "Commit without the author's Signed-off-by",
         RuleCategory.Process,
         Severity.Error,
         "Every patch needs a Signed-off-by: from its author certifying the Developer Certificate of Origin " +
         "(Documentation/process/submitting-patches.rst). Only humans can sign off: a tool that helped goes into Assisted-by:.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeCommit(CommitContext context)
     {

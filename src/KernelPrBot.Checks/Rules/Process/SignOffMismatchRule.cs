@@ -11,16 +11,14 @@ namespace KernelPrBot.Checks.Rules.Process;
 /// </summary>
 public sealed class SignOffMismatchRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "sign-off-mismatch",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.SignOffMismatch,
         "Sign-off chain does not match the author, co-developers or submitter",
         RuleCategory.Process,
         Severity.Warning,
         "The author's Signed-off-by: must match the From: line; each Co-developed-by: must be immediately followed by " +
         "that person's Signed-off-by:; the last Signed-off-by: is the submitter's; signature lines are 'Tag: Name <address>' " +
         "with one space after the colon (Documentation/process/submitting-patches.rst).");
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeCommit(CommitContext context)
     {

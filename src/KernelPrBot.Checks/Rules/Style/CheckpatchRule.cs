@@ -10,8 +10,8 @@ namespace KernelPrBot.Checks.Rules.Style;
 /// </summary>
 public sealed class CheckpatchRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "checkpatch",
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.Checkpatch,
         "checkpatch.pl finding on a changed line",
         RuleCategory.Style,
         Severity.Warning,
@@ -19,8 +19,6 @@ public sealed class CheckpatchRule : Rule
         "reports what it finds on the lines the patch adds, naming the checkpatch type (LONG_LINE, SPACING, …) so " +
         "that it can be looked up and ignored by name. Types that KernelPrBot's own rules check (sign-offs, Fixes:, " +
         "SPDX, deprecated interfaces) are left to those rules. Needs check --tree DIR and perl.");
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {
