@@ -50,6 +50,12 @@ public sealed class AllocSizeofPointerRule : Rule
     /// <summary>How far back an assignment's target or a cast is read; an lvalue is a few tokens.</summary>
     private const int MaxBackTokens = 200;
 
+    /// <summary>
+    /// How far back a variable's declaration is looked for: a function's locals and parameters are well within it,
+    /// and a file of many such calls is not rescanned to its start for each.
+    /// </summary>
+    private const int MaxDeclarationTokens = 10_000;
+
     /// <summary>How far back the body of a struct declared with its pointer (<c>struct { … } *p = …</c>) is read.</summary>
     private const int MaxBodyTokens = 4_000;
 
@@ -270,7 +276,7 @@ public sealed class AllocSizeofPointerRule : Rule
     private static string? DeclaredType(string text, IReadOnlyList<Token> code, int name)
     {
         var word = code[name].Text(text);
-        for (var d = name; d > 0; d--)
+        for (var d = name; d > 0 && d > name - MaxDeclarationTokens; d--)
         {
             if (!code[d].Is(text, word) || d + 1 >= code.Count ||
                 !(code[d + 1].Is(text, ";") || code[d + 1].Is(text, "=") || code[d + 1].Is(text, ",") || code[d + 1].Is(text, ")")))
