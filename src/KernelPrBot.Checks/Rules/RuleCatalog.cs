@@ -20,6 +20,7 @@ public static class RuleCatalog
         new WrongArityRule(),
         new UnknownHeaderRule(),
         new DeprecatedApiRule(),
+        new AllocSizeofPointerRule(),
         new MissingSignedOffByRule(),
         new SignOffMismatchRule(),
         new AiSignOffRule(),

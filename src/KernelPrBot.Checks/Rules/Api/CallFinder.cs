@@ -45,7 +45,15 @@ internal static class CallFinder
     /// </summary>
     internal const int MaxArgumentTokens = 4_000;
 
-    public static IReadOnlyList<CallSite> AddedCalls(CodeView view)
+    public static IReadOnlyList<CallSite> AddedCalls(CodeView view) => Find(view, null);
+
+    /// <summary>
+    /// Calls of the given names on any line of the view, added or not: a patch that changes only an argument line of
+    /// a multi-line call changes the call, and the rule decides which of its lines must be added.
+    /// </summary>
+    public static IReadOnlyList<CallSite> CallsOf(CodeView view, IReadOnlySet<string> names) => Find(view, names);
+
+    private static List<CallSite> Find(CodeView view, IReadOnlySet<string>? names)
     {
         var text = view.Text;
         var code = view.CodeTokens;
@@ -88,7 +96,7 @@ internal static class CallFinder
                 continue;
             }
 
-            if (k == defineName || !view.IsAdded(t.Line) || Keywords.Contains(name) || IsBuiltin(name) ||
+            if (k == defineName || (names is null ? !view.IsAdded(t.Line) : !names.Contains(name)) || Keywords.Contains(name) || IsBuiltin(name) ||
                 (macroParameters?.Contains(name) ?? false) || declared.Contains(name))
             {
                 continue;
@@ -105,7 +113,7 @@ internal static class CallFinder
             }
 
             var (arguments, macroArguments) = CountArguments(text, code, k + 1);
-            calls.Add(new CallSite(name, t.Line, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, k + 1)));
+            calls.Add(new CallSite(name, t.Line, k, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, k + 1)));
         }
 
         return calls;
