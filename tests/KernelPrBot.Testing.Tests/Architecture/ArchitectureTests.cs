@@ -56,7 +56,7 @@ public sealed class ArchitectureTests
         var readme = File.ReadAllText(TestPaths.InRepo("README.md"));
         var doc = Doc();
         var projects = ProjectGraph.Folders
-            .SelectMany(folder => Directory.EnumerateFiles(TestPaths.InRepo(folder), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(folder => Directory.EnumerateFiles(TestPaths.InRepo(folder), "*.csproj", SearchOption.AllDirectories).Where(ProjectGraph.IsSource)
                 .Select(p => $"{folder}/{Path.GetFileNameWithoutExtension(p)}"))
             .ToList();
         Assert.NotEmpty(projects);

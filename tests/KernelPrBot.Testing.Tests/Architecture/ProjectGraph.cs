@@ -13,7 +13,7 @@ public static class ProjectGraph
         var projects = new List<string>();
         foreach (var folder in Folders)
         {
-            foreach (var project in Directory.EnumerateFiles(Path.Combine(repoRoot, folder), "*.csproj", SearchOption.AllDirectories))
+            foreach (var project in Directory.EnumerateFiles(Path.Combine(repoRoot, folder), "*.csproj", SearchOption.AllDirectories).Where(IsSource))
             {
                 projects.Add(Name(project));
                 var directory = Path.GetDirectoryName(project)!;
@@ -33,4 +33,8 @@ public static class ProjectGraph
     }
 
     private static string Name(string csproj) => Path.GetFileNameWithoutExtension(csproj);
+
+    /// <summary>Not a build output: the Functions SDK generates a WorkerExtensions.csproj under obj/.</summary>
+    public static bool IsSource(string path) =>
+        !path.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin");
 }

@@ -12,11 +12,13 @@ namespace KernelPrBot.Checks.Rules.Api;
 /// </summary>
 public sealed class AllocSizeofPointerRule : Rule
 {
-    public static RuleDescriptor Id { get; } = new(
-        "alloc-sizeof-pointer",
+    // A warning, not an error: where the target's type is out of sight it may point to pointers, and then
+    // sizeof(p) is the right size written the wrong way (two such cases in Linux 6.12, no overflow).
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.AllocSizeofPointer,
         "Allocation sized by a pointer instead of its object",
         RuleCategory.Api,
-        Severity.Error,
+        Severity.Warning,
         "p = kmalloc(sizeof(p), ...) or a size of sizeof(struct foo *) for a 'struct foo *p' allocates the size of a " +
         "pointer (8 bytes), not of the object it points to: every access past those bytes overflows the heap. Write " +
         "sizeof(*p), which stays right when the type of p changes (scripts/coccinelle/misc/noderef.cocci finds the same with full type information).");
@@ -58,8 +60,6 @@ public sealed class AllocSizeofPointerRule : Rule
 
     /// <summary>How far back the body of a struct declared with its pointer (<c>struct { … } *p = …</c>) is read.</summary>
     private const int MaxBodyTokens = 4_000;
-
-    public override RuleDescriptor Descriptor => Id;
 
     public override void AnalyzeFile(FileContext context)
     {
@@ -116,7 +116,7 @@ public sealed class AllocSizeofPointerRule : Rule
         if (SameTokens(text, code, targetStart, targetEnd, operandStart, operandEnd))
         {
             context.Report(line, $"{shown} {allocates} the pointer '{target}', {notWhat}; use sizeof(*{target})",
-                $"alloc-sizeof-pointer:{call.Name}:{target}", "the kernel idiom p = kmalloc(sizeof(*p), ...) stays right when the type of p changes");
+                $"{RuleIds.AllocSizeofPointer}:{call.Name}:{target}", "the kernel idiom p = kmalloc(sizeof(*p), ...) stays right when the type of p changes");
             return;
         }
 
@@ -125,7 +125,7 @@ public sealed class AllocSizeofPointerRule : Rule
         {
             var pointee = declared[..declared.LastIndexOf('*')].TrimEnd();
             context.Report(line, $"{shown} {allocates} a pointer, but '{target}' points to {pointee}; use sizeof(*{target})",
-                $"alloc-sizeof-pointer:{call.Name}:{target}:{operand}", "the kernel idiom p = kmalloc(sizeof(*p), ...) stays right when the type of p changes");
+                $"{RuleIds.AllocSizeofPointer}:{call.Name}:{target}:{operand}", "the kernel idiom p = kmalloc(sizeof(*p), ...) stays right when the type of p changes");
         }
     }
 
