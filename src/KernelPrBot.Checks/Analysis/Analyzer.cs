@@ -25,90 +25,93 @@ public sealed class Analyzer
 
     public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
 
-    /// <summary>Runs a rule on the base version and on the patched file; keeps what the base did not have.</summary>
-    private static void RunDifferential(Rule rule, Severity severity, FileContext context, FileContext baseline, FindingSink sink)
-    {
-        var baseSink = new FindingSink();
-        baseSink.Begin(rule.Descriptor, severity);
-        baseline.Sink = baseSink;
-        rule.AnalyzeFile(baseline);
-        var before = baseSink.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-
-        var postSink = new FindingSink();
-        postSink.Begin(rule.Descriptor, severity);
-        context.Sink = postSink;
-        rule.AnalyzeFile(context);
-        context.Sink = sink;
-        sink.Import(postSink, before);
-    }
-
     /// <param name="progress">Called with (patches done, patches in all) after each patch, for a progress display.</param>
     public AnalysisResult Run(
         PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images = null, AnalysisOptions? options = null, Action<int, int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(series);
         options ??= AnalysisOptions.Default;
-        var sink = new FindingSink();
+        var findings = new List<Finding>();
         var diagnostics = new List<PatchDiagnostic>(series.Diagnostics);
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var fileCount = 0;
         var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
-            foreach (var (rule, severity) in _rules)
+            if (patch.Commit is { } commit)
             {
-                sink.Begin(rule.Descriptor, severity);
-                if (patch.Commit is { } commit)
+                foreach (var (rule, severity) in _rules)
                 {
-                    try
-                    {
-                        rule.AnalyzeCommit(new CommitContext(patch, commit, options, sink));
-                    }
-                    catch (Exception ex) when (ex is not OutOfMemoryException)
-                    {
-                        // As for files below: one rule failing on one commit must not cost the whole review.
-                        diagnostics.Add(new PatchDiagnostic(patch.Source, patch.StartLine, DiagnosticSeverity.Warning,
-                            $"rule {rule.Descriptor.Id} could not analyse the commit message ({ex.GetType().Name}: {ex.Message}); its findings for this commit are missing"));
-                    }
+                    var reporter = new RuleReporter(rule.Descriptor, severity, ordinals);
+                    Guard(rule, patch, patch.StartLine, "the commit message", "commit", diagnostics, () => rule.AnalyzeCommit(new CommitContext(patch, commit, options, reporter)));
+                    findings.AddRange(reporter.Findings);
                 }
             }
 
-            foreach (var file in patch.Files)
+            foreach (var file in patch.Files.Where(f => !f.IsBinary && !_config.IsExcluded(f.Path)))
             {
-                if (file.IsBinary || _config.IsExcluded(file.Path))
-                {
-                    continue;
-                }
-
                 fileCount++;
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
-                var context = new FileContext(patch, file, image, options, sink, definitions);
+                var facts = new FileFacts(patch, file, image, options, definitions);
                 foreach (var (rule, severity) in _rules)
                 {
-                    try
+                    if (rule is IDifferentialRule && facts.IsDifferential)
                     {
-                        if (rule is IDifferentialRule && context.IsDifferential)
-                        {
-                            RunDifferential(rule, severity, context, context.Baseline!, sink);
-                            continue;
-                        }
+                        Guard(rule, patch, file.PatchLine, file.Path, "file", diagnostics, () => findings.AddRange(NewInPatch(rule, severity, facts)));
+                        continue;
+                    }
 
-                        sink.Begin(rule.Descriptor, severity);
-                        rule.AnalyzeFile(context);
-                    }
-                    catch (Exception ex) when (ex is not OutOfMemoryException)
-                    {
-                        // One rule failing on one file must not cost the other findings; say so and go on.
-                        context.Sink = sink;
-                        diagnostics.Add(new PatchDiagnostic(patch.Source, file.PatchLine, DiagnosticSeverity.Warning,
-                            $"rule {rule.Descriptor.Id} could not analyse {file.Path} ({ex.GetType().Name}: {ex.Message}); its findings for this file are missing"));
-                    }
+                    var reporter = new RuleReporter(rule.Descriptor, severity, ordinals);
+                    Guard(rule, patch, file.PatchLine, file.Path, "file", diagnostics, () => rule.AnalyzeFile(new FileContext(facts, reporter)));
+                    findings.AddRange(reporter.Findings);
                 }
             }
 
             progress?.Invoke(p + 1, series.Patches.Count);
         }
 
+        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options), series.Patches.Count(x => x.Commit is not null), fileCount);
+    }
+
+    /// <summary>
+    /// The rule's findings on the patched file minus those it makes on the base version (by fingerprint, which
+    /// holds no line number): what the patch brought. Each side counts its own repeated evidence.
+    /// </summary>
+    private static List<Finding> NewInPatch(Rule rule, Severity severity, FileFacts facts)
+    {
+        var before = new RuleReporter(rule.Descriptor, severity);
+        rule.AnalyzeFile(new FileContext(facts.Baseline!, before));
+        var after = new RuleReporter(rule.Descriptor, severity);
+        rule.AnalyzeFile(new FileContext(facts, after));
+        var old = before.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        return after.Findings.Where(f => !old.Contains(f.Fingerprint)).ToList();
+    }
+
+    /// <summary>Runs one rule on one commit or file; a rule that throws costs its own findings there, not the review.</summary>
+    private static void Guard(Rule rule, Patch patch, int line, string what, string kind, List<PatchDiagnostic> diagnostics, Action run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Add(new PatchDiagnostic(patch.Source, line, DiagnosticSeverity.Warning,
+                $"rule {rule.Descriptor.Id} could not analyse {what} ({ex.GetType().Name}: {ex.Message}); its findings for this {kind} are missing"));
+        }
+    }
+
+    private static List<Finding> Ordered(List<Finding> findings) => findings
+        .OrderBy(f => f.Kind)
+        .ThenBy(f => f.File, StringComparer.Ordinal)
+        .ThenBy(f => f.Line)
+        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+        .ToList();
+
+    private List<string> Notes(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, AnalysisOptions options)
+    {
         var notes = new List<string>();
         if (images is not null && images.Count > 0)
         {
@@ -125,12 +128,6 @@ public sealed class Analyzer
             notes.Add(SkippedWithoutIndex);
         }
 
-        var findings = sink.Findings
-            .OrderBy(f => f.Kind)
-            .ThenBy(f => f.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Line)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ToList();
-        return new AnalysisResult(findings, diagnostics, notes, series.Patches.Count(p => p.Commit is not null), fileCount);
+        return notes;
     }
 }

@@ -3,8 +3,8 @@ using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Checks.Rules;
 
-/// <summary>What a rule sees of one commit, and where it reports.</summary>
-public sealed class CommitContext(Patch patch, CommitInfo commit, AnalysisOptions options, FindingSink sink)
+/// <summary>What one rule sees of one commit, and its own reporter.</summary>
+public sealed class CommitContext(Patch patch, CommitInfo commit, AnalysisOptions options, RuleReporter reporter)
 {
     public Patch Patch { get; } = patch;
 
@@ -14,5 +14,5 @@ public sealed class CommitContext(Patch patch, CommitInfo commit, AnalysisOption
 
     /// <summary>Reports on a line of the patch file (a trailer, the subject).</summary>
     public void Report(int patchLine, string message, string evidence, string? hint = null) =>
-        sink.ReportCommit(Patch, Commit, patchLine, message, evidence, hint);
+        reporter.ReportCommit(Patch, Commit, patchLine, message, evidence, hint);
 }

@@ -6,63 +6,47 @@ using KernelPrBot.Checks.Patches;
 namespace KernelPrBot.Checks.Rules;
 
 /// <summary>
-/// What a rule sees of one changed file: the diff, the post-image when known, lexed code views and their
-/// context analysis. A baseline context shows the file before the patch, with every line counted, so that
-/// findings the base already had are not blamed on the patch.
+/// What one rule sees of one changed file: the diff, the post-image when known, lexed code views and their context
+/// analysis (shared by all rules, computed once), and the rule's own reporter. A baseline context shows the file
+/// before the patch, with every line counted, so that findings the base already had are not blamed on the patch.
 /// </summary>
 public sealed class FileContext
 {
-    private IReadOnlyList<CodeView>? _code;
-    private IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)>? _contexts;
-    private FileContext? _baseline;
-    private HashSet<int>? _changedLines;
-    private readonly Lazy<PatchDefinitions> _definitions;
+    private readonly FileFacts _facts;
+    private readonly RuleReporter _reporter;
 
-    public FileContext(Patch patch, FileChange file, FileImages? images, AnalysisOptions options, FindingSink sink, Lazy<PatchDefinitions>? definitions = null, bool isBaseline = false)
+    internal FileContext(FileFacts facts, RuleReporter reporter)
     {
-        Patch = patch;
-        File = file;
-        Images = images;
-        Options = options;
-        Sink = sink;
-        IsBaseline = isBaseline;
-        _definitions = definitions ?? new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect([patch]));
+        _facts = facts;
+        _reporter = reporter;
     }
 
-    public Patch Patch { get; }
+    public Patch Patch => _facts.Patch;
 
-    /// <summary>Where reports go; the analyzer points it at a scratch sink while it compares with the baseline.</summary>
-    internal FindingSink Sink { get; set; }
-
-    public FileChange File { get; }
+    public FileChange File => _facts.File;
 
     /// <summary>Full pre- and post-images, when the patch was applied to a tree.</summary>
-    public FileImages? Images { get; }
+    public FileImages? Images => _facts.Images;
 
-    public AnalysisOptions Options { get; }
+    public AnalysisOptions Options => _facts.Options;
 
     /// <summary>True when this context is the base version of the file (every line reportable).</summary>
-    public bool IsBaseline { get; }
+    public bool IsBaseline => _facts.IsBaseline;
 
     /// <summary>True when whole files are known, so findings are compared with the base version.</summary>
-    public bool IsDifferential => IsBaseline || Images?.After is not null && Images.Before is not null;
+    public bool IsDifferential => _facts.IsDifferential;
 
     /// <summary>The new side lexed as C: the whole post-image when known, else one view per hunk.</summary>
-    public IReadOnlyList<CodeView> Code => _code ??= IsBaseline && Images?.Before is { } before ? [CodeView.WholeFile(before)] : CodeView.ForFile(File, Images);
+    public IReadOnlyList<CodeView> Code => _facts.Code;
 
     /// <summary>Context analysis (locks, atomic sections, paths) of each code view.</summary>
-    public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts =>
-        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine))).ToList();
-
-    /// <summary>The base version of this file as a context of its own, when the base file is known.</summary>
-    internal FileContext? Baseline =>
-        IsBaseline || Images?.Before is null ? null : _baseline ??= new FileContext(Patch, File, Images, Options, Sink, _definitions, isBaseline: true);
+    public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts => _facts.Contexts;
 
     /// <summary>The base version's context analysis, when the base file is known (shared with the baseline run).</summary>
-    public SourceContextAnalysis? BaseAnalysis => Baseline?.Contexts[0].Analysis;
+    public SourceContextAnalysis? BaseAnalysis => _facts.Baseline?.Contexts[0].Analysis;
 
     /// <summary>Names defined on the added lines of every file of the series (computed once per run).</summary>
-    public PatchDefinitions Definitions => _definitions.Value;
+    public PatchDefinitions Definitions => _facts.Definitions;
 
     public bool IsCSource => File.Path.EndsWith(".c", StringComparison.Ordinal) || File.Path.EndsWith(".h", StringComparison.Ordinal);
 
@@ -73,6 +57,8 @@ public sealed class FileContext
     /// </summary>
     public bool Concerns(CodeView view, FunctionContext function, int viewLine)
     {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(function);
         if (IsBaseline)
         {
             return true;
@@ -83,42 +69,12 @@ public sealed class FileContext
             return view.IsAdded(viewLine);
         }
 
-        _changedLines ??= ChangedNewLines(File);
         var first = view.NewLine(function.Function.Line);
         var last = view.NewLine(function.Function.EndLine);
-        return _changedLines.Any(l => l >= first && l <= last);
+        return _facts.ChangedLines.Any(l => l >= first && l <= last);
     }
 
     /// <summary>Reports on a new-side line of this file.</summary>
     public void Report(int line, string message, string evidence, string? hint = null, int? endLine = null) =>
-        Sink.ReportCode(Patch, File.Path, line, endLine ?? line, message, evidence, hint);
-
-    /// <summary>New-side lines the patch added, and the positions where it removed lines.</summary>
-    private static HashSet<int> ChangedNewLines(FileChange file)
-    {
-        var lines = new HashSet<int>();
-        foreach (var hunk in file.Hunks)
-        {
-            var next = hunk.NewStart;
-            foreach (var line in hunk.Lines)
-            {
-                switch (line.Kind)
-                {
-                    case DiffLineKind.Added:
-                        lines.Add(line.NewLine);
-                        next = line.NewLine + 1;
-                        break;
-                    case DiffLineKind.Removed:
-                        lines.Add(next);
-                        lines.Add(Math.Max(1, next - 1));
-                        break;
-                    default:
-                        next = line.NewLine + 1;
-                        break;
-                }
-            }
-        }
-
-        return lines;
-    }
+        _reporter.ReportCode(Patch, File.Path, line, endLine ?? line, message, evidence, hint);
 }

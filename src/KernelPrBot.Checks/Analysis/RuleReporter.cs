@@ -4,33 +4,31 @@ using KernelPrBot.Checks.Rules;
 namespace KernelPrBot.Checks.Analysis;
 
 /// <summary>
-/// Collects a rule's reports, applying the configured severity and computing fingerprints. Messages, hints and
-/// commit names are clipped: they quote the patch, and a hostile patch can hold a line of megabytes.
+/// Collects what one rule reports in one run (over a commit or a file), applying the configured severity and
+/// computing fingerprints. Messages, hints and commit names are clipped: they quote the patch, and a hostile patch
+/// can hold a line of megabytes.
 /// </summary>
-public sealed class FindingSink
+public sealed class RuleReporter
 {
     internal const int MaxMessageLength = 1_000;
 
     internal const int MaxCommitLength = 200;
 
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
-    private RuleDescriptor? _rule;
-    private Severity _severity;
+    private readonly RuleDescriptor _rule;
+    private readonly Severity _severity;
+    private readonly Dictionary<string, int> _ordinals;
 
-    public IReadOnlyList<Finding> Findings => _findings;
-
-    /// <summary>Moves the findings of another sink here, except those whose fingerprints are excluded.</summary>
-    internal void Import(FindingSink other, IReadOnlySet<string> excludedFingerprints)
-    {
-        _findings.AddRange(other._findings.Where(f => !excludedFingerprints.Contains(f.Fingerprint)));
-    }
-
-    internal void Begin(RuleDescriptor rule, Severity severity)
+    /// <param name="ordinals">How often each (rule, place, evidence) was reported before, for the fingerprint's ordinal:
+    /// shared over a whole run, or fresh for a run of its own (the two sides of a differential comparison).</param>
+    internal RuleReporter(RuleDescriptor rule, Severity severity, Dictionary<string, int>? ordinals = null)
     {
         _rule = rule;
         _severity = severity;
+        _ordinals = ordinals ?? new Dictionary<string, int>(StringComparer.Ordinal);
     }
+
+    public IReadOnlyList<Finding> Findings => _findings;
 
     internal void ReportCommit(Patch patch, CommitInfo commit, int patchLine, string message, string evidence, string? hint)
     {
@@ -43,16 +41,15 @@ public sealed class FindingSink
 
     private void Add(FindingKind kind, string file, string place, int line, int endLine, string message, string evidence, string? hint, CommitInfo? commit)
     {
-        var rule = _rule ?? throw new InvalidOperationException("a rule reported outside the analyzer");
-        var key = $"{rule.Id}\0{place}\0{evidence}";
+        var key = $"{_rule.Id}\0{place}\0{evidence}";
         _ordinals.TryGetValue(key, out var ordinal);
         _ordinals[key] = ordinal + 1;
         _findings.Add(new Finding
         {
-            RuleId = rule.Id,
-            Category = rule.Category,
-            Label = rule.Label,
-            HelpLink = rule.HelpLink,
+            RuleId = _rule.Id,
+            Category = _rule.Category,
+            Label = _rule.Label,
+            HelpLink = _rule.HelpLink,
             Severity = _severity,
             Kind = kind,
             File = file,
@@ -60,7 +57,7 @@ public sealed class FindingSink
             EndLine = endLine,
             Message = TextClip.Shorten(message, MaxMessageLength),
             Hint = hint is null ? null : TextClip.Shorten(hint, MaxMessageLength),
-            Fingerprint = Fingerprint.Compute(rule.Id, place, evidence, ordinal),
+            Fingerprint = Fingerprint.Compute(_rule.Id, place, evidence, ordinal),
             Commit = commit is null ? null : TextClip.Shorten(commit.Id ?? commit.Subject, MaxCommitLength),
             CommitSubject = commit is null ? null : TextClip.Shorten(commit.Subject, MaxCommitLength),
         });
