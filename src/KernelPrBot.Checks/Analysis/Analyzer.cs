@@ -39,7 +39,7 @@ public sealed class Analyzer
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
-            if (patch.Commit is { } commit)
+            if (patch.Commit is { } commit && !IsCoverLetter(patch))
             {
                 foreach (var (rule, severity) in _rules)
                 {
@@ -72,7 +72,17 @@ public sealed class Analyzer
             progress?.Invoke(p + 1, series.Patches.Count);
         }
 
-        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options), series.Patches.Count(x => x.Commit is not null), fileCount);
+        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options), series.Patches.Count(x => x.Commit is not null && !IsCoverLetter(x)), fileCount);
+    }
+
+    /// <summary>
+    /// The 0/N mail of <c>git format-patch --cover-letter</c>: it introduces the series and changes nothing, so it
+    /// carries no Signed-off-by and the commit rules do not apply to it.
+    /// </summary>
+    public static bool IsCoverLetter(Patch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        return patch.Files.Count == 0 && patch.Commit?.Tag is { Index: 0, Count: > 0 };
     }
 
     /// <summary>
@@ -113,6 +123,12 @@ public sealed class Analyzer
     private List<string> Notes(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, AnalysisOptions options)
     {
         var notes = new List<string>();
+        var covers = series.Patches.Count(IsCoverLetter);
+        if (covers > 0)
+        {
+            notes.Add(covers == 1 ? "the cover letter (0/N) was not checked: it changes nothing and carries no sign-off" : $"{covers} cover letters (0/N) were not checked: they change nothing and carry no sign-off");
+        }
+
         if (images is not null && images.Count > 0)
         {
             notes.Add("findings that the base version of a changed function already had are not reported (differential analysis)");
