@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Rules.Process;
 
 /// <summary>
-/// <c>Fixes: &lt;12 hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
-/// checkpatch BAD_FIXES_TAG). Checking that the commit exists needs the repository and is left to the bot.
+/// <c>Fixes: &lt;12 or more hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
+/// checkpatch BAD_FIXES_TAG, which takes 12 or more: <c>git log --abbrev=12</c> prints 13 when 12 are ambiguous).
+/// Checking that the commit exists needs the repository and is left to the bot.
 /// </summary>
 public sealed partial class FixesTagRule : Rule
 {
@@ -13,13 +14,13 @@ public sealed partial class FixesTagRule : Rule
         "Malformed Fixes: tag",
         RuleCategory.Process,
         Severity.Warning,
-        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
+        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <at least the first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
         "on one line, never wrapped. git config core.abbrev=12 and pretty.fixes='Fixes: %h (\"%s\")' produce it.");
 
     [GeneratedRegex(@"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Candidate { get; }
 
-    [GeneratedRegex(@"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^Fixes: [0-9a-f]{12,40} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wellformed { get; }
 
     public override void AnalyzeCommit(CommitContext context)
@@ -38,12 +39,33 @@ public sealed partial class FixesTagRule : Rule
             if (problems.Count > 0)
             {
                 var sha = match.Groups["sha"].Value.ToLowerInvariant();
-                var shortSha = sha.Length >= 12 ? sha[..12] : sha;
+                var title = Title(match.Groups["rest"].Value, i + 1 < lines.Count ? lines[i + 1].Text : null) ?? "subject of that commit";
                 context.Report(lines[i].PatchLine,
-                    $"malformed Fixes: tag: {string.Join("; ", problems)}; write 'Fixes: {shortSha}{(sha.Length < 12 ? "…" : string.Empty)} (\"subject of that commit\")'",
+                    $"malformed Fixes: tag: {string.Join("; ", problems)}; write 'Fixes: {sha}{(sha.Length < 12 ? "…" : string.Empty)} (\"{title}\")'",
                     "fixes:" + sha, "git log -1 --format='Fixes: %h (\"%s\")' --abbrev=12 <commit>");
             }
         }
+    }
+
+    /// <summary>
+    /// The subject the tag quotes, so the suggestion keeps it: one pair of parentheses and one of quotes taken off,
+    /// and a subject wrapped onto the next line joined back; null when there is none.
+    /// </summary>
+    private static string? Title(string rest, string? nextLine)
+    {
+        var title = rest.Trim();
+        if (title.StartsWith('(') && !title.EndsWith(')') && nextLine is { Length: > 0 })
+        {
+            title += " " + nextLine.Trim();
+        }
+
+        title = title.StartsWith('(') ? title[1..] : title;
+        title = title.EndsWith(')') ? title[..^1] : title;
+        title = title.Trim();
+        title = title.StartsWith('"') ? title[1..] : title;
+        title = title.EndsWith('"') ? title[..^1] : title;
+        title = title.Trim();
+        return title.Length == 0 ? null : title;
     }
 
     private static List<string> Problems(string text, Match match, string? nextLine)
@@ -60,10 +82,6 @@ public sealed partial class FixesTagRule : Rule
         if (sha.Length < 12)
         {
             problems.Add($"the SHA-1 has {sha.Length} hex digits; use 12");
-        }
-        else if (sha.Length > 12)
-        {
-            problems.Add($"the SHA-1 has {sha.Length} hex digits; use the first 12");
         }
 
         if (sha.Any(char.IsAsciiLetterUpper))
