@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace KernelPrBot.Checks.Rules.Process;
 
 /// <summary>
-/// <c>Fixes: &lt;12 or more hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
-/// checkpatch BAD_FIXES_TAG, which takes 12 or more: <c>git log --abbrev=12</c> prints 13 when 12 are ambiguous).
-/// Checking that the commit exists needs the repository and is left to the bot.
+/// <c>Fixes: &lt;12 hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
+/// checkpatch BAD_FIXES_TAG: both ask for exactly the first 12 in Linux 6.12). Checking that the commit exists needs
+/// the repository and is left to the bot.
 /// </summary>
 public sealed partial class FixesTagRule : Rule
 {
@@ -14,13 +14,13 @@ public sealed partial class FixesTagRule : Rule
         "Malformed Fixes: tag",
         RuleCategory.Process,
         Severity.Warning,
-        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <at least the first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
+        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
         "on one line, never wrapped. git config core.abbrev=12 and pretty.fixes='Fixes: %h (\"%s\")' produce it.");
 
     [GeneratedRegex(@"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Candidate { get; }
 
-    [GeneratedRegex(@"^Fixes: [0-9a-f]{12,40} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wellformed { get; }
 
     public override void AnalyzeCommit(CommitContext context)
@@ -39,6 +39,7 @@ public sealed partial class FixesTagRule : Rule
             if (problems.Count > 0)
             {
                 var sha = match.Groups["sha"].Value.ToLowerInvariant();
+                sha = sha.Length > 12 ? sha[..12] : sha;
                 var title = Title(match.Groups["rest"].Value, i + 1 < lines.Count ? lines[i + 1].Text : null) ?? "subject of that commit";
                 context.Report(lines[i].PatchLine,
                     $"malformed Fixes: tag: {string.Join("; ", problems)}; write 'Fixes: {sha}{(sha.Length < 12 ? "…" : string.Empty)} (\"{title}\")'",
@@ -82,6 +83,10 @@ public sealed partial class FixesTagRule : Rule
         if (sha.Length < 12)
         {
             problems.Add($"the SHA-1 has {sha.Length} hex digits; use 12");
+        }
+        else if (sha.Length > 12)
+        {
+            problems.Add($"the SHA-1 has {sha.Length} hex digits; use the first 12");
         }
 
         if (sha.Any(char.IsAsciiLetterUpper))
