@@ -29,7 +29,14 @@ public sealed class PatchInputs
         {
             if (argument == "-")
             {
-                inputs.Add("<stdin>", ReadStdin(stdin, maxBytes), maxBytes);
+                if (ReadStdin(stdin, maxBytes) is { } bytes)
+                {
+                    inputs.Add("<stdin>", bytes);
+                }
+                else
+                {
+                    inputs._parsed.Add(PatchParser.Failed("<stdin>", $"standard input is larger than {maxBytes / (1024 * 1024)} MiB"));
+                }
             }
             else if (Directory.Exists(argument))
             {
@@ -66,14 +73,8 @@ public sealed class PatchInputs
         Add(file, File.ReadAllBytes(file));
     }
 
-    private void Add(string source, byte[]? bytes, long maxBytes = 0)
+    private void Add(string source, byte[] bytes)
     {
-        if (bytes is null)
-        {
-            _parsed.Add(PatchParser.Failed(source, $"standard input is larger than {maxBytes / (1024 * 1024)} MiB"));
-            return;
-        }
-
         var parsed = PatchParser.Parse(bytes, source);
         _bytes[source] = bytes;
         _parsed.Add(parsed);

@@ -28,7 +28,7 @@ namespace KernelPrBot.Hosting.Server;
 public static class KernelPrBotServer
 {
     /// <param name="configure">Runs last before the app is built; lets a test host add, say, a log capture.</param>
-    public static WebApplication Build(string[] args, Func<Inputs.KernelTree, Checks.Index.SymbolIndex>? indexTree = null, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GitHubIngress.MaxBodyBytes + 1);
@@ -38,7 +38,7 @@ public static class KernelPrBotServer
             throw new InvalidOperationException(string.Join("; ", problems));
         }
 
-        AddKernelPrBot(builder.Services, settings, ReviewEnvironmentLoader.Load(settings, indexTree));
+        AddKernelPrBot(builder.Services, settings, ReviewEnvironmentLoader.Load(settings));
         builder.Services.AddHostedService<ReviewWorker>();
         configure?.Invoke(builder);
 

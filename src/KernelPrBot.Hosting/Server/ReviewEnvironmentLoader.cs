@@ -1,4 +1,3 @@
-using KernelPrBot.Checks.Index;
 using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Inputs;
 using KernelPrBot.Review.Jobs;
@@ -11,12 +10,12 @@ namespace KernelPrBot.Hosting.Server;
 /// </summary>
 public static class ReviewEnvironmentLoader
 {
-    /// <param name="indexTree">Indexes Index:Tree when no Index:Path is given; by default the per-tree cache, which builds it once.</param>
-    public static ReviewEnvironment Load(KernelPrBotSettings settings, Func<KernelTree, SymbolIndex>? indexTree = null)
+    /// <summary>Index:Tree is indexed, when no Index:Path is given, through the per-tree cache that check --tree uses.</summary>
+    public static ReviewEnvironment Load(KernelPrBotSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        indexTree ??= tree => IndexCache.LoadOrBuild(tree, Console.Error, stderrIsTerminal: false);
-        var inputs = AnalysisInputBuilder.Load(settings.Index.Tree, settings.Index.Path, indexTree, InputSettingNames.Bot);
+        var inputs = AnalysisInputBuilder.Load(
+            settings.Index.Tree, settings.Index.Path, tree => IndexCache.LoadOrBuild(tree, Console.Error, stderrIsTerminal: false), InputSettingNames.Bot);
         return new ReviewEnvironment { Inputs = inputs, Options = settings.Review.ToOptions() };
     }
 }

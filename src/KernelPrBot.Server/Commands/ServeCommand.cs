@@ -1,5 +1,4 @@
 using KernelPrBot.Cli;
-using KernelPrBot.Inputs;
 using KernelPrBot.Hosting.Server;
 using Microsoft.AspNetCore.Builder;
 
@@ -22,7 +21,7 @@ public static class ServeCommand
         WebApplication app;
         try
         {
-            app = KernelPrBotServer.Build(args.ToArray(), tree => IndexCache.LoadOrBuild(tree, stderr, stderrIsTerminal: false));
+            app = KernelPrBotServer.Build(args.ToArray());
         }
         catch (InvalidOperationException ex)
         {
