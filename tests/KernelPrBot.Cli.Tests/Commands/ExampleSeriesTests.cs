@@ -7,7 +7,7 @@ using Xunit;
 namespace KernelPrBot.Cli.Tests.Commands;
 
 /// <summary>
-/// The README's first command: <c>check --tree examples/tree examples/acme-series</c>. Each headline rule reports
+/// The README's first command: <c>check --tree &lt;example tree&gt; examples/acme-series</c>, the tree assembled from the linux-source package. Each headline rule reports
 /// exactly once, on the line the example means, and the clean patch and the clean parts of the others report
 /// nothing. The index is built into a temporary directory (given with --index) so that the test leaves nothing in
 /// the user's cache.
@@ -19,13 +19,13 @@ public sealed class ExampleSeriesTests : IDisposable
     private const string AdaptivePatch = "0003-net-acme-support-adaptive-rx-interrupt-coalescing.patch";
 
     private static readonly string Series = TestPaths.InRepo("examples", "acme-series");
-    private static readonly string Tree = TestPaths.InRepo("examples", "tree");
+    private static string Tree => ExampleTree.Path;
 
     private readonly TempDirectory _temp = new("example");
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
+    [KernelTreeFact]
     public void With_the_tree_each_headline_rule_reports_once_where_intended()
     {
         var run = CliRun.Of(["check", "--tree", Tree, "--index", BuildIndex(), "--format", "json", Series]);
@@ -41,7 +41,7 @@ public sealed class ExampleSeriesTests : IDisposable
         Assert.Empty(JsonNode.Parse(run.Stdout)!["summary"]!["diagnostics"]!.AsArray());
     }
 
-    [Fact]
+    [KernelTreeFact]
     public void With_the_tree_the_messages_name_the_cause()
     {
         var run = CliRun.Of(["check", "--tree", Tree, "--index", BuildIndex(), Series]);
@@ -68,7 +68,7 @@ public sealed class ExampleSeriesTests : IDisposable
             ("ai-sign-off", AdaptivePatch, 15));
     }
 
-    [Fact]
+    [KernelTreeFact]
     public void The_example_tree_is_a_kernel_tree_with_licences_and_a_maintainer()
     {
         Assert.True(TreeIndexer.IsKernelTree(Tree));
