@@ -8,6 +8,7 @@ using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Sandbox;
 

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Inputs;
 

@@ -2,6 +2,7 @@ using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Inputs;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Testing;
 using Xunit;
+using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Checks.Tests;
 

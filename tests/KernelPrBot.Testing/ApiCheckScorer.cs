@@ -7,6 +7,7 @@ using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Testing;
 

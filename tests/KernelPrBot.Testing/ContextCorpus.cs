@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Testing;
 

@@ -2,6 +2,7 @@ using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 using Xunit;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Testing;
 

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Index;
+using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Testing;
 

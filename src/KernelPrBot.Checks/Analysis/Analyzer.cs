@@ -2,6 +2,7 @@ using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Analysis;
 

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Analysis;
 

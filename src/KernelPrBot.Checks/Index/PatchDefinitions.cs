@@ -1,5 +1,5 @@
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Index;
 

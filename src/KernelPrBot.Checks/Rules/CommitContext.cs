@@ -1,4 +1,3 @@
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Checks.Rules;

@@ -1,7 +1,7 @@
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Analysis.Context;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules;
 

@@ -9,6 +9,7 @@ using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Cli.Input;
 using KernelPrBot.Inputs;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using KernelPrBot.Checks.Rules;
+using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Cli.Commands;
 

@@ -3,6 +3,7 @@ using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Jobs;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Review.Analysis;
 

@@ -1,9 +1,10 @@
 using System.Text;
-using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
+using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks;
 
 namespace KernelPrBot.Review.Commands;
 

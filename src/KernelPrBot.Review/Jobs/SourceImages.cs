@@ -2,6 +2,7 @@ using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Ports;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Review.Jobs;
 

@@ -1,6 +1,7 @@
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Testing;
 using Xunit;
+using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Cli.Tests.Commands;
 

@@ -6,6 +6,7 @@ using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Planning;
 using Xunit;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Review.Tests.Planning;
 

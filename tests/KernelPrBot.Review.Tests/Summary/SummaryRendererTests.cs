@@ -3,6 +3,7 @@ using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Summary;
 using Xunit;
+using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Review.Tests.Summary;
 

@@ -1,4 +1,4 @@
-using KernelPrBot.Checks.Analysis;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules.Api;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Source;
 

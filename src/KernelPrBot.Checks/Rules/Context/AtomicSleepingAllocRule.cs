@@ -1,6 +1,6 @@
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Analysis.Context;
 using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules.Context;
 

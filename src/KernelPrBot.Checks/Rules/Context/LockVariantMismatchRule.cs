@@ -1,5 +1,5 @@
-using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules.Context;
 

@@ -1,4 +1,3 @@
-using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
 

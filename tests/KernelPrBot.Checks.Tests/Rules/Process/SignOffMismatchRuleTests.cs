@@ -3,6 +3,7 @@ using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules.Process;
 using KernelPrBot.Testing;
 using Xunit;
+using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Tests.Rules.Process;
 

@@ -4,6 +4,7 @@ using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules.Style;
 using KernelPrBot.Testing;
 using Xunit;
+using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Tests.Rules.Style;
 

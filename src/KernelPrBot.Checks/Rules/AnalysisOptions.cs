@@ -2,7 +2,7 @@ using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
 
-namespace KernelPrBot.Checks.Analysis;
+namespace KernelPrBot.Checks.Rules;
 
 /// <summary>Per-run inputs besides the patch: who submits it, the licence table in force, the tree's symbol index.</summary>
 public sealed record AnalysisOptions

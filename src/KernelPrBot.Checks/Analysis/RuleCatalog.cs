@@ -1,10 +1,11 @@
+using KernelPrBot.Checks.Rules;
 using KernelPrBot.Checks.Rules.Api;
 using KernelPrBot.Checks.Rules.Context;
 using KernelPrBot.Checks.Rules.License;
 using KernelPrBot.Checks.Rules.Process;
 using KernelPrBot.Checks.Rules.Style;
 
-namespace KernelPrBot.Checks.Rules;
+namespace KernelPrBot.Checks.Analysis;
 
 /// <summary>Every rule the library ships, in catalogue order (DESIGN.md §5). Rules of later stages join here.</summary>
 public static class RuleCatalog

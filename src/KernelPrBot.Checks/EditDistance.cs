@@ -1,4 +1,4 @@
-namespace KernelPrBot.Checks.Config;
+namespace KernelPrBot.Checks;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
 public static class EditDistance

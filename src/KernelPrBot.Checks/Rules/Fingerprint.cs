@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KernelPrBot.Checks.Analysis;
+namespace KernelPrBot.Checks.Rules;
 
 /// <summary>Stable finding identities: rule, place (file or commit) and normalised evidence; never the line number.</summary>
 public static class Fingerprint

@@ -1,7 +1,6 @@
 using KernelPrBot.Checks.Patches;
-using KernelPrBot.Checks.Source;
 
-namespace KernelPrBot.Checks.Analysis;
+namespace KernelPrBot.Checks.Source;
 
 /// <summary>
 /// A stretch of new-side code lexed as C, with a map from its lines to new-file line numbers and to

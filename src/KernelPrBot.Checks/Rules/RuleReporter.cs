@@ -1,7 +1,6 @@
 using KernelPrBot.Checks.Patches;
-using KernelPrBot.Checks.Rules;
 
-namespace KernelPrBot.Checks.Analysis;
+namespace KernelPrBot.Checks.Rules;
 
 /// <summary>
 /// Collects what one rule reports in one run (over a commit or a file), applying the configured severity and
