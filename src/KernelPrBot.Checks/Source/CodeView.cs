@@ -12,6 +12,7 @@ public sealed class CodeView
     private readonly bool[] _added;
     private List<Token>? _tokens;
     private List<Token>? _codeTokens;
+    private BracketMap? _brackets;
 
     private CodeView(string text, int[] newLine, bool[] added)
     {
@@ -27,6 +28,9 @@ public sealed class CodeView
 
     /// <summary>The tokens without comments, made once and shared by the rules that read code only.</summary>
     public IReadOnlyList<Token> CodeTokens => _codeTokens ??= WithoutComments(Tokens);
+
+    /// <summary>The partner of every bracket of <see cref="CodeTokens"/>, found once per view and shared by the rules.</summary>
+    public BracketMap Brackets => _brackets ??= new BracketMap(Text, CodeTokens);
 
     public int LineCount => _newLine.Length;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
-using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Checks.Rules.Api.Deprecated;
 using Xunit;
 
 namespace KernelPrBot.Checks.Tests.Fuzzing;
@@ -32,7 +32,7 @@ public sealed class LinearRegexRewriteTests
     [Fact]
     public void Bug_family_check_agrees_with_the_old_pattern() =>
         Words("BUG", "_", "ON", "_ON", "a", "x", "A", "Z", "9", "BU", "G", "WARN").Sample(
-            name => Assert.Equal(OldBugFamily.IsMatch(name), DeprecatedApiRule.IsBugFamily(name)), iter: 20_000);
+            name => Assert.Equal(OldBugFamily.IsMatch(name), BugCallCheck.IsBugFamily(name)), iter: 20_000);
 
     [Theory]
     [InlineData("BUG", true)]
@@ -43,13 +43,13 @@ public sealed class LinearRegexRewriteTests
     [InlineData("DEBUG", false)]
     [InlineData("BUG_ON_x", false)]
     [InlineData("A9_BUG", false)]
-    public void Bug_family_examples(string name, bool expected) => Assert.Equal(expected, DeprecatedApiRule.IsBugFamily(name));
+    public void Bug_family_examples(string name, bool expected) => Assert.Equal(expected, BugCallCheck.IsBugFamily(name));
 
     [Fact]
     public void Fall_through_comment_agrees_with_the_old_pattern() =>
         Gen.Select(Gen.OneOfConst("/*", "//", "/**"), Words(" ", "  ", "\t", "\n", "else", ",", "intentionally", "fall", "through", "-", "thru", ".", "!", "*/", "*", "x", "fallthrough"))
             .Select((head, rest) => head + rest)
-            .Sample(text => Assert.Equal(OldFallThrough.IsMatch(text), DeprecatedApiRule.FallThroughComment.IsMatch(text)), iter: 20_000);
+            .Sample(text => Assert.Equal(OldFallThrough.IsMatch(text), FallThroughCommentCheck.Pattern.IsMatch(text)), iter: 20_000);
 
     [Fact]
     public void Whole_tool_name_agrees_with_the_old_pattern() =>

@@ -86,15 +86,15 @@ public sealed class AllocSizeofPointerRule : Rule
             return;
         }
 
-        var close = TokenRanges.Close(text, code, open, open + CallFinder.MaxArgumentTokens + 1);
-        var arguments = close < 0 ? [] : TokenRanges.SplitArguments(text, code, open + 1, close);
+        var close = view.Brackets.Close(open, open + CallFinder.MaxArgumentTokens + 1);
+        var arguments = close < 0 ? [] : view.Brackets.SplitArguments(open + 1, close);
         if (arguments.Count <= SizeArgument[call.Name])
         {
             return;
         }
 
         var (sizeStart, sizeEnd) = arguments[SizeArgument[call.Name]];
-        if (SizeofOperand(text, code, sizeStart, sizeEnd) is not var (operandStart, operandEnd) ||
+        if (SizeofOperand(text, code, view.Brackets, sizeStart, sizeEnd) is not var (operandStart, operandEnd) ||
             AssignedTo(text, code, call.Token) is not var (targetStart, targetEnd))
         {
             return;
@@ -129,7 +129,7 @@ public sealed class AllocSizeofPointerRule : Rule
     }
 
     /// <summary>The operand of a size argument that is exactly <c>sizeof(X)</c> or <c>sizeof X</c>, as [Start, End); null otherwise.</summary>
-    private static (int Start, int End)? SizeofOperand(string text, IReadOnlyList<Token> code, int start, int end)
+    private static (int Start, int End)? SizeofOperand(string text, IReadOnlyList<Token> code, BracketMap brackets, int start, int end)
     {
         if (end - start < 2 || !code[start].Is(text, "sizeof"))
         {
@@ -138,7 +138,7 @@ public sealed class AllocSizeofPointerRule : Rule
 
         if (code[start + 1].Is(text, "("))
         {
-            return TokenRanges.Close(text, code, start + 1, end) == end - 1 && end - start > 3 ? (start + 2, end - 1) : null;
+            return brackets.Close(start + 1, end) == end - 1 && end - start > 3 ? (start + 2, end - 1) : null;
         }
 
         return (start + 1, end);

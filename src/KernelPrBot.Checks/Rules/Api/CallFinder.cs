@@ -86,7 +86,7 @@ internal static class CallFinder
             var name = t.Text(text);
             if (Opaque.Contains(name))
             {
-                k = TokenRanges.Close(text, code, k + 1, code.Count) is >= 0 and var end ? end : code.Count - 1;
+                k = view.Brackets.Close(k + 1, code.Count) is >= 0 and var end ? end : code.Count - 1;
                 continue;
             }
 
@@ -112,7 +112,7 @@ internal static class CallFinder
             }
 
             var (arguments, macroArguments) = CountArguments(text, code, k + 1);
-            calls.Add(new CallSite(name, t.Line, k, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, k + 1)));
+            calls.Add(new CallSite(name, t.Line, k, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, view.Brackets, k + 1)));
         }
 
         return calls;
@@ -228,9 +228,9 @@ internal static class CallFinder
     }
 
     /// <summary>Whether an argument of the call at '(' <paramref name="open"/> is just <c>MACRO</c> or <c>MACRO(...)</c>.</summary>
-    private static bool HasMacroArgument(string text, IReadOnlyList<Token> code, int open)
+    private static bool HasMacroArgument(string text, IReadOnlyList<Token> code, BracketMap brackets, int open)
     {
-        var close = TokenRanges.Close(text, code, open, open + MaxArgumentTokens + 1);
+        var close = brackets.Close(open, open + MaxArgumentTokens + 1);
         var start = open + 1;
         var depth = 0;
         for (var k = open + 1; k <= close; k++)
@@ -246,7 +246,7 @@ internal static class CallFinder
             else if (depth == 0 && (code[k].Is(text, ",") || k == close))
             {
                 if (k > start && IsUpperMacro(code[start].Text(text)) && code[start].Kind == TokenKind.Identifier &&
-                    (k == start + 1 || (code[start + 1].Is(text, "(") && TokenRanges.Close(text, code, start + 1, k) == k - 1)))
+                    (k == start + 1 || (code[start + 1].Is(text, "(") && brackets.Close(start + 1, k) == k - 1)))
                 {
                     return true;
                 }
