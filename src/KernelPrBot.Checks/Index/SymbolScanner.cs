@@ -41,6 +41,7 @@ public sealed class SymbolScanner
     private readonly List<Token> _tokens;
     private readonly ISymbolSink _sink;
     private readonly List<int> _statement = new(64);
+    private readonly PastedNames _pasting;
 
     [ThreadStatic]
     private static List<Token>? _reusableTokens;
@@ -50,6 +51,7 @@ public sealed class SymbolScanner
         _text = text;
         _tokens = tokens;
         _sink = sink;
+        _pasting = new PastedNames(text, tokens);
     }
 
     public static void Scan(string text, ISymbolSink sink)
@@ -139,7 +141,11 @@ public sealed class SymbolScanner
             }
 
             Add(name, SymbolKinds.FunctionMacro, new Arity(count, variadic));
-            Generator(Word(name), parameters, k + 1, end);
+            if (_pasting.Generator(Word(name), parameters, k + 1, end) is { } generator)
+            {
+                _sink.AddGenerator(generator);
+            }
+
             return end;
         }
 
@@ -159,155 +165,6 @@ public sealed class SymbolScanner
         }
 
         return end;
-    }
-
-    /// <summary>Records the macro as a generator when its body pastes names before '(' or passes names on to other macros.</summary>
-    private void Generator(string macro, List<string> parameters, int start, int end)
-    {
-        if (parameters.Count == 0)
-        {
-            return;
-        }
-
-        List<NameTemplate>? names = null;
-        List<MacroInvocation>? invocations = null;
-        for (var k = start; k < end; k++)
-        {
-            if (Is(k, "##") && IsNamePiece(k - 1))
-            {
-                var first = k - 1;
-                var template = PastedName(first, end, parameters, out var next);
-                if (template is not null && Is(next, "(") && !Is(first - 1, ".") && !Is(first - 1, "->"))
-                {
-                    (names ??= []).Add(template);
-                }
-
-                k = next - 1;
-                continue;
-            }
-
-            if (IsIdent(k) && Is(k + 1, "(") && k - 1 >= start && (IsIdent(k - 1) || Is(k - 1, "*")) && parameters.IndexOf(Word(k)) is var slot and >= 0)
-            {
-                (names ??= []).Add(new NameTemplate([null], [slot])); // static int name(...) with the name passed in
-                continue;
-            }
-
-            if (IsIdent(k) && Is(k + 1, "(") && IsUpperName(Span(k)))
-            {
-                var arguments = Arguments(k + 1, end, parameters);
-                if (arguments.Any(a => a is not null && !a.IsLiteral))
-                {
-                    (invocations ??= []).Add(new MacroInvocation(Word(k), arguments));
-                }
-            }
-        }
-
-        if (names is not null || invocations is not null)
-        {
-            _sink.AddGenerator(new MacroGenerator(macro, names ?? [], invocations ?? []));
-        }
-    }
-
-    private bool IsNamePiece(int k) => k >= 0 && k < _tokens.Count && (_tokens[k].Kind == TokenKind.Identifier || IsNameNumber(k));
-
-    /// <summary>A number token that is all name characters (a tracepoint called 9p_protocol_dump, a pasted 16).</summary>
-    private bool IsNameNumber(int k)
-    {
-        if (_tokens[k].Kind != TokenKind.Number)
-        {
-            return false;
-        }
-
-        foreach (var c in Span(k))
-        {
-            if (!CLexer.IsIdentPart(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsUpperName(ReadOnlySpan<char> name)
-    {
-        var letters = 0;
-        foreach (var c in name)
-        {
-            if (char.IsAsciiLetterLower(c))
-            {
-                return false;
-            }
-
-            letters += char.IsAsciiLetterUpper(c) ? 1 : 0;
-        }
-
-        return letters >= 2;
-    }
-
-    /// <summary>A name of pasted pieces starting at <paramref name="first"/>; <paramref name="next"/> is the token after it.</summary>
-    private NameTemplate? PastedName(int first, int end, List<string>? parameters, out int next)
-    {
-        var literals = new List<string?>();
-        var slots = new List<int>();
-        var k = first;
-        while (true)
-        {
-            if (k >= end || !IsNamePiece(k))
-            {
-                next = k;
-                return null;
-            }
-
-            var word = Word(k);
-            var slot = parameters?.IndexOf(word) ?? -1;
-            literals.Add(slot < 0 ? word : null);
-            slots.Add(slot);
-            if (k + 2 < end && Is(k + 1, "##"))
-            {
-                k += 2;
-                continue;
-            }
-
-            next = k + 1;
-            return new NameTemplate(literals, slots);
-        }
-    }
-
-    /// <summary>The arguments of a call at '(' <paramref name="open"/>: each a pasted name or parameter, else null.</summary>
-    private List<NameTemplate?> Arguments(int open, int end, List<string>? parameters)
-    {
-        var result = new List<NameTemplate?>();
-        var depth = 0;
-        var start = open + 1;
-        for (var k = open; k < end; k++)
-        {
-            if (Is(k, "(") || Is(k, "[") || Is(k, "{"))
-            {
-                depth++;
-            }
-            else if (Is(k, ")") || Is(k, "]") || Is(k, "}"))
-            {
-                if (--depth == 0)
-                {
-                    result.Add(Argument(start, k, parameters));
-                    break;
-                }
-            }
-            else if (depth == 1 && Is(k, ","))
-            {
-                result.Add(Argument(start, k, parameters));
-                start = k + 1;
-            }
-        }
-
-        return result;
-    }
-
-    private NameTemplate? Argument(int start, int stop, List<string>? parameters)
-    {
-        var template = PastedName(start, stop, parameters, out var next);
-        return template is not null && next == stop ? template : null;
     }
 
     private static bool IsIncludeGuard(ReadOnlySpan<char> name) =>
@@ -395,9 +252,9 @@ public sealed class SymbolScanner
                 }
             }
 
-            if (parens == 0 && t.Kind == TokenKind.Identifier && i + 1 < _tokens.Count && Is(i + 1, "(") && IsUpperName(Span(i)))
+            if (parens == 0 && t.Kind == TokenKind.Identifier && i + 1 < _tokens.Count && Is(i + 1, "(") && PastedNames.IsUpperName(Span(i)))
             {
-                var arguments = Arguments(i + 1, _tokens.Count, null);
+                var arguments = _pasting.Arguments(i + 1, _tokens.Count, null);
                 if (arguments.Count > 0 && arguments.Any(a => a is not null))
                 {
                     _sink.AddInvocation(new MacroInvocation(Word(i), arguments));
@@ -753,7 +610,7 @@ public sealed class SymbolScanner
         }
 
         var args = ArgumentStarts(first + 1);
-        if (args.Count <= nameArgument || !IsNamePiece(args[nameArgument]))
+        if (args.Count <= nameArgument || !_pasting.IsNamePiece(args[nameArgument]))
         {
             return true;
         }
