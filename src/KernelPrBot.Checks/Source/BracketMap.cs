@@ -3,8 +3,8 @@ namespace KernelPrBot.Checks.Source;
 /// <summary>
 /// The partner of every bracket of a token list, found in one pass, so that matching a bracket or splitting an
 /// argument list costs what it skips over once per file rather than once per enclosing call: with nested calls
-/// <c>g(g(g(…)))</c> the per-call scans of <see cref="TokenRanges"/> were quadratic. Answers exactly as
-/// <see cref="TokenRanges.Close"/> and <see cref="TokenRanges.SplitArguments"/> do.
+/// <c>g(g(g(…)))</c> per-call scans were quadratic. It is the one bracket matcher of the C source model: the function
+/// finder, the statement parser, the path walker and the rules all ask a map (a <see cref="CodeView"/> keeps one).
 /// </summary>
 public sealed class BracketMap
 {
@@ -54,7 +54,7 @@ public sealed class BracketMap
         }
     }
 
-    /// <summary>As <see cref="TokenRanges.Close"/>: the bracket closing the one at <paramref name="open"/> below <paramref name="limit"/>, or -1.</summary>
+    /// <summary>The bracket closing the '(', '[' or '{' at <paramref name="open"/>, below <paramref name="limit"/>; -1 when unbalanced there.</summary>
     public int Close(int open, int limit)
     {
         if (open < 0 || open >= _code.Count)
@@ -65,14 +65,14 @@ public sealed class BracketMap
         // Close treats any token that is not '(' or '[' as '{'.
         if (Kind(open, out var opens) < 0 || !opens)
         {
-            return TokenRanges.Close(_source, _code, open, limit);
+            return ScanForBrace(open, limit);
         }
 
         var close = _sameKind[open];
         return close >= 0 && close < Math.Min(limit, _code.Count) ? close : -1;
     }
 
-    /// <summary>As <see cref="TokenRanges.SplitArguments"/>, jumping over balanced brackets.</summary>
+    /// <summary>The top-level comma-separated ranges [Start, End) between <paramref name="start"/> and <paramref name="end"/>; none when empty.</summary>
     public List<(int Start, int End)> SplitArguments(int start, int end)
     {
         var result = new List<(int, int)>();
@@ -117,6 +117,25 @@ public sealed class BracketMap
 
         result.Add((argStart, end));
         return result;
+    }
+
+    /// <summary>From a token that is no opener, the first '}' that brings the '{' depth counted from it back to zero.</summary>
+    private int ScanForBrace(int open, int limit)
+    {
+        var depth = 0;
+        for (var k = open; k < Math.Min(limit, _code.Count); k++)
+        {
+            if (_code[k].Is(_source, "{"))
+            {
+                depth++;
+            }
+            else if (_code[k].Is(_source, "}") && --depth == 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>0 for (), 1 for [], 2 for {}; -1 for any other token.</summary>

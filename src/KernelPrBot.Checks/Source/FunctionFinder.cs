@@ -12,7 +12,8 @@ public static class FunctionFinder
         "__attribute__", "__aligned", "alignof", "_Static_assert", "static_assert",
     };
 
-    public static List<FunctionDefinition> Find(string source, IReadOnlyList<Token> code)
+    /// <param name="brackets">The bracket partners of <paramref name="code"/>.</param>
+    public static List<FunctionDefinition> Find(string source, IReadOnlyList<Token> code, BracketMap brackets)
     {
         var result = new List<FunctionDefinition>();
         var depth = 0;
@@ -24,7 +25,7 @@ public static class FunctionFinder
             {
                 if (depth == 0 && TryDefinition(source, code, statementStart, i, out var name, out var nameIndex, out var parameters, out var annotations))
                 {
-                    var close = MatchBrace(source, code, i);
+                    var close = MatchBrace(brackets, code, i);
                     var prefix = string.Join(' ', Enumerable.Range(statementStart, nameIndex - statementStart).Select(k => code[k].Text(source)));
                     result.Add(new FunctionDefinition(
                         name, parameters, prefix, prefix.Split(' ').Contains("static"), code[nameIndex].Line,
@@ -54,8 +55,8 @@ public static class FunctionFinder
     }
 
     /// <summary>The index of the brace closing the one at <paramref name="open"/>, or the last token.</summary>
-    public static int MatchBrace(string source, IReadOnlyList<Token> code, int open) =>
-        TokenRanges.Close(source, code, open, code.Count) is >= 0 and var close ? close : code.Count;
+    public static int MatchBrace(BracketMap brackets, IReadOnlyList<Token> code, int open) =>
+        brackets.Close(open, code.Count) is >= 0 and var close ? close : code.Count;
 
     private static bool TryDefinition(
         string source, IReadOnlyList<Token> code, int start, int brace,

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace KernelPrBot.Checks.Tests.Fuzzing;
 
-/// <summary>The one-pass bracket map answers as the scanning <see cref="TokenRanges"/> does, on balanced and broken bracket soup.</summary>
+/// <summary>The one-pass bracket map answers as the scanning <see cref="ScanningBrackets"/> does, on balanced and broken bracket soup.</summary>
 public sealed class BracketMapTests
 {
     private static readonly Gen<string> Soup = Gen.OneOfConst("(", ")", "[", "]", "{", "}", ",", "a", "f(", "x,").Array[0, 40].Select(a => string.Join(' ', a));
@@ -17,10 +17,10 @@ public sealed class BracketMapTests
             var map = new BracketMap(text, code);
             for (var open = 0; open < code.Count; open++)
             {
-                Assert.Equal(TokenRanges.Close(text, code, open, limit), map.Close(open, limit));
+                Assert.Equal(ScanningBrackets.Close(text, code, open, limit), map.Close(open, limit));
             }
 
             var (start, end) = (Math.Min(a, code.Count), Math.Min(b, code.Count));
-            Assert.Equal(TokenRanges.SplitArguments(text, code, start, end), map.SplitArguments(start, end));
+            Assert.Equal(ScanningBrackets.SplitArguments(text, code, start, end), map.SplitArguments(start, end));
         }, iter: 20_000);
 }

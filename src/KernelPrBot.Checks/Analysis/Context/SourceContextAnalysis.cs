@@ -27,8 +27,9 @@ public sealed class SourceContextAnalysis
     {
         fileLine ??= line => line;
         var code = PreprocessorFilter.CodeTokens(source, tokens);
-        var definitions = FunctionFinder.Find(source, code);
-        var bodies = definitions.Select(d => StatementParser.ParseBody(source, code, d)).ToList();
+        var brackets = new BracketMap(source, code);
+        var definitions = FunctionFinder.Find(source, code, brackets);
+        var bodies = definitions.Select(d => StatementParser.ParseBody(source, code, brackets, d)).ToList();
         var roots = FindRegisteredCallbacks(source, code, fileLine);
         var entries = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
         foreach (var (name, entry) in roots)
@@ -36,7 +37,6 @@ public sealed class SourceContextAnalysis
             entries[name] = entry;
         }
 
-        var brackets = new BracketMap(source, code);
         var results = Walk(source, code, definitions, bodies, entries, brackets);
         for (var round = 0; round < CallerRounds; round++)
         {

@@ -9,22 +9,25 @@ public sealed class StatementParser
     private const int MaxDepth = 400;
     private readonly string _source;
     private readonly IReadOnlyList<Token> _code;
+    private readonly BracketMap _brackets;
     private readonly int _end;
     private int _pos;
     private int _depth;
 
-    private StatementParser(string source, IReadOnlyList<Token> code, int start, int end)
+    private StatementParser(string source, IReadOnlyList<Token> code, BracketMap brackets, int start, int end)
     {
         _source = source;
         _code = code;
+        _brackets = brackets;
         _pos = start;
         _end = Math.Min(end, code.Count);
     }
 
     /// <summary>Parses the tokens between a function's braces into a block.</summary>
-    public static BlockStatement ParseBody(string source, IReadOnlyList<Token> code, FunctionDefinition function)
+    /// <param name="brackets">The bracket partners of <paramref name="code"/>.</param>
+    public static BlockStatement ParseBody(string source, IReadOnlyList<Token> code, BracketMap brackets, FunctionDefinition function)
     {
-        var parser = new StatementParser(source, code, function.BodyStart, function.BodyEnd);
+        var parser = new StatementParser(source, code, brackets, function.BodyStart, function.BodyEnd);
         var body = new List<Statement>();
         while (parser._pos < parser._end)
         {
@@ -177,7 +180,7 @@ public sealed class StatementParser
     private BlockStatement ParseBlock()
     {
         var line = LineHere;
-        var close = FunctionFinder.MatchBrace(_source, _code, _pos);
+        var close = FunctionFinder.MatchBrace(_brackets, _code, _pos);
         var end = Math.Min(close, _end);
         _pos++;
         var body = new List<Statement>();
@@ -199,7 +202,7 @@ public sealed class StatementParser
     /// <summary>Parses one statement that must not run past <paramref name="limit"/> (the enclosing block's brace).</summary>
     private Statement ParseStatementBounded(int limit)
     {
-        var parser = new StatementParser(_source, _code, _pos, limit) { _depth = _depth };
+        var parser = new StatementParser(_source, _code, _brackets, _pos, limit) { _depth = _depth };
         var statement = parser.ParseStatement();
         _pos = Math.Max(parser._pos, _pos);
         return statement;
@@ -281,7 +284,7 @@ public sealed class StatementParser
         return range;
     }
 
-    private int MatchParen(int open) => TokenRanges.Close(_source, _code, open, _end);
+    private int MatchParen(int open) => _brackets.Close(open, _end);
 
     /// <summary>Moves past the next ';' at nesting depth 0 (statement expressions and initializers nest); returns the end of the expression.</summary>
     private int ScanToSemicolon()

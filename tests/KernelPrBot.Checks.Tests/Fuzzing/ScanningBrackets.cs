@@ -1,7 +1,9 @@
-namespace KernelPrBot.Checks.Source;
+using KernelPrBot.Checks.Source;
 
-/// <summary>Bracket matching and argument splitting over tokens, shared by the statement parser, the path walker and the rules.</summary>
-public static class TokenRanges
+namespace KernelPrBot.Checks.Tests.Fuzzing;
+
+/// <summary>The plain scans that <see cref="BracketMap"/> must answer exactly as: the oracle of its property test.</summary>
+internal static class ScanningBrackets
 {
     /// <summary>The index of the bracket closing the '(', '[' or '{' at <paramref name="open"/>, searching below <paramref name="limit"/>; -1 when unbalanced.</summary>
     public static int Close(string source, IReadOnlyList<Token> code, int open, int limit)
