@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

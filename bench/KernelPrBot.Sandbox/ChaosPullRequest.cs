@@ -1,3 +1,4 @@
+using KernelPrBot.Hosting.Queues;
 namespace KernelPrBot.Sandbox;
 
 /// <summary>One pull or merge request of the chaos run, the deliveries still to send for it, and what its head should show.</summary>
@@ -21,5 +22,5 @@ internal sealed class ChaosPullRequest(string repository, int number, bool buggy
     public static string Driver(bool buggy, string tag) =>
         (buggy ? KernelPrBot.Testing.FakeGitHub.SampleDriver.Buggy : KernelPrBot.Testing.FakeGitHub.SampleDriver.Fixed) + $"/* {tag} */\n";
 
-    public bool Owns(KernelPrBot.Review.Ports.DeadLetter letter) => letter.Request.Repository == Repository && letter.Request.Number == Number;
+    public bool Owns(KernelPrBot.Hosting.Queues.DeadLetter letter) => letter.Request.Repository == Repository && letter.Request.Number == Number;
 }

@@ -4,6 +4,7 @@ using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

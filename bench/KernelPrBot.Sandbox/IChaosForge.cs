@@ -1,5 +1,6 @@
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

@@ -8,7 +8,7 @@ namespace KernelPrBot.Hosting.Http;
 /// <summary>The Polly pipeline of a forge call: total timeout ⟶ retry ⟶ circuit breaker ⟶ attempt timeout.</summary>
 internal static class ForgeResiliencePipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ForgeResilienceOptions options, TimeProvider time)
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ForgeResilienceOptions options, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         var rules = new ForgeRetryRules(options, time);

@@ -26,6 +26,7 @@ public static class QueueRegistration
                 MaxAttempts = settings.MaxAttempts,
             };
             services.AddSingleton(s => new AzureReviewQueue(options, s.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IReviewWorkQueue>(s => s.GetRequiredService<AzureReviewQueue>());
             services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<AzureReviewQueue>());
             services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<AzureReviewQueue>());
             services.AddSingleton<IDeliveryLog>(new AzureDeliveryLog(options));
@@ -38,10 +39,12 @@ public static class QueueRegistration
             VisibilityTimeout = settings.VisibilityTimeout,
             MaxAttempts = settings.MaxAttempts,
         };
-        services.AddSingleton(new SqliteReviewQueue(sqlite));
+        // The registered clock governs leases, retry delays and the delivery log's expiry (tests register a fake one).
+        services.AddSingleton(s => new SqliteReviewQueue(sqlite, s.GetService<TimeProvider>()));
+        services.AddSingleton<IReviewWorkQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
         services.AddSingleton<IReviewQueue>(s => s.GetRequiredService<SqliteReviewQueue>());
         services.AddSingleton<IDeadLetterStore>(s => s.GetRequiredService<SqliteReviewQueue>());
-        services.AddSingleton<IDeliveryLog>(new SqliteDeliveryLog(sqlite));
+        services.AddSingleton<IDeliveryLog>(s => new SqliteDeliveryLog(sqlite, s.GetService<TimeProvider>()));
         return services;
     }
 }

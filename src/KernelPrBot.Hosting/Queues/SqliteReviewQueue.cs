@@ -10,7 +10,7 @@ namespace KernelPrBot.Hosting.Queues;
 /// completing or failing an item only acts while the caller's receipt is still the item's receipt. A readable dead
 /// letter comes with a pending failure report (<see cref="IFailureReports"/>) until it is shown on its pull request.
 /// </summary>
-public sealed class SqliteReviewQueue : IReviewQueue, IDeadLetterStore, ILeaseRenewal, IFailureReports
+public sealed class SqliteReviewQueue : IReviewWorkQueue, IDeadLetterStore, ILeaseRenewal, IFailureReports
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteQueueOptions _options;

@@ -1,4 +1,5 @@
 using KernelPrBot.Review.Ports;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Hosting.Workers;
 
@@ -12,7 +13,7 @@ internal sealed class LeaseKeeper : IDisposable
     private readonly Task _loop;
     private QueuedReview _item;
 
-    public LeaseKeeper(IReviewQueue queue, QueuedReview item, TimeSpan interval, TimeProvider time)
+    public LeaseKeeper(IReviewWorkQueue queue, QueuedReview item, TimeSpan interval, TimeProvider time)
     {
         _item = item;
         _loop = queue is ILeaseRenewal renewal && interval > TimeSpan.Zero ? RenewAsync(renewal, interval, time, _stop.Token) : Task.CompletedTask;

@@ -3,6 +3,7 @@ using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Hosting.Workers;
 
@@ -12,7 +13,7 @@ namespace KernelPrBot.Hosting.Workers;
 /// and reported on the pull request.
 /// </summary>
 public sealed partial class ReviewWorker(
-    IReviewQueue queue, ReviewRunner runner, KernelPrBotSettings settings, TimeProvider time, ILogger<ReviewWorker> logger)
+    IReviewWorkQueue queue, ReviewRunner runner, KernelPrBotSettings settings, TimeProvider time, ILogger<ReviewWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);

@@ -6,6 +6,7 @@ using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Server.Commands;
 

@@ -1,18 +1,15 @@
 using System.Text;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
+using KernelPrBot.Testing.InMemory;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 
-public sealed class GitHubIngressTests : IDisposable
+public sealed class GitHubIngressTests
 {
     private const string Secret = IngressHarness.Secret;
-
-    private readonly TempDirectory _temp = new("github-ingress");
-
-    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("pull_request", "pull_request.opened.json", ReviewTrigger.Opened)]
@@ -22,19 +19,19 @@ public sealed class GitHubIngressTests : IDisposable
     [InlineData("check_suite", "check_suite.rerequested.json", ReviewTrigger.Rerequested)]
     public async Task Real_payloads_are_verified_mapped_and_queued(string eventName, string file, ReviewTrigger trigger)
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
         var delivery = GitHubWebhooks.Fixture(eventName, file, Secret);
 
         var result = await harness.PostAsync(delivery);
 
         Assert.Equal(202, result.StatusCode);
-        var item = await harness.Queue.TryDequeueAsync();
+        var item = harness.Queue.TryTake();
         Assert.NotNull(item);
-        Assert.Equal(trigger, item!.Request.Trigger);
-        Assert.Equal(delivery.DeliveryId, item.Request.DeliveryId);
-        Assert.Contains("/", item.Request.Repository, StringComparison.Ordinal);
-        Assert.True(item.Request.Number > 0);
-        Assert.NotNull(item.Request.InstallationId);
+        Assert.Equal(trigger, item!.Trigger);
+        Assert.Equal(delivery.DeliveryId, item.DeliveryId);
+        Assert.Contains("/", item.Repository, StringComparison.Ordinal);
+        Assert.True(item.Number > 0);
+        Assert.NotNull(item.InstallationId);
     }
 
     [Theory]
@@ -45,26 +42,26 @@ public sealed class GitHubIngressTests : IDisposable
     [InlineData("check_run", "check_run.rerequested.json", "names no pull request")]
     public async Task Events_we_do_not_act_on_get_202_and_queue_nothing(string eventName, string file, string why)
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
 
         var result = await harness.PostAsync(GitHubWebhooks.Fixture(eventName, file, Secret));
 
         Assert.Equal(202, result.StatusCode);
         Assert.Contains(why, result.Message, StringComparison.Ordinal);
-        Assert.Null(await harness.Queue.TryDequeueAsync());
+        Assert.Null(harness.Queue.TryTake());
     }
 
     [Fact]
     public async Task A_pull_request_comment_with_a_command_is_queued_with_its_author_and_text()
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
         var github = await FakeGitHubServer.StartAsync();
         await using var _ = github;
         var repo = github.AddRepository("acme", "linux", 9);
 
         await harness.PostAsync(GitHubWebhooks.IssueComment(repo, 5, 4242, "maint", "/kpb ignore deprecated-api legacy driver", Secret));
 
-        var request = (await harness.Queue.TryDequeueAsync())!.Request;
+        var request = harness.Queue.TryTake()!;
         Assert.Equal(ReviewTrigger.Command, request.Trigger);
         Assert.Equal("maint", request.Requester);
         Assert.Equal(4242, request.CommentId);
@@ -75,7 +72,7 @@ public sealed class GitHubIngressTests : IDisposable
     [Fact]
     public async Task The_bots_own_comments_are_ignored_to_avoid_loops()
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
         var github = await FakeGitHubServer.StartAsync();
         await using var _ = github;
         var repo = github.AddRepository("acme", "linux");
@@ -89,7 +86,7 @@ public sealed class GitHubIngressTests : IDisposable
     [Fact]
     public async Task The_same_delivery_id_is_queued_once()
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
         var delivery = GitHubWebhooks.Fixture("pull_request", "pull_request.opened.json", Secret);
 
         await harness.PostAsync(delivery);
@@ -97,22 +94,22 @@ public sealed class GitHubIngressTests : IDisposable
 
         Assert.Equal(202, again.StatusCode);
         Assert.Contains("duplicate", again.Message, StringComparison.Ordinal);
-        Assert.NotNull(await harness.Queue.TryDequeueAsync());
-        Assert.Null(await harness.Queue.TryDequeueAsync());
+        Assert.NotNull(harness.Queue.TryTake());
+        Assert.Null(harness.Queue.TryTake());
     }
 
     [Fact]
     public async Task Bad_missing_or_unconfigured_signatures_are_401()
     {
         var body = File.ReadAllBytes(TestPaths.Fixture("github", "webhooks", "pull_request.opened.json"));
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
 
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=" + new string('0', 64))).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha1=abc")).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=zz")).StatusCode);
         Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: GitHubWebhooks.Signature(body, "other secret"))).StatusCode);
-        Assert.Equal(401, (await new IngressHarness(_temp, secret: null).PostAsync("pull_request", body)).StatusCode);
-        Assert.Null(await harness.Queue.TryDequeueAsync());
+        Assert.Equal(401, (await new IngressHarness(secret: null).PostAsync("pull_request", body)).StatusCode);
+        Assert.Null(harness.Queue.TryTake());
     }
 
     [Theory]
@@ -122,7 +119,7 @@ public sealed class GitHubIngressTests : IDisposable
     [InlineData("")]
     public async Task Malformed_json_is_400(string body)
     {
-        var result = await new IngressHarness(_temp).PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
+        var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -133,7 +130,7 @@ public sealed class GitHubIngressTests : IDisposable
     [InlineData("""{"action":"opened","number":1,"pull_request":null}""")]
     public async Task Incomplete_payloads_are_400_not_500(string body)
     {
-        var result = await new IngressHarness(_temp).PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
+        var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -143,7 +140,7 @@ public sealed class GitHubIngressTests : IDisposable
     {
         var body = Encoding.UTF8.GetBytes("payload=%7B%7D");
 
-        var result = await new IngressHarness(_temp).PostAsync("pull_request", body, contentType: "application/x-www-form-urlencoded");
+        var result = await new IngressHarness().PostAsync("pull_request", body, contentType: "application/x-www-form-urlencoded");
 
         Assert.Equal(400, result.StatusCode);
         Assert.Contains("application/json", result.Message, StringComparison.Ordinal);
@@ -152,7 +149,7 @@ public sealed class GitHubIngressTests : IDisposable
     [Fact]
     public async Task Bodies_over_25_MB_are_refused_before_hashing()
     {
-        var result = await new IngressHarness(_temp).PostAsync("pull_request", new byte[(25 * 1024 * 1024) + 1], signature: "sha256=" + new string('0', 64));
+        var result = await new IngressHarness().PostAsync("pull_request", new byte[(25 * 1024 * 1024) + 1], signature: "sha256=" + new string('0', 64));
 
         Assert.Equal(413, result.StatusCode);
     }
@@ -160,7 +157,7 @@ public sealed class GitHubIngressTests : IDisposable
     [Fact]
     public async Task Random_signed_json_never_throws_and_never_answers_5xx()
     {
-        var harness = new IngressHarness(_temp);
+        var harness = new IngressHarness();
         var random = new Random(20261125);
         string[] events = ["pull_request", "issue_comment", "check_run", "check_suite"];
         string[] actions = ["opened", "synchronize", "created", "rerequested", "requested_action", "", "\u0000"];

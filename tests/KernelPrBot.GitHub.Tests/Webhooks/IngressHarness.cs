@@ -1,25 +1,22 @@
 using KernelPrBot.GitHub.Webhooks;
-using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Ingress;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Testing.InMemory;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 
-/// <summary>The real ingress over a real SQLite queue in a file of the test's temporary directory.</summary>
+/// <summary>The real ingress over an in-memory queue and delivery log (the durable queues have tests of their own in KernelPrBot.Hosting.Tests).</summary>
 internal sealed class IngressHarness
 {
     public const string Secret = "kernelprbot-test-secret";
 
-    public IngressHarness(TempDirectory temp, string? secret = Secret)
+    public IngressHarness(string? secret = Secret)
     {
-        ArgumentNullException.ThrowIfNull(temp);
-        var options = new SqliteQueueOptions { Path = temp.Combine($"queue-{Guid.NewGuid():N}.db") };
-        Queue = new SqliteReviewQueue(options);
-        Ingress = new GitHubIngress(secret, new IngressQueue(Queue, new SqliteDeliveryLog(options)));
+        Ingress = new GitHubIngress(secret, new IngressQueue(Queue, new InMemoryDeliveryLog()));
     }
 
-    public SqliteReviewQueue Queue { get; }
+    public InMemoryReviewQueue Queue { get; } = new();
 
     public GitHubIngress Ingress { get; }
 

@@ -1,5 +1,4 @@
 using KernelPrBot.GitLab.Api;
-using KernelPrBot.Hosting.Http;
 using KernelPrBot.Review;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Planning;
@@ -16,6 +15,9 @@ public sealed class GitLabCodeHostPositionTests
     private const string Before = "one\ntwo\nthree\nfour\nfive\nsix\nseven\n";
     private const string After = "one\ntwo\nthree\nFOUR\nfive\nsix\nseven\n";
 
+    // Positions only: the forge resilience chain has tests of its own in KernelPrBot.Hosting.Tests.
+    private static readonly HttpMessageHandler Handler = new SocketsHttpHandler();
+
     [Fact]
     public async Task Added_context_and_removed_lines_are_positioned_by_their_sides()
     {
@@ -24,7 +26,7 @@ public sealed class GitLabCodeHostPositionTests
         var mr = project.OpenMergeRequest(3, "t", "jane", new Dictionary<string, string> { [Path] = Before },
             [new FakeCommit("acme: four\n\nSigned-off-by: J <j@example.org>\n", "J", "j@example.org", new Dictionary<string, string?> { [Path] = After })]);
         var options = new GitLabOptions { Url = gitlab.BaseUrl.ToString(), Token = gitlab.Options.BotToken };
-        var host = new GitLabCodeHost(GitLabHttp.Create(options, ForgeHttpHandlers.Create(new ForgeResilienceOptions { MinWriteInterval = TimeSpan.Zero })), ReviewOptions.Default);
+        var host = new GitLabCodeHost(GitLabHttp.Create(options, Handler), ReviewOptions.Default);
         var change = await host.GetChangeAsync(new ReviewRequest { Forge = ForgeKind.GitLab, Repository = "acme/linux", RepositoryId = project.Id, Number = 3, Trigger = ReviewTrigger.Opened, DeliveryId = "d" });
 
         await host.ApplyAsync(change, new ReviewPlan

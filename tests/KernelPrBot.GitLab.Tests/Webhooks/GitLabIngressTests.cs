@@ -1,33 +1,27 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KernelPrBot.GitLab.Webhooks;
-using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Ingress;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
+using KernelPrBot.Testing.InMemory;
 using Xunit;
 
 namespace KernelPrBot.GitLab.Tests.Webhooks;
 
-public sealed class GitLabIngressTests : IDisposable
+public sealed class GitLabIngressTests
 {
     private const string Secret = "gitlab-hook-token";
 
-    private readonly TempDirectory _temp = new("gitlab-ingress");
-
-    public void Dispose() => _temp.Dispose();
-
-    /// <summary>The real ingress over a real SQLite queue in the test's temporary directory.</summary>
+    /// <summary>The real ingress over an in-memory queue and delivery log.</summary>
     private sealed class Harness
     {
-        public Harness(TempDirectory temp, string? secret = Secret)
+        public Harness(string? secret = Secret)
         {
-            var options = new SqliteQueueOptions { Path = temp.Combine($"queue-{Guid.NewGuid():N}.db") };
-            Queue = new SqliteReviewQueue(options);
-            Ingress = new GitLabIngress(secret, new IngressQueue(Queue, new SqliteDeliveryLog(options)));
+            Ingress = new GitLabIngress(secret, new IngressQueue(Queue, new InMemoryDeliveryLog()));
         }
 
-        public SqliteReviewQueue Queue { get; }
+        public InMemoryReviewQueue Queue { get; } = new();
 
         public GitLabIngress Ingress { get; }
 
@@ -53,12 +47,12 @@ public sealed class GitLabIngressTests : IDisposable
     [InlineData("merge-request-event-update-new-commit.atlantis.json", ReviewTrigger.Synchronize, 910, 3)]
     public async Task Merge_request_hooks_that_bring_code_are_queued(string file, ReviewTrigger trigger, long projectId, int iid)
     {
-        var harness = new Harness(_temp);
+        var harness = new Harness();
 
         var result = await harness.PostAsync("Merge Request Hook", Fixture(file));
 
         Assert.Equal(202, result.StatusCode);
-        var request = (await harness.Queue.TryDequeueAsync())!.Request;
+        var request = harness.Queue.TryTake()!;
         Assert.Equal(ForgeKind.GitLab, request.Forge);
         Assert.Equal(trigger, request.Trigger);
         Assert.Equal(projectId, request.RepositoryId);
@@ -74,13 +68,13 @@ public sealed class GitLabIngressTests : IDisposable
     [InlineData("Push Hook", "merge_request.open.json", "event Push Hook")]
     public async Task Well_formed_events_we_do_not_act_on_get_200_so_GitLab_keeps_the_hook(string eventName, string file, string why)
     {
-        var harness = new Harness(_temp);
+        var harness = new Harness();
 
         var result = await harness.PostAsync(eventName, Fixture(file));
 
         Assert.Equal(200, result.StatusCode);
         Assert.Contains(why, result.Message, StringComparison.Ordinal);
-        Assert.Null(await harness.Queue.TryDequeueAsync());
+        Assert.Null(harness.Queue.TryTake());
     }
 
     [Fact]
@@ -88,11 +82,11 @@ public sealed class GitLabIngressTests : IDisposable
     {
         var payload = JsonNode.Parse(Fixture("note.merge_request.json"))!;
         payload["object_attributes"]!["note"] = "Please\n/kpb ignore deprecated-api staging driver";
-        var harness = new Harness(_temp);
+        var harness = new Harness();
 
         await harness.PostAsync("Note Hook", Encoding.UTF8.GetBytes(payload.ToJsonString()));
 
-        var request = (await harness.Queue.TryDequeueAsync())!.Request;
+        var request = harness.Queue.TryTake()!;
         Assert.Equal(ReviewTrigger.Command, request.Trigger);
         Assert.Equal((long)payload["object_attributes"]!["id"]!, request.CommentId);
         Assert.Equal((int)payload["merge_request"]!["iid"]!, request.Number);
@@ -102,14 +96,14 @@ public sealed class GitLabIngressTests : IDisposable
     [Fact]
     public async Task The_same_idempotency_key_is_queued_once()
     {
-        var harness = new Harness(_temp);
+        var harness = new Harness();
 
         await harness.PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), key: "retry-1");
         var again = await harness.PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), key: "retry-1");
 
         Assert.Contains("duplicate", again.Message, StringComparison.Ordinal);
-        Assert.NotNull(await harness.Queue.TryDequeueAsync());
-        Assert.Null(await harness.Queue.TryDequeueAsync());
+        Assert.NotNull(harness.Queue.TryTake());
+        Assert.Null(harness.Queue.TryTake());
     }
 
     [Theory]
@@ -119,7 +113,7 @@ public sealed class GitLabIngressTests : IDisposable
     [InlineData("GITLAB-HOOK-TOKEN")]
     public async Task A_missing_or_wrong_token_is_401(string? token)
     {
-        var result = await new Harness(_temp).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), token);
+        var result = await new Harness().PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), token);
 
         Assert.Equal(401, result.StatusCode);
     }
@@ -127,7 +121,7 @@ public sealed class GitLabIngressTests : IDisposable
     [Fact]
     public async Task Without_a_configured_secret_everything_is_401()
     {
-        Assert.Equal(401, (await new Harness(_temp, secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).StatusCode);
+        Assert.Equal(401, (await new Harness(secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).StatusCode);
     }
 
     [Theory]
@@ -139,7 +133,7 @@ public sealed class GitLabIngressTests : IDisposable
     [InlineData("{\"object_attributes\":{\"action\":\"open\",\"iid\":99999999999},\"project\":{\"id\":1,\"path_with_namespace\":\"a/b\"}}")]
     public async Task Malformed_or_incomplete_bodies_are_400_never_500(string body)
     {
-        var result = await new Harness(_temp).PostAsync("Merge Request Hook", Encoding.UTF8.GetBytes(body));
+        var result = await new Harness().PostAsync("Merge Request Hook", Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(400, result.StatusCode);
     }

@@ -12,7 +12,7 @@ namespace KernelPrBot.Hosting.Queues.Azure;
 /// so two workers never both complete one message. Dead letters live in <c>&lt;queue&gt;-poison</c>, where the
 /// Functions runtime puts them too.
 /// </summary>
-public sealed class AzureReviewQueue : IReviewQueue, IDeadLetterStore
+public sealed class AzureReviewQueue : IReviewWorkQueue, IDeadLetterStore
 {
     // Azure caps a receive at 32 messages and a visibility timeout at 7 days.
     private const int ReceiveBatch = 32;

@@ -1,5 +1,5 @@
 using KernelPrBot.Review.Model;
 
-namespace KernelPrBot.Review.Ports;
+namespace KernelPrBot.Hosting.Queues;
 
 public sealed record DeadLetter(string MessageId, ReviewRequest Request, int Attempts, string Reason, DateTimeOffset FailedAt);

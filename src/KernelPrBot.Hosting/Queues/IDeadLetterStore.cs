@@ -1,4 +1,4 @@
-namespace KernelPrBot.Review.Ports;
+namespace KernelPrBot.Hosting.Queues;
 
 /// <summary>Review requests that failed their last attempt, kept with the reason until someone re-drives them.</summary>
 public interface IDeadLetterStore

@@ -1,4 +1,4 @@
-namespace KernelPrBot.Review.Ports;
+namespace KernelPrBot.Hosting.Queues;
 
 /// <summary>
 /// A queue that can keep a long job's item hidden for another visibility timeout. Returns the item as it now stands

@@ -1,4 +1,4 @@
-namespace KernelPrBot.Review.Ports;
+namespace KernelPrBot.Hosting.Queues;
 
 /// <summary>
 /// Dead letters whose failure is not shown on their pull request yet. Dead-lettering records one in the same

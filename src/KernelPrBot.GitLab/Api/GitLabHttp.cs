@@ -1,9 +1,8 @@
 using KernelPrBot.GitLab;
-using KernelPrBot.GitLab.Api;
 
-namespace KernelPrBot.Hosting.Http;
+namespace KernelPrBot.GitLab.Api;
 
-/// <summary>The GitLab client on the shared forge handler chain, authenticated with the configured token.</summary>
+/// <summary>The GitLab client over a handler chain the host gives (the forge resilience chain in production), authenticated with the configured token.</summary>
 public static class GitLabHttp
 {
     public static GitLabClient Create(GitLabOptions options, HttpMessageHandler handler)
