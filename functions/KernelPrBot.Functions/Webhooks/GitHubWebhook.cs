@@ -1,3 +1,4 @@
+using KernelPrBot.Review.Model;
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.Hosting.Server;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,6 @@ public sealed class GitHubWebhook(GitHubIngress ingress)
     public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "github/webhooks")] HttpRequest request)
     {
         var result = await WebhookRequests.GitHubAsync(request, ingress).ConfigureAwait(false);
-        return WebhookResponses.From(result);
+        return WebhookResponses.From(result, ForgeKind.GitHub);
     }
 }

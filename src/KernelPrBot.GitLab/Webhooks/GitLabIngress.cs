@@ -61,7 +61,7 @@ public sealed class GitLabIngress(string? webhookSecret, IngressQueue queue)
                 var (request, why) = GitLabEventMapper.Map(eventName, document.RootElement, delivery);
                 if (request is null)
                 {
-                    return new IngressResult(200, "ignored: " + why);
+                    return IngressResult.Ignored(why);
                 }
 
                 return await queue.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);

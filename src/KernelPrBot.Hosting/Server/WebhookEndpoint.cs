@@ -1,5 +1,6 @@
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.GitLab.Webhooks;
+using KernelPrBot.Review.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelPrBot.Hosting.Server;
@@ -10,12 +11,12 @@ internal static class WebhookEndpoint
     public static async Task<IResult> GitHubAsync(HttpContext context, GitHubIngress ingress)
     {
         var result = await WebhookRequests.GitHubAsync(context.Request, ingress).ConfigureAwait(false);
-        return Results.Text(result.Message + "\n", statusCode: result.StatusCode);
+        return Results.Text(result.Message + "\n", statusCode: IngressHttp.StatusCode(result, ForgeKind.GitHub));
     }
 
     public static async Task<IResult> GitLabAsync(HttpContext context, GitLabIngress ingress)
     {
         var result = await WebhookRequests.GitLabAsync(context.Request, ingress).ConfigureAwait(false);
-        return Results.Text(result.Message + "\n", statusCode: result.StatusCode);
+        return Results.Text(result.Message + "\n", statusCode: IngressHttp.StatusCode(result, ForgeKind.GitLab));
     }
 }

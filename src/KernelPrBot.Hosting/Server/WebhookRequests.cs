@@ -41,7 +41,7 @@ public static class WebhookRequests
         }
         catch (BadHttpRequestException ex)
         {
-            return new IngressResult(ex.StatusCode, "unreadable body: " + ex.Message);
+            return new IngressResult(ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? IngressOutcome.TooLarge : IngressOutcome.Malformed, "unreadable body: " + ex.Message);
         }
 
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);

@@ -4,8 +4,8 @@ using KernelPrBot.Review.Ports;
 namespace KernelPrBot.Review.Ingress;
 
 /// <summary>
-/// The last step of every ingress: de-duplicate on the delivery id, enqueue, answer 202. If the enqueue
-/// fails, the delivery is forgotten again and the forge gets a 503, so its redelivery is not dropped as a duplicate.
+/// The last step of every ingress: de-duplicate on the delivery id, enqueue, answer "queued". If the enqueue
+/// fails, the delivery is forgotten again and the forge is told to redeliver (a 503 over HTTP), so its redelivery is not dropped as a duplicate.
 /// </summary>
 public sealed class IngressQueue(IReviewQueue queue, IDeliveryLog deliveries)
 {
@@ -21,7 +21,7 @@ public sealed class IngressQueue(IReviewQueue queue, IDeliveryLog deliveries)
 
         if (!await deliveries.TryRecordAsync(forge, request.DeliveryId, cancellationToken).ConfigureAwait(false))
         {
-            return new IngressResult(202, "duplicate delivery: already queued");
+            return new IngressResult(IngressOutcome.Duplicate, "duplicate delivery: already queued");
         }
 
         try
@@ -31,10 +31,10 @@ public sealed class IngressQueue(IReviewQueue queue, IDeliveryLog deliveries)
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             await deliveries.ForgetAsync(forge, request.DeliveryId, CancellationToken.None).ConfigureAwait(false);
-            return new IngressResult(503, "could not queue the review; please redeliver");
+            return new IngressResult(IngressOutcome.Unavailable, "could not queue the review; please redeliver");
         }
 
-        return new IngressResult(202, "queued",
+        return new IngressResult(IngressOutcome.Queued, "queued",
             new ReviewRequestSummary(request.Repository, request.Number, request.Trigger.ToString(), request.DeliveryId));
     }
 }

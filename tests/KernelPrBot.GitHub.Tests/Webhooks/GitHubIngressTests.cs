@@ -4,6 +4,7 @@ using KernelPrBot.Testing;
 using KernelPrBot.Testing.InMemory;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;
+using KernelPrBot.Review.Ingress;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 
@@ -24,7 +25,7 @@ public sealed class GitHubIngressTests
 
         var result = await harness.PostAsync(delivery);
 
-        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(IngressOutcome.Queued, result.Outcome);
         var item = harness.Queue.TryTake();
         Assert.NotNull(item);
         Assert.Equal(trigger, item!.Trigger);
@@ -46,7 +47,7 @@ public sealed class GitHubIngressTests
 
         var result = await harness.PostAsync(GitHubWebhooks.Fixture(eventName, file, Secret));
 
-        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(IngressOutcome.Ignored, result.Outcome);
         Assert.Contains(why, result.Message, StringComparison.Ordinal);
         Assert.Null(harness.Queue.TryTake());
     }
@@ -79,8 +80,21 @@ public sealed class GitHubIngressTests
 
         var result = await harness.PostAsync(GitHubWebhooks.IssueComment(repo, 5, 1, "kernel-pr-bot[bot]", "/kpb recheck", Secret));
 
-        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(IngressOutcome.Ignored, result.Outcome);
         Assert.Contains("bot", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_enqueue_asks_for_redelivery_and_the_redelivery_is_queued()
+    {
+        var harness = new IngressHarness();
+        var delivery = GitHubWebhooks.Fixture("pull_request", "pull_request.opened.json", Secret);
+        harness.Queue.FailNextEnqueue();
+
+        Assert.Equal(IngressOutcome.Unavailable, (await harness.PostAsync(delivery)).Outcome);
+        Assert.Null(harness.Queue.TryTake());
+        Assert.Equal(IngressOutcome.Queued, (await harness.PostAsync(delivery)).Outcome);
+        Assert.Equal(delivery.DeliveryId, harness.Queue.TryTake()!.DeliveryId);
     }
 
     [Fact]
@@ -92,7 +106,7 @@ public sealed class GitHubIngressTests
         await harness.PostAsync(delivery);
         var again = await harness.PostAsync(delivery);
 
-        Assert.Equal(202, again.StatusCode);
+        Assert.Equal(IngressOutcome.Duplicate, again.Outcome);
         Assert.Contains("duplicate", again.Message, StringComparison.Ordinal);
         Assert.NotNull(harness.Queue.TryTake());
         Assert.Null(harness.Queue.TryTake());
@@ -104,11 +118,11 @@ public sealed class GitHubIngressTests
         var body = File.ReadAllBytes(TestPaths.Fixture("github", "webhooks", "pull_request.opened.json"));
         var harness = new IngressHarness();
 
-        Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=" + new string('0', 64))).StatusCode);
-        Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha1=abc")).StatusCode);
-        Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: "sha256=zz")).StatusCode);
-        Assert.Equal(401, (await harness.PostAsync("pull_request", body, signature: GitHubWebhooks.Signature(body, "other secret"))).StatusCode);
-        Assert.Equal(401, (await new IngressHarness(secret: null).PostAsync("pull_request", body)).StatusCode);
+        Assert.Equal(IngressOutcome.Unauthorized, (await harness.PostAsync("pull_request", body, signature: "sha256=" + new string('0', 64))).Outcome);
+        Assert.Equal(IngressOutcome.Unauthorized, (await harness.PostAsync("pull_request", body, signature: "sha1=abc")).Outcome);
+        Assert.Equal(IngressOutcome.Unauthorized, (await harness.PostAsync("pull_request", body, signature: "sha256=zz")).Outcome);
+        Assert.Equal(IngressOutcome.Unauthorized, (await harness.PostAsync("pull_request", body, signature: GitHubWebhooks.Signature(body, "other secret"))).Outcome);
+        Assert.Equal(IngressOutcome.Unauthorized, (await new IngressHarness(secret: null).PostAsync("pull_request", body)).Outcome);
         Assert.Null(harness.Queue.TryTake());
     }
 
@@ -121,7 +135,7 @@ public sealed class GitHubIngressTests
     {
         var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
-        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(IngressOutcome.Malformed, result.Outcome);
     }
 
     [Theory]
@@ -132,7 +146,7 @@ public sealed class GitHubIngressTests
     {
         var result = await new IngressHarness().PostAsync("pull_request", Encoding.UTF8.GetBytes(body));
 
-        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(IngressOutcome.Malformed, result.Outcome);
     }
 
     [Fact]
@@ -142,7 +156,7 @@ public sealed class GitHubIngressTests
 
         var result = await new IngressHarness().PostAsync("pull_request", body, contentType: "application/x-www-form-urlencoded");
 
-        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(IngressOutcome.Malformed, result.Outcome);
         Assert.Contains("application/json", result.Message, StringComparison.Ordinal);
     }
 
@@ -151,7 +165,7 @@ public sealed class GitHubIngressTests
     {
         var result = await new IngressHarness().PostAsync("pull_request", new byte[(25 * 1024 * 1024) + 1], signature: "sha256=" + new string('0', 64));
 
-        Assert.Equal(413, result.StatusCode);
+        Assert.Equal(IngressOutcome.TooLarge, result.Outcome);
     }
 
     [Fact]
@@ -165,7 +179,7 @@ public sealed class GitHubIngressTests
         {
             var json = RandomObject(random, actions[random.Next(actions.Length)], depth: 0);
             var result = await harness.PostAsync(events[random.Next(events.Length)], Encoding.UTF8.GetBytes(json));
-            Assert.True(result.StatusCode is 202 or 400, $"{result.StatusCode} {result.Message} for {json}");
+            Assert.True(result.Outcome is IngressOutcome.Queued or IngressOutcome.Ignored or IngressOutcome.Malformed, $"{result.Outcome} {result.Message} for {json}");
         }
     }
 

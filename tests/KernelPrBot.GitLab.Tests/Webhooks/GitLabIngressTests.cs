@@ -51,7 +51,7 @@ public sealed class GitLabIngressTests
 
         var result = await harness.PostAsync("Merge Request Hook", Fixture(file));
 
-        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(IngressOutcome.Queued, result.Outcome);
         var request = harness.Queue.TryTake()!;
         Assert.Equal(ForgeKind.GitLab, request.Forge);
         Assert.Equal(trigger, request.Trigger);
@@ -66,13 +66,13 @@ public sealed class GitLabIngressTests
     [InlineData("Note Hook", "note.merge_request.json", "no /kpb command")]
     [InlineData("Note Hook", "merge-request-comment-event.atlantis.json", "no /kpb command")]
     [InlineData("Push Hook", "merge_request.open.json", "event Push Hook")]
-    public async Task Well_formed_events_we_do_not_act_on_get_200_so_GitLab_keeps_the_hook(string eventName, string file, string why)
+    public async Task Well_formed_events_we_do_not_act_on_are_ignored_not_refused_so_GitLab_keeps_the_hook(string eventName, string file, string why)
     {
         var harness = new Harness();
 
         var result = await harness.PostAsync(eventName, Fixture(file));
 
-        Assert.Equal(200, result.StatusCode);
+        Assert.Equal(IngressOutcome.Ignored, result.Outcome);
         Assert.Contains(why, result.Message, StringComparison.Ordinal);
         Assert.Null(harness.Queue.TryTake());
     }
@@ -115,13 +115,13 @@ public sealed class GitLabIngressTests
     {
         var result = await new Harness().PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), token);
 
-        Assert.Equal(401, result.StatusCode);
+        Assert.Equal(IngressOutcome.Unauthorized, result.Outcome);
     }
 
     [Fact]
     public async Task Without_a_configured_secret_everything_is_401()
     {
-        Assert.Equal(401, (await new Harness(secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).StatusCode);
+        Assert.Equal(IngressOutcome.Unauthorized, (await new Harness(secret: null).PostAsync("Merge Request Hook", Fixture("merge_request.open.json"), "anything")).Outcome);
     }
 
     [Theory]
@@ -135,6 +135,6 @@ public sealed class GitLabIngressTests
     {
         var result = await new Harness().PostAsync("Merge Request Hook", Encoding.UTF8.GetBytes(body));
 
-        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(IngressOutcome.Malformed, result.Outcome);
     }
 }
