@@ -88,6 +88,7 @@ public static class KernelPrBotServer
 
         services.AddSingleton<CodeHosts>();
         services.AddSingleton<PullRequestLocks>();
+        services.AddSingleton<FailureReporting>();
         services.AddSingleton<ReviewRunner>();
         return services;
     }
