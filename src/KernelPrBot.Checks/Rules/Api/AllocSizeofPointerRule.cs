@@ -76,7 +76,7 @@ public sealed class AllocSizeofPointerRule : Rule
         }
     }
 
-    private static void Check(FileContext context, CodeView view, CallSite call)
+    private static void Check(FileContext context, CodeView view, ApiCall call)
     {
         var text = view.Text;
         var code = view.CodeTokens;

@@ -44,20 +44,20 @@ internal static class CallFinder
     /// </summary>
     internal const int MaxArgumentTokens = 4_000;
 
-    public static IReadOnlyList<CallSite> AddedCalls(CodeView view) => Find(view, null);
+    public static IReadOnlyList<ApiCall> AddedCalls(CodeView view) => Find(view, null);
 
     /// <summary>
     /// Calls of the given names on any line of the view, added or not: a patch that changes only an argument line of
     /// a multi-line call changes the call, and the rule decides which of its lines must be added.
     /// </summary>
-    public static IReadOnlyList<CallSite> CallsOf(CodeView view, IReadOnlySet<string> names) => Find(view, names);
+    public static IReadOnlyList<ApiCall> CallsOf(CodeView view, IReadOnlySet<string> names) => Find(view, names);
 
-    private static List<CallSite> Find(CodeView view, IReadOnlySet<string>? names)
+    private static List<ApiCall> Find(CodeView view, IReadOnlySet<string>? names)
     {
         var text = view.Text;
         var code = view.CodeTokens;
         var declared = DeclaredNames(text, code);
-        var calls = new List<CallSite>();
+        var calls = new List<ApiCall>();
         string? directive = null;
         var defineName = -1;
         HashSet<string>? macroParameters = null;
@@ -112,7 +112,7 @@ internal static class CallFinder
             }
 
             var (arguments, macroArguments) = CountArguments(text, code, k + 1);
-            calls.Add(new CallSite(name, t.Line, k, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, view.Brackets, k + 1)));
+            calls.Add(new ApiCall(name, t.Line, k, arguments, macroArguments, arguments is > 0 && HasMacroArgument(text, code, view.Brackets, k + 1)));
         }
 
         return calls;
