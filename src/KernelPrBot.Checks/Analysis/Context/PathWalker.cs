@@ -228,12 +228,7 @@ internal sealed class PathWalker
     {
         for (var k = start; k < end; k++)
         {
-            if (_code[k].Kind != TokenKind.Identifier || k + 1 >= end || !_code[k + 1].Is(_src, "("))
-            {
-                continue;
-            }
-
-            if (k > start && (_code[k - 1].Is(_src, ".") || _code[k - 1].Is(_src, "->")))
+            if (!CallExpressions.NamesCall(_src, _code, k, end) || CallExpressions.IsMember(_src, _code, k, start))
             {
                 continue;
             }

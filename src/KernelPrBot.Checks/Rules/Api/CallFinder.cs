@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules.Api;
@@ -44,7 +45,10 @@ internal static class CallFinder
     /// </summary>
     internal const int MaxArgumentTokens = 4_000;
 
-    public static IReadOnlyList<ApiCall> AddedCalls(CodeView view) => Find(view, null);
+    // The api rules each read a view's added calls; they are found once per view (views live as long as one file's run).
+    private static readonly ConditionalWeakTable<CodeView, IReadOnlyList<ApiCall>> Added = [];
+
+    public static IReadOnlyList<ApiCall> AddedCalls(CodeView view) => Added.GetValue(view, v => Find(v, null));
 
     /// <summary>
     /// Calls of the given names on any line of the view, added or not: a patch that changes only an argument line of
@@ -78,7 +82,7 @@ internal static class CallFinder
                 macroParameters = null;
             }
 
-            if (t.Kind != TokenKind.Identifier || k + 1 >= code.Count || !code[k + 1].Is(text, "("))
+            if (!CallExpressions.NamesCall(text, code, k, code.Count))
             {
                 continue;
             }
@@ -101,7 +105,7 @@ internal static class CallFinder
                 continue;
             }
 
-            if (k > 0 && (code[k - 1].Is(text, ".") || code[k - 1].Is(text, "->") || code[k - 1].Is(text, "##") || code[k - 1].Is(text, "#")))
+            if (CallExpressions.IsMember(text, code, k, 0) || (k > 0 && (code[k - 1].Is(text, "##") || code[k - 1].Is(text, "#"))))
             {
                 continue;
             }
