@@ -13,6 +13,7 @@ public sealed class CodeView
     private List<Token>? _tokens;
     private List<Token>? _codeTokens;
     private BracketMap? _brackets;
+    private List<CallExpression>? _calls;
 
     private CodeView(string text, int[] newLine, bool[] added)
     {
@@ -31,6 +32,9 @@ public sealed class CodeView
 
     /// <summary>The partner of every bracket of <see cref="CodeTokens"/>, found once per view and shared by the rules.</summary>
     public BracketMap Brackets => _brackets ??= new BracketMap(Text, CodeTokens);
+
+    /// <summary>Every call in <see cref="CodeTokens"/>, in token order, found once per view (<see cref="CallExpressions"/>).</summary>
+    public IReadOnlyList<CallExpression> Calls => _calls ??= CallExpressions.Find(Text, CodeTokens, Brackets, 0, CodeTokens.Count);
 
     public int LineCount => _newLine.Length;
 

@@ -226,22 +226,24 @@ internal sealed class PathWalker
     /// <summary>Applies the calls of an expression in source order; in a condition, conditional acquisitions are left to <see cref="Split"/>.</summary>
     private List<ContextState> Apply(int start, int end, List<ContextState> states, bool inCondition)
     {
-        for (var k = start; k < end; k++)
+        var next = start; // a guard's body is walked as a statement: calls before this were taken with it
+        foreach (var call in CallExpressions.Find(_src, _code, _brackets, start, end))
         {
-            if (!CallExpressions.NamesCall(_src, _code, k, end) || CallExpressions.IsMember(_src, _code, k, start))
+            var k = call.Name;
+            if (k < next)
             {
                 continue;
             }
 
             var name = _code[k].Text(_src);
-            var close = MatchParen(k + 1, end);
+            var close = call.Close >= 0 ? call.Close : end;
             if (name == "guard" && close + 1 < end && _code[close + 1].Is(_src, "("))
             {
                 var type = Text(k + 2, close);
                 var argsClose = MatchParen(close + 1, end);
                 RecordCall(name, k + 1, close, states, _code[k].Line);
                 states = ApplyGuard(type, close + 2, argsClose, states, _code[k].Line);
-                k = argsClose;
+                next = argsClose + 1;
                 continue;
             }
 

@@ -65,32 +65,40 @@ internal static class CallFinder
         string? directive = null;
         var defineName = -1;
         HashSet<string>? macroParameters = null;
-        for (var k = 0; k < code.Count; k++)
+
+        // The directive a call sits in is read from the tokens up to it; arguments of an opaque construct
+        // (__attribute__((…)), asm(…)) are skipped whole, calls and directives inside them alike.
+        var cursor = 0;
+        var skipTo = 0;
+        foreach (var call in view.Calls)
         {
+            var k = call.Name;
+            if (k < skipTo)
+            {
+                continue;
+            }
+
+            for (cursor = Math.Max(cursor, skipTo); cursor <= k; cursor++)
+            {
+                var at = code[cursor];
+                if (at.Kind == TokenKind.Directive)
+                {
+                    directive = text.AsSpan(at.Start + 1, at.Length - 1).Trim().ToString();
+                    defineName = cursor + 1;
+                    macroParameters = directive == "define" ? MacroParameters(text, code, cursor + 1) : null;
+                }
+                else if (!at.InDirective)
+                {
+                    directive = null;
+                    macroParameters = null;
+                }
+            }
+
             var t = code[k];
-            if (t.Kind == TokenKind.Directive)
-            {
-                directive = text.AsSpan(t.Start + 1, t.Length - 1).Trim().ToString();
-                defineName = k + 1;
-                macroParameters = directive == "define" ? MacroParameters(text, code, k + 1) : null;
-                continue;
-            }
-
-            if (!t.InDirective)
-            {
-                directive = null;
-                macroParameters = null;
-            }
-
-            if (!CallExpressions.NamesCall(text, code, k, code.Count))
-            {
-                continue;
-            }
-
             var name = t.Text(text);
             if (Opaque.Contains(name))
             {
-                k = view.Brackets.Close(k + 1, code.Count) is >= 0 and var end ? end : code.Count - 1;
+                skipTo = (call.Close >= 0 ? call.Close : code.Count - 1) + 1;
                 continue;
             }
 
@@ -105,7 +113,7 @@ internal static class CallFinder
                 continue;
             }
 
-            if (CallExpressions.IsMember(text, code, k, 0) || (k > 0 && (code[k - 1].Is(text, "##") || code[k - 1].Is(text, "#"))))
+            if (k > 0 && (code[k - 1].Is(text, "##") || code[k - 1].Is(text, "#")))
             {
                 continue;
             }
