@@ -252,7 +252,9 @@ public sealed class SymbolScanner
                 }
             }
 
-            if (parens == 0 && t.Kind == TokenKind.Identifier && i + 1 < _tokens.Count && Is(i + 1, "(") && PastedNames.IsUpperName(Span(i)))
+            // A generator invocation: an upper-case macro anywhere at this level, or any name that opens the statement
+            // (b53_build_op(read8, u8 *); at file scope: a statement cannot start with a call of a function).
+            if (parens == 0 && t.Kind == TokenKind.Identifier && i + 1 < _tokens.Count && Is(i + 1, "(") && (_statement.Count == 0 || PastedNames.IsUpperName(Span(i))))
             {
                 var arguments = _pasting.Arguments(i + 1, _tokens.Count, null);
                 if (arguments.Count > 0 && arguments.Any(a => a is not null))

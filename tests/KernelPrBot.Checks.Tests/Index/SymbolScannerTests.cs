@@ -189,6 +189,40 @@ public sealed class SymbolScannerTests
     }
 
     [Fact]
+    public void A_lower_case_generator_invoked_as_a_statement_defines_its_pasted_names()
+    {
+        // drivers/net/dsa/b53/b53_priv.h makes b53_read8() … b53_write64() this way; a merged upstream patch calling
+        // them must not get "b53_read8() is not defined".
+        var builder = new SymbolIndexBuilder();
+        builder.AddSource("""
+            #define b53_build_op(type_op_size, val_type)				\
+            static inline int b53_##type_op_size(struct b53_device *dev, u8 page,	\
+            				     u8 reg, val_type val)		\
+            {									\
+            	return dev->ops->type_op_size(dev, page, reg, val);		\
+            }
+
+            b53_build_op(read8, u8 *);
+            b53_build_op(write16, u16);
+            """);
+        var index = builder.Build();
+        Assert.NotNull(index.Find("b53_read8"));
+        Assert.NotNull(index.Find("b53_write16"));
+        Assert.Null(index.Find("b53_read16"));
+    }
+
+    [Fact]
+    public void A_lower_case_call_inside_a_declaration_is_not_taken_for_a_generator_invocation()
+    {
+        var builder = new SymbolIndexBuilder();
+        builder.AddSource("""
+            #define acme_op(name) static int acme_##name(void) { return 0; }
+            int acme_table[] = { acme_op(hidden) };
+            """);
+        Assert.Null(builder.Build().Find("acme_hidden"));
+    }
+
+    [Fact]
     public void Lines_that_only_define_numbers_are_blanked_before_lexing_keeping_line_numbers()
     {
         var text = "#define mmREG 0x1234\n#define mmREG_BASE_IDX 0\n#define ACME_ALIAS acme_probe\n#define ACME_X (0x1 << 2) /* c */\nint acme(void);\n";
