@@ -51,6 +51,15 @@ public sealed class FileContext
     public bool IsCSource => File.Path.EndsWith(".c", StringComparison.Ordinal) || File.Path.EndsWith(".h", StringComparison.Ordinal);
 
     /// <summary>
+    /// C that the kernel build compiles into the kernel or a module, which the symbol index speaks for. Not tools/
+    /// (perf, bpftool, selftests), scripts/ (host programs such as modpost) or usr/ (gen_init_cpio): they build against
+    /// libc, so an unknown name or header there says nothing about the kernel's interfaces.
+    /// </summary>
+    public bool IsKernelCSource => IsCSource && !UserspacePrefixes.Any(p => File.Path.StartsWith(p, StringComparison.Ordinal));
+
+    private static readonly string[] UserspacePrefixes = ["tools/", "scripts/", "usr/"];
+
+    /// <summary>
     /// Whether a finding at this line of this function belongs to the patch: with whole files, anywhere in a
     /// function the patch changes (the baseline comparison removes what was there before); from hunks alone,
     /// only on added lines.

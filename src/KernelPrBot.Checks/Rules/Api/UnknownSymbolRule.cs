@@ -24,7 +24,7 @@ public sealed class UnknownSymbolRule : Rule
 
     public override void AnalyzeFile(FileContext context)
     {
-        if (context.Options.Symbols is not { } index || !context.IsCSource)
+        if (context.Options.Symbols is not { } index || !context.IsKernelCSource)
         {
             return;
         }

@@ -26,7 +26,7 @@ public sealed class WrongArityRule : Rule
 
     public override void AnalyzeFile(FileContext context)
     {
-        if (context.Options.Symbols is not { } index || !context.IsCSource)
+        if (context.Options.Symbols is not { } index || !context.IsKernelCSource)
         {
             return;
         }

@@ -29,6 +29,23 @@ public sealed class UnknownSymbolRuleTests
         Assert.Contains("devm_kmalloc_array()", findings[2].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("tools/perf/util/evsel.c")]
+    [InlineData("tools/testing/selftests/net/acme.c")]
+    [InlineData("scripts/mod/acme.c")]
+    [InlineData("usr/gen_acme.c")]
+    public void Userspace_and_host_programs_of_the_tree_are_not_checked_against_the_kernel_index(string path)
+    {
+        // tools/, scripts/ and usr/ build against libc (sysconf(), getopt()), not the kernel: an unknown name there
+        // says nothing about the kernel's interfaces.
+        RuleRunner.AssertMarkedInNewFile(Rule, """
+            static long acme_pages(void)
+            {
+            	return sysconf(_SC_PAGESIZE) + kmalloc_zeroed(1);
+            }
+            """, path: path, options: TestIndex.Options);
+    }
+
     [Fact]
     public void Keywords_builtins_members_locals_parameters_and_macro_parameters_are_not_calls()
     {
