@@ -7,10 +7,9 @@ using Xunit;
 namespace KernelPrBot.Cli.Tests.Commands;
 
 /// <summary>
-/// The README's first command: <c>check --tree examples/tree examples/acme-series</c>, on the bundled miniature
-/// tree (no kernel tree needed) and on the same driver among the kernel's real headers (scripts/example-tree.sh). Each
-/// headline rule reports exactly once, on the line the example means, and the clean patch and the clean parts of the
-/// others report nothing. The index is built into a temporary directory (given with --index) so that the test leaves nothing in
+/// The README's first command: <c>check --tree &lt;example tree&gt; examples/acme-series</c>, the tree assembled from the linux-source package. Each headline rule reports
+/// exactly once, on the line the example means, and the clean patch and the clean parts of the others report
+/// nothing. The index is built into a temporary directory (given with --index) so that the test leaves nothing in
 /// the user's cache.
 /// </summary>
 public sealed class ExampleSeriesTests : IDisposable
@@ -20,32 +19,16 @@ public sealed class ExampleSeriesTests : IDisposable
     private const string AdaptivePatch = "0003-net-acme-support-adaptive-rx-interrupt-coalescing.patch";
 
     private static readonly string Series = TestPaths.InRepo("examples", "acme-series");
-    private static string Bundled => ExampleTree.Bundled;
-    private static string Assembled => ExampleTree.Path;
+    private static string Tree => ExampleTree.Path;
 
     private readonly TempDirectory _temp = new("example");
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void With_the_bundled_tree_each_headline_rule_reports_once_where_intended() =>
-        AssertHeadlineFindings(Bundled);
-
     [KernelTreeFact]
-    public void With_the_kernels_headers_each_headline_rule_reports_once_where_intended() =>
-        AssertHeadlineFindings(Assembled);
-
-    [Fact]
-    public void With_the_bundled_tree_the_messages_name_the_cause() =>
-        AssertHeadlineMessages(Bundled);
-
-    [KernelTreeFact]
-    public void With_the_kernels_headers_the_messages_name_the_cause() =>
-        AssertHeadlineMessages(Assembled);
-
-    private void AssertHeadlineFindings(string tree)
+    public void With_the_tree_each_headline_rule_reports_once_where_intended()
     {
-        var run = CliRun.Of(["check", "--tree", tree, "--index", BuildIndex(tree), "--format", "json", Series]);
+        var run = CliRun.Of(["check", "--tree", Tree, "--index", BuildIndex(), "--format", "json", Series]);
 
         Assert.Equal(1, run.Exit);
         AssertFindings(
@@ -58,9 +41,10 @@ public sealed class ExampleSeriesTests : IDisposable
         Assert.Empty(JsonNode.Parse(run.Stdout)!["summary"]!["diagnostics"]!.AsArray());
     }
 
-    private void AssertHeadlineMessages(string tree)
+    [KernelTreeFact]
+    public void With_the_tree_the_messages_name_the_cause()
     {
-        var run = CliRun.Of(["check", "--tree", tree, "--index", BuildIndex(tree), Series]);
+        var run = CliRun.Of(["check", "--tree", Tree, "--index", BuildIndex(), Series]);
 
         Assert.Contains($"{Main}:107: error: kzalloc(GFP_KERNEL) may sleep, but acme_interrupt() runs as hard-IRQ handler registered by request_irq() at line 148", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Ethtool}:130: error: kmalloc_zeroed() is not defined in the tree or in this patch; did you mean kmalloc()?", run.Stdout, StringComparison.Ordinal);
@@ -84,39 +68,23 @@ public sealed class ExampleSeriesTests : IDisposable
             ("ai-sign-off", AdaptivePatch, 15));
     }
 
-    [Fact]
-    public void The_bundled_tree_is_a_kernel_tree_with_licences_and_a_maintainer() =>
-        AssertKernelTreeWithMaintainer(Bundled);
-
     [KernelTreeFact]
-    public void The_assembled_tree_is_a_kernel_tree_with_licences_and_a_maintainer() =>
-        AssertKernelTreeWithMaintainer(Assembled);
-
-    [Fact]
-    public void The_bundled_headers_say_they_are_stand_ins()
+    public void The_example_tree_is_a_kernel_tree_with_licences_and_a_maintainer()
     {
-        // A reader who opens examples/tree/include must not take it for the kernel's: every header says what it is.
-        var headers = Directory.EnumerateFiles(Path.Combine(Bundled, "include"), "*.h", SearchOption.AllDirectories).ToList();
-        Assert.NotEmpty(headers);
-        Assert.All(headers, h => Assert.Contains("not the kernel's header", File.ReadAllText(h), StringComparison.Ordinal));
-    }
+        Assert.True(TreeIndexer.IsKernelTree(Tree));
+        Assert.Equal("preferred", SpdxLicenseTable.FromTree(Tree)!.FolderOf("GPL-2.0-only"));
 
-    private void AssertKernelTreeWithMaintainer(string tree)
-    {
-        Assert.True(TreeIndexer.IsKernelTree(tree));
-        Assert.Equal("preferred", SpdxLicenseTable.FromTree(tree)!.FolderOf("GPL-2.0-only"));
-
-        var run = CliRun.Of(["check", "--tree", tree, "--index", BuildIndex(tree), "--maintainers", Series]);
+        var run = CliRun.Of(["check", "--tree", Tree, "--index", BuildIndex(), "--maintainers", Series]);
         Assert.Contains("  Anna Lindqvist <anna.lindqvist@example.com> (maintainer)\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  netdev@vger.kernel.org (list)\n", run.Stdout, StringComparison.Ordinal);
     }
 
-    private string BuildIndex(string tree)
+    private string BuildIndex()
     {
-        var path = Path.Combine(_temp.Path, (tree == Bundled ? "bundled" : "assembled") + ".idx");
+        var path = Path.Combine(_temp.Path, "example-tree.idx");
         if (!File.Exists(path))
         {
-            var run = CliRun.Of(["index", "--tree", tree, "-o", path]);
+            var run = CliRun.Of(["index", "--tree", Tree, "-o", path]);
             Assert.True(run.Exit == 0, run.Stderr);
         }
 

@@ -13,7 +13,7 @@ public sealed class AnalysisInputBuilderTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string ExampleTree => Testing.ExampleTree.Bundled;
+    private static string ExampleTree => Testing.ExampleTree.Path;
 
     [Fact]
     public void Without_a_tree_checkpatch_and_the_trees_licences_are_listed_as_not_checked()
@@ -27,7 +27,7 @@ public sealed class AnalysisInputBuilderTests : IDisposable
             n => Assert.StartsWith("SPDX identifiers checked against the built-in licence list", n, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [KernelTreeFact]
     public void A_tree_gives_its_licences_maintainers_and_index_and_says_it_has_no_checkpatch()
     {
         var indexed = 0;
@@ -47,7 +47,7 @@ public sealed class AnalysisInputBuilderTests : IDisposable
         Assert.Equal($"checkpatch.pl not run: {ExampleTree} has no scripts/checkpatch.pl", note);
     }
 
-    [Fact]
+    [KernelTreeFact]
     public void An_index_file_wins_over_indexing_the_tree()
     {
         var path = Path.Combine(_dir.Path, "x.idx");
