@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
-using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

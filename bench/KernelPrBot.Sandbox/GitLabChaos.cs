@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
-using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

@@ -1,6 +1,6 @@
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Ports;
 using KernelPrBot.Testing.FakeGitHub;
-using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Sandbox;
 

@@ -3,12 +3,12 @@ using System.Globalization;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 using KernelPrBot.Review.Analysis;
 using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
-using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Sandbox;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
+using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Testing;
 using Xunit;
-using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Checks.Tests;
 

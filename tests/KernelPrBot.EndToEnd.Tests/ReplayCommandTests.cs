@@ -1,6 +1,6 @@
-using KernelPrBot.Server;
 using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Review.Model;
+using KernelPrBot.Server;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using Xunit;

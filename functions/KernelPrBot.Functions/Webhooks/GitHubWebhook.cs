@@ -1,6 +1,6 @@
-using KernelPrBot.Review.Model;
 using KernelPrBot.GitHub.Webhooks;
 using KernelPrBot.Hosting.Server;
+using KernelPrBot.Review.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using KernelPrBot.GitHub.Auth;
 using Octokit;
-using System.Security.Cryptography;
 using Octokit.Internal;
 
 namespace KernelPrBot.GitHub.Api;

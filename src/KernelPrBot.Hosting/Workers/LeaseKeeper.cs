@@ -1,5 +1,5 @@
-using KernelPrBot.Review.Ports;
 using KernelPrBot.Hosting.Queues;
+using KernelPrBot.Review.Ports;
 
 namespace KernelPrBot.Hosting.Workers;
 

@@ -1,9 +1,9 @@
 using KernelPrBot.Hosting.Http;
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Hosting.Workers;
 

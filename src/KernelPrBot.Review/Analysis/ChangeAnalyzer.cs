@@ -2,8 +2,8 @@ using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
-using KernelPrBot.Review.Jobs;
 using KernelPrBot.Checks.Source;
+using KernelPrBot.Review.Jobs;
 
 namespace KernelPrBot.Review.Analysis;
 

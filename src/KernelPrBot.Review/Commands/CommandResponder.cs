@@ -1,10 +1,10 @@
 using System.Text;
+using KernelPrBot.Checks;
+using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
-using KernelPrBot.Checks.Analysis;
-using KernelPrBot.Checks;
 
 namespace KernelPrBot.Review.Commands;
 

@@ -1,7 +1,7 @@
+using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Inputs;
-using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Review.Jobs;
 

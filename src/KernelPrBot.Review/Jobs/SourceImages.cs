@@ -1,8 +1,8 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Ports;
-using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Review.Jobs;
 

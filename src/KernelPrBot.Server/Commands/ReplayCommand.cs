@@ -1,12 +1,12 @@
 using KernelPrBot.Cli;
 using KernelPrBot.GitHub;
 using KernelPrBot.GitHub.Webhooks;
+using KernelPrBot.Hosting.Queues;
 using KernelPrBot.Hosting.Server;
 using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Ports;
 using Microsoft.Extensions.DependencyInjection;
-using KernelPrBot.Hosting.Queues;
 
 namespace KernelPrBot.Server.Commands;
 

@@ -1,7 +1,7 @@
+using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Rules;
 using Xunit;
-using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Checks.Tests.Config;
 

@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Output;
-using OutputFormat = KernelPrBot.Checks.Output.OutputFormat;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Testing;
 using Xunit;
+using OutputFormat = KernelPrBot.Checks.Output.OutputFormat;
 
 namespace KernelPrBot.Checks.Tests.Output;
 

@@ -1,10 +1,10 @@
 using System.Text;
+using KernelPrBot.Review.Ingress;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Testing;
-using KernelPrBot.Testing.InMemory;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Testing.InMemory;
 using Xunit;
-using KernelPrBot.Review.Ingress;
 
 namespace KernelPrBot.GitHub.Tests.Webhooks;
 

@@ -1,12 +1,12 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Source;
 using KernelPrBot.Review.Analysis;
 using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.Planning;
 using Xunit;
-using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Review.Tests.Planning;
 

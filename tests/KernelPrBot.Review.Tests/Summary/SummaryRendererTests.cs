@@ -1,9 +1,9 @@
 using KernelPrBot.Checks;
+using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Summary;
 using Xunit;
-using KernelPrBot.Checks.Analysis;
 
 namespace KernelPrBot.Review.Tests.Summary;
 

@@ -1,9 +1,9 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
 using KernelPrBot.Checks.Rules.Process;
 using KernelPrBot.Testing;
 using Xunit;
-using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Tests.Rules.Process;
 

@@ -1,10 +1,10 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Patches;
+using KernelPrBot.Checks.Rules;
 using KernelPrBot.Checks.Rules.Style;
 using KernelPrBot.Testing;
 using Xunit;
-using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Checks.Tests.Rules.Style;
 
