@@ -12,15 +12,17 @@ public sealed class SymbolIndex : IDisposable
     private readonly IndexMemory _memory;
     private readonly Section _symbols;
     private readonly Section _headerPaths;
+    private readonly Section _facts;
     private HashSet<string>? _headers;
     private HashSet<string>? _includable;
     private HashSet<string>? _tails;
 
-    private SymbolIndex(IndexMemory memory, Section symbols, Section headers, int symbolCount, int headerCount)
+    private SymbolIndex(IndexMemory memory, Section symbols, Section headers, Section facts, int symbolCount, int headerCount)
     {
         _memory = memory;
         _symbols = symbols;
         _headerPaths = headers;
+        _facts = facts;
         SymbolCount = symbolCount;
         HeaderCount = headerCount;
     }
@@ -95,6 +97,7 @@ public sealed class SymbolIndex : IDisposable
         var symbolBlocks = SymbolIndexFormat.ReadUInt32(span, 16);
         var headerCount = SymbolIndexFormat.ReadUInt32(span, 20);
         var headerBlocks = SymbolIndexFormat.ReadUInt32(span, 24);
+        var factCount = SymbolIndexFormat.ReadUInt32(span, 28);
         var payloadLength = SymbolIndexFormat.ReadUInt64(span, 32);
         var checksum = SymbolIndexFormat.ReadUInt64(span, 40);
         var actual = (ulong)(span.Length - SymbolIndexFormat.HeaderSize);
@@ -114,7 +117,7 @@ public sealed class SymbolIndex : IDisposable
             throw new IndexFormatException("the index is damaged (checksum mismatch)");
         }
 
-        if (symbolCount > int.MaxValue || headerCount > int.MaxValue ||
+        if (symbolCount > int.MaxValue || headerCount > int.MaxValue || factCount > int.MaxValue ||
             symbolBlocks != (symbolCount + SymbolIndexFormat.BlockSize - 1) / SymbolIndexFormat.BlockSize ||
             headerBlocks != (headerCount + SymbolIndexFormat.BlockSize - 1) / SymbolIndexFormat.BlockSize)
         {
@@ -124,12 +127,14 @@ public sealed class SymbolIndex : IDisposable
         var at = SymbolIndexFormat.HeaderSize;
         var symbols = Section.Read(span, ref at, (int)symbolBlocks, (int)symbolCount);
         var headers = Section.Read(span, ref at, (int)headerBlocks, (int)headerCount);
+        var factBlocks = (int)((factCount + SymbolIndexFormat.BlockSize - 1) / SymbolIndexFormat.BlockSize);
+        var facts = Section.Read(span, ref at, factBlocks, (int)factCount);
         if (at != span.Length)
         {
             throw new IndexFormatException("the index is damaged (sections do not fill the payload)");
         }
 
-        return new SymbolIndex(memory, symbols, headers, (int)symbolCount, (int)headerCount);
+        return new SymbolIndex(memory, symbols, headers, facts, (int)symbolCount, (int)headerCount);
     }
 
     public bool Contains(string name) => Find(name) is not null;
@@ -169,6 +174,41 @@ public sealed class SymbolIndex : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>How many summary records the index holds (may-sleep, atomic entry, documented slots).</summary>
+    public int FactCount => _facts.Count;
+
+    /// <summary>The summary records whose text starts with <paramref name="prefix"/>, in order (see <see cref="Summaries.FunctionFacts"/>).</summary>
+    public IReadOnlyList<string> FactsStartingWith(string prefix)
+    {
+        var result = new List<string>();
+        var query = Encoding.UTF8.GetBytes(prefix);
+        if (query.Length == 0 || query.Length > SymbolIndexFormat.MaxNameBytes || _facts.BlockCount == 0)
+        {
+            return result;
+        }
+
+        var buffer = new byte[SymbolIndexFormat.MaxNameBytes];
+        var block = Math.Max(0, _facts.FindBlock(Data, query, buffer, withData: false));
+        for (; block < _facts.BlockCount; block++)
+        {
+            var reader = new RecordReader(Data, _facts, block, buffer, withData: false);
+            while (reader.Next())
+            {
+                var name = reader.Name;
+                if (name.StartsWith(query))
+                {
+                    result.Add(Encoding.UTF8.GetString(name));
+                }
+                else if (name.SequenceCompareTo(query) > 0)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Every symbol, in name order.</summary>
@@ -476,13 +516,13 @@ public sealed class SymbolIndex : IDisposable
         }
 
         /// <summary>The last block whose first name is not after <paramref name="query"/>, or -1.</summary>
-        public int FindBlock(ReadOnlySpan<byte> data, ReadOnlySpan<byte> query, byte[] buffer)
+        public int FindBlock(ReadOnlySpan<byte> data, ReadOnlySpan<byte> query, byte[] buffer, bool withData = true)
         {
             int lo = 0, hi = Blocks.Length - 1, found = -1;
             while (lo <= hi)
             {
                 var mid = (lo + hi) >>> 1;
-                var reader = new RecordReader(data, this, mid, buffer);
+                var reader = new RecordReader(data, this, mid, buffer, withData);
                 reader.Next();
                 if (reader.Name.SequenceCompareTo(query) <= 0)
                 {

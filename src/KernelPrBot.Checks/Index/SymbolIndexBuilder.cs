@@ -6,8 +6,11 @@ namespace KernelPrBot.Checks.Index;
 /// Collects names, kinds and arities (and header paths) before they are written as a <see cref="SymbolIndex"/>.
 /// Not thread-safe: a parallel scan gives each worker its own builder and merges them with <see cref="MergeFrom"/>.
 /// </summary>
-public sealed class SymbolIndexBuilder : ISymbolSink
+public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
 {
+    private readonly Summaries.CallGraphBuilder _graph = new();
+    private readonly List<Summaries.DocumentedSlot> _slots = [];
+
     private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<MacroGenerator>> _generators = new(StringComparer.Ordinal);
@@ -43,7 +46,38 @@ public sealed class SymbolIndexBuilder : ISymbolSink
     /// number (<c>#define mmREG_BASE_IDX 0x1a2b</c>) are blanked first: the index leaves such macros out, and
     /// register headers made of them are a third of a kernel tree's bytes.
     /// </summary>
-    public void AddSource(string text) => SymbolScanner.Scan(WithoutConstantDefines(text), this);
+    public void AddSource(string text) => AddSource(text, "<source>.c");
+
+    /// <summary>Adds one file of a tree; <paramref name="relativePath"/> keys its static functions' summaries.</summary>
+    public void AddSource(string text, string relativePath)
+    {
+        _graph.BeginFile(relativePath);
+        SymbolScanner.Scan(WithoutConstantDefines(text), this);
+        if (relativePath.EndsWith(".h", StringComparison.Ordinal) && Summaries.DocumentedSlots.MayDocumentSlots(text))
+        {
+            _slots.AddRange(Summaries.DocumentedSlots.FromHeader(text, relativePath));
+        }
+    }
+
+    /// <summary>Callback slots the documentation calls atomic (beyond the headers' kernel-doc, which AddSource reads).</summary>
+    public void AddDocumentedSlots(IEnumerable<Summaries.DocumentedSlot> slots) => _slots.AddRange(slots);
+
+    /// <summary>Functions and calls seen so far (for statistics).</summary>
+    public (int Functions, int Calls) GraphSize => (_graph.FunctionCount, _graph.CallCount);
+
+    void Summaries.ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line) => _graph.BeginFunction(name, isStatic, line);
+
+    void Summaries.ISummarySink.AddCall(ReadOnlySpan<char> callee, int line, Summaries.CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
+        _graph.AddCall(callee, line, position, cause, causeLine);
+
+    void Summaries.ISummarySink.AddRegistration(ReadOnlySpan<char> callback, string how, int line) => _graph.AddRegistration(callback, how, line);
+
+    void Summaries.ISummarySink.AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
+        _graph.AddSlotAssignment(structType, field, callback, line);
+
+    void Summaries.ISummarySink.AddValueReference(ReadOnlySpan<char> name) => _graph.AddValueReference(name);
+
+    void Summaries.ISummarySink.EndFunction(bool releasesCallersLock) => _graph.EndFunction(releasesCallersLock);
 
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
     internal static string WithoutConstantDefines(string text)
@@ -149,6 +183,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink
         }
 
         _invocations.AddRange(other._invocations);
+        _graph.MergeFrom(other._graph);
+        _slots.AddRange(other._slots);
     }
 
     /// <summary>
@@ -219,7 +255,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink
         Array.Sort(names, StringComparer.Ordinal);
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
-        SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers);
+        var facts = Summaries.CallGraphSolver.Solve(_graph, _slots);
+        SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 
     public SymbolIndex Build()

@@ -8,15 +8,17 @@ namespace KernelPrBot.Checks.Index;
 
 /// <summary>
 /// The index file, little-endian: a 48-byte header (magic <c>KPBSYMIX</c>, format version, symbol count and
-/// block count, header-path count and block count, payload length, payload checksum), then the payload: two
-/// sections (symbols, then header paths), each a table of block offsets, a data length and the data. Names
+/// block count, header-path count and block count, fact count, payload length, payload checksum), then the payload:
+/// three sections (symbols, header paths, then the function summaries as text records
+/// key, kind and fields separated by U+0001, see <see cref="Summaries.FunctionFacts"/>), each a table of block offsets, a
+/// data length and the data. Names
 /// are sorted by ordinal and front-coded in blocks of <see cref="BlockSize"/>: a record is the length of the
 /// prefix shared with the previous name (0 at a block start), the suffix length and bytes, then for symbols
 /// the kinds and the arities as 7-bit varints. Lookups binary-search the block heads and decode one block.
 /// </summary>
 public static class SymbolIndexFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const int HeaderSize = 48;
 
@@ -31,12 +33,14 @@ public static class SymbolIndexFormat
         int symbolCount,
         IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> symbols,
         int headerCount,
-        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> headers)
+        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> headers,
+        IReadOnlyList<string> facts)
     {
         using var payload = new MemoryStream();
         var payloadWriter = new BinaryWriter(payload);
         var symbolBlocks = WriteSection(payloadWriter, symbols, withData: true);
         var headerBlocks = WriteSection(payloadWriter, headers, withData: false);
+        WriteSection(payloadWriter, facts.Select(f => (f, SymbolKinds.None, (IReadOnlyList<ushort>)[])), withData: false, out var factCount);
         payloadWriter.Flush();
         var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
 
@@ -47,14 +51,17 @@ public static class SymbolIndexFormat
         writer.Write(symbolBlocks);
         writer.Write(headerCount);
         writer.Write(headerBlocks);
-        writer.Write(0);
+        writer.Write(factCount);
         writer.Write((ulong)bytes.Length);
         writer.Write(Checksum(bytes));
         writer.Write(bytes);
         writer.Flush();
     }
 
-    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData)
+    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData) =>
+        WriteSection(writer, records, withData, out _);
+
+    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData, out int count)
     {
         using var data = new MemoryStream();
         var dataWriter = new BinaryWriter(data);
@@ -101,6 +108,7 @@ public static class SymbolIndexFormat
         }
 
         dataWriter.Flush();
+        count = n;
         foreach (var o in offsets)
         {
             writer.Write(o);

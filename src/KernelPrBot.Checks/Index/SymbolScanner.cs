@@ -42,6 +42,9 @@ public sealed class SymbolScanner
     private readonly ISymbolSink _sink;
     private readonly List<int> _statement = new(64);
     private readonly PastedNames _pasting;
+    private readonly Summaries.ISummarySink? _summaries;
+    private int _definition = -1;
+    private bool _definitionStatic;
 
     [ThreadStatic]
     private static List<Token>? _reusableTokens;
@@ -51,6 +54,7 @@ public sealed class SymbolScanner
         _text = text;
         _tokens = tokens;
         _sink = sink;
+        _summaries = sink as Summaries.ISummarySink;
         _pasting = new PastedNames(text, tokens);
     }
 
@@ -238,17 +242,32 @@ public sealed class SymbolScanner
                     var tag = TagBefore();
                     if (tag >= 0 || Is(previous, "=") || Is(previous, ",") || Is(previous, "(") || parens > 0)
                     {
+                        var bodyStart = i;
                         i = SkipBody(i, enumBody: tag >= 0 && Is(tag, "enum"));
+                        if (_summaries is not null && tag < 0 && Is(previous, "="))
+                        {
+                            Summaries.InitializerScanner.Scan(_text, _tokens, StructTypeOfStatement(), bodyStart, i, _summaries);
+                        }
+
                         _statement.Add(i - 1);
                         continue;
                     }
 
+                    _definition = -1;
                     if (hasDeclarator)
                     {
                         Declare(definition: true);
                     }
 
-                    return SkipBody(i, enumBody: false);
+                    var end = SkipBody(i, enumBody: false);
+                    if (_summaries is not null && _definition >= 0)
+                    {
+                        _summaries.BeginFunction(Span(_definition), _definitionStatic, _tokens[_definition].Line);
+                        var releases = Summaries.FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);
+                        _summaries.EndFunction(releases);
+                    }
+
+                    return end;
                 }
             }
 
@@ -446,6 +465,11 @@ public sealed class SymbolScanner
                 kinds |= SymbolKinds.StaticInline;
             }
 
+            if (firstSegment && definition)
+            {
+                _definitionStatic = isStatic;
+            }
+
             Declarator(segmentStart, k, firstSegment, kinds);
             firstSegment = false;
             segmentStart = k + 1;
@@ -515,8 +539,27 @@ public sealed class SymbolScanner
             }
 
             Add(at, functionKinds, CountParameters(s[k + 1]));
+            if ((functionKinds & SymbolKinds.Function) != 0)
+            {
+                _definition = at;
+            }
+
             return;
         }
+    }
+
+    /// <summary>The struct type an initialised top-level variable has (<c>static const struct net_device_ops x = {</c>), or empty.</summary>
+    private string StructTypeOfStatement()
+    {
+        for (var k = 0; k + 1 < _statement.Count; k++)
+        {
+            if (Is(_statement[k], "struct") && IsIdent(_statement[k + 1]))
+            {
+                return Word(_statement[k + 1]);
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>The statement position of the ')' matching the '(' at <paramref name="open"/> (or the last position).</summary>

@@ -122,7 +122,7 @@ public static class TreeIndexer
             {
                 var text = ReadSource(Path.Combine(root, relative));
                 Interlocked.Add(ref bytes, text.Length);
-                local.AddSource(text);
+                local.AddSource(text, relative);
                 if (relative.EndsWith(".h", StringComparison.Ordinal))
                 {
                     local.AddHeader(relative);
@@ -150,6 +150,11 @@ public static class TreeIndexer
         }
 
         AddGeneratedHeaders(root, merged);
+        var netdevices = Path.Combine(root, Summaries.DocumentedSlots.NetDevicesDocument);
+        if (File.Exists(netdevices))
+        {
+            merged.AddDocumentedSlots(Summaries.DocumentedSlots.FromNetDevices(File.ReadAllText(netdevices)));
+        }
 
         return (merged, new IndexStatistics(files.Count, bytes, merged.SymbolCount, merged.HeaderCount, clock.Elapsed));
     }

@@ -32,7 +32,11 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
     public IReadOnlyList<CodeView> Code => _code ??= IsBaseline && Images?.Before is { } before ? [CodeView.WholeFile(before)] : CodeView.ForFile(File, Images);
 
     public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts =>
-        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine))).ToList();
+        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine, Summaries(v)))).ToList();
+
+    /// <summary>With an index, the view's own functions summarised and the tree's summaries behind them.</summary>
+    private FileSummaries? Summaries(CodeView view) =>
+        Options.Knowledge is { } tree ? FileSummaries.Build(view.Text, File.Path, tree) : null;
 
     /// <summary>The base version of the file, when it is known (shared by every rule's baseline run).</summary>
     public FileFacts? Baseline =>

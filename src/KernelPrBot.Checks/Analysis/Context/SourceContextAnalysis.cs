@@ -13,9 +13,16 @@ public sealed class SourceContextAnalysis
 {
     private const int CallerRounds = 3;
 
-    private SourceContextAnalysis(IReadOnlyList<FunctionContext> functions) => Functions = functions;
+    private SourceContextAnalysis(IReadOnlyList<FunctionContext> functions, FileSummaries? summaries)
+    {
+        Functions = functions;
+        Summaries = summaries;
+    }
 
     public IReadOnlyList<FunctionContext> Functions { get; }
+
+    /// <summary>What the tree's index and this file's own functions say of callees (may sleep); null without them.</summary>
+    public FileSummaries? Summaries { get; }
 
     public FunctionContext? Function(string name) => Functions.FirstOrDefault(f => f.Function.Name == name);
 
@@ -23,7 +30,9 @@ public sealed class SourceContextAnalysis
 
     /// <param name="fileLine">Maps a line of <paramref name="source"/> to the file's line, for the reasons that quote one
     /// (a hunk's text starts at its first line, not the file's); identity when null.</param>
-    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens, Func<int, int>? fileLine = null)
+    /// <param name="summaries">The file's and the tree's function summaries: functions the tree calls from atomic context
+    /// or stores in an atomic ops-table slot start atomic.</param>
+    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens, Func<int, int>? fileLine = null, FileSummaries? summaries = null)
     {
         fileLine ??= line => line;
         var code = PreprocessorFilter.CodeTokens(source, tokens);
@@ -35,6 +44,17 @@ public sealed class SourceContextAnalysis
         foreach (var (name, entry) in roots)
         {
             entries[name] = entry;
+        }
+
+        if (summaries is not null)
+        {
+            foreach (var d in definitions)
+            {
+                if (!entries.ContainsKey(d.Name) && summaries.AtomicEntry(d.Name, d.IsStatic) is { } reason)
+                {
+                    entries[d.Name] = new EntryContext(reason, d.Line);
+                }
+            }
         }
 
         var results = Walk(source, code, definitions, bodies, entries, brackets);
@@ -76,7 +96,7 @@ public sealed class SourceContextAnalysis
             }
         }
 
-        return new SourceContextAnalysis(results);
+        return new SourceContextAnalysis(results, summaries);
     }
 
     private static List<FunctionContext> Walk(

@@ -17,7 +17,7 @@ public sealed class AtomicSleepingAllocRule : ContextRule
         "IRQ handler, timer, tasklet or NAPI poll, use GFP_ATOMIC or GFP_NOWAIT, or allocate before entering the section. " +
         "CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
 
-    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
         foreach (var call in function.Calls)
@@ -46,6 +46,15 @@ public sealed class AtomicSleepingAllocRule : ContextRule
 
                 if (flag is null)
                 {
+                    // A tree or file function whose main line allocates with a sleeping flag.
+                    if (analysis.Summaries?.MaySleep(call.Name) is { } chain && EndsInAllocation(chain))
+                    {
+                        var at = cause.Kind == LockKind.AtomicEntry ? $"{function.Function.Name}() runs as {cause.CallText}" : $"{Describe(view, cause)} is held";
+                        ReportIfConcerned(context, view, function, call.Line,
+                            $"{DescribeChain(chain)} with a sleeping GFP flag; but {at}; allocate before entering the atomic section, or pass GFP_ATOMIC down",
+                            $"{call.Name}:chain:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+                    }
+
                     continue;
                 }
             }

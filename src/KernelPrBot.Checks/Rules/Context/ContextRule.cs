@@ -17,12 +17,12 @@ public abstract class ContextRule : Rule, IDifferentialRule
         {
             foreach (var function in analysis.Functions)
             {
-                AnalyzeFunction(context, view, function);
+                AnalyzeFunction(context, view, analysis, function);
             }
         }
     }
 
-    protected abstract void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed);
+    protected abstract void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed);
 
     /// <summary>Reports at a line of the view when it concerns the patch.</summary>
     protected static void ReportIfConcerned(FileContext context, CodeView view, FunctionContext function, int viewLine, string message, string evidence, string? hint = null)
@@ -32,6 +32,23 @@ public abstract class ContextRule : Rule, IDifferentialRule
             context.Report(view.NewLine(viewLine), message, $"{function.Function.Name}:{evidence}", hint);
         }
     }
+
+    /// <summary>"foo() may sleep: it calls bar() (drivers/x/y.c:12), which calls mutex_lock() (drivers/x/z.c:40)".</summary>
+    protected static string DescribeChain(IReadOnlyList<Index.Summaries.SleepStep> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var text = new System.Text.StringBuilder($"{chain[0].Function}() may sleep: it calls {chain[0].Callee}() ({chain[0].Path}:{chain[0].Line})");
+        foreach (var step in chain.Skip(1))
+        {
+            text.Append($", which calls {step.Callee}() ({step.Path}:{step.Line})");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A chain that ends in an allocation given a sleeping GFP flag (reported as a sleeping allocation, not a sleeping call).</summary>
+    protected static bool EndsInAllocation(IReadOnlyList<Index.Summaries.SleepStep> chain) =>
+        chain is { Count: > 0 } && Index.Summaries.FunctionBodyScanner.IsAllocator(chain[^1].Callee);
 
     /// <summary>"spin_lock(&amp;priv->lock) taken at line 118", with lines in the new file.</summary>
     protected static string Describe(CodeView view, HeldLock held) =>

@@ -20,7 +20,7 @@ public sealed class LockNotReleasedRule : ContextRule
         "returning, jump to the unlocking label, or use guard()/scoped_guard() from cleanup.h. CONFIG_PROVE_LOCKING " +
         "(lockdep) reports this at run time.");
 
-    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
         if (function.IsLockWrapper)

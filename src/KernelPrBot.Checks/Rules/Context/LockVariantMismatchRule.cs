@@ -16,7 +16,7 @@ public sealed class LockVariantMismatchRule : ContextRule
         "The wrong one leaves interrupts or bottom halves disabled (or enables them too early). Releasing a lock twice " +
         "on one path corrupts it. CONFIG_PROVE_LOCKING (lockdep) reports both at run time.");
 
-    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
         var restoresIrqs = function.HasCallTo("local_irq_restore") || function.HasCallTo("local_irq_enable");

@@ -19,7 +19,7 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
         "outside it the object can be freed under the reader. Code that holds the update-side lock uses " +
         "rcu_dereference_protected() or passes the lockdep condition to the list walker. CONFIG_PROVE_RCU reports this at run time.");
 
-    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
         var managesRcu = function.UsesRcuReadLock || context.BaseAnalysis?.Function(function.Function.Name)?.UsesRcuReadLock == true;

@@ -17,12 +17,12 @@ public sealed class SleepInAtomicRule : ContextRule
         "bottom halves or preemption disabled, inside rcu_read_lock(), or from an IRQ handler, timer, tasklet or NAPI poll " +
         "(Documentation/kernel-hacking/locking.rst). CONFIG_DEBUG_ATOMIC_SLEEP catches this at run time.");
 
-    protected override void AnalyzeFunction(FileContext context, CodeView view, FunctionContext analysed)
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
         foreach (var call in function.Calls)
         {
-            if (!SleepingCalls.MaySleep(call.Name) || Allocators.IsAlwaysSleeping(call.Name))
+            if (Allocators.IsAlwaysSleeping(call.Name))
             {
                 continue;
             }
@@ -33,14 +33,29 @@ public sealed class SleepInAtomicRule : ContextRule
                 continue;
             }
 
-            var where = cause.Kind == LockKind.AtomicEntry
-                ? $"{function.Function.Name}() runs as {cause.CallText}"
-                : cause.Kind == LockKind.Rcu
-                    ? $"it is inside the RCU read-side section entered by {Describe(view, cause)}"
-                    : $"{Describe(view, cause)} is held";
+            if (!SleepingCalls.MaySleep(call.Name))
+            {
+                // A tree or file function that may sleep, with the chain of calls that shows it.
+                if (analysis.Summaries?.MaySleep(call.Name) is { } chain && !EndsInAllocation(chain))
+                {
+                    ReportIfConcerned(context, view, function, call.Line,
+                        $"{DescribeChain(chain)}; but {Where(view, function, cause)}; move the call out of the atomic section or use a non-sleeping alternative",
+                        $"{call.Name}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+                }
+
+                continue;
+            }
+
             ReportIfConcerned(context, view, function, call.Line,
-                $"{call.Name}() may sleep, but {where}; move the call out of the atomic section or use a non-sleeping alternative",
+                $"{call.Name}() may sleep, but {Where(view, function, cause)}; move the call out of the atomic section or use a non-sleeping alternative",
                 $"{call.Name}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
         }
     }
+
+    private static string Where(CodeView view, FunctionContext function, HeldLock cause) =>
+        cause.Kind == LockKind.AtomicEntry
+            ? $"{function.Function.Name}() runs as {cause.CallText}"
+            : cause.Kind == LockKind.Rcu
+                ? $"it is inside the RCU read-side section entered by {Describe(view, cause)}"
+                : $"{Describe(view, cause)} is held";
 }

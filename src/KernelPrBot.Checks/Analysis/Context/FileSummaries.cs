@@ -1,0 +1,147 @@
+using KernelPrBot.Checks.Index;
+using KernelPrBot.Checks.Index.Summaries;
+
+namespace KernelPrBot.Checks.Analysis.Context;
+
+/// <summary>
+/// The summaries for one file under analysis: its own functions summarised from its text (the patched version wins
+/// over the tree's), everything else from the tree's index. A function of the file may sleep when its main line
+/// calls a sleeping primitive, a sleeping allocation, one of the file's functions that may sleep, or a tree function
+/// that may sleep — the same test the index applies to the whole tree (<see cref="CallGraphSolver"/>).
+/// </summary>
+public sealed class FileSummaries
+{
+    private readonly Dictionary<string, IReadOnlyList<SleepStep>> _localSleeps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
+    private readonly List<(string Struct, string Field, string Callback, int Line)> _slots = [];
+
+    private FileSummaries(TreeKnowledge? tree, string path)
+    {
+        Tree = tree;
+        Path = path;
+    }
+
+    public TreeKnowledge? Tree { get; }
+
+    public string Path { get; }
+
+    /// <summary>Summarises <paramref name="source"/> (the file, or a hunk's text) at <paramref name="path"/>.</summary>
+    public static FileSummaries Build(string source, string path, TreeKnowledge? tree)
+    {
+        var summaries = new FileSummaries(tree, path);
+        var sink = new Sink();
+        sink.Graph.BeginFile(path.EndsWith(".h", StringComparison.Ordinal) ? path : path + (path.EndsWith(".c", StringComparison.Ordinal) ? string.Empty : ".c"));
+        SymbolScanner.Scan(source, sink);
+        summaries.Solve(sink.Graph);
+        return summaries;
+    }
+
+    /// <summary>How calling <paramref name="callee"/> from this file may sleep (first step first), or null.</summary>
+    public IReadOnlyList<SleepStep>? MaySleep(string callee)
+    {
+        if (_localSleeps.TryGetValue(callee, out var local))
+        {
+            return local;
+        }
+
+        return _localNames.Contains(callee) ? null : Tree?.MaySleep(callee, Path);
+    }
+
+    /// <summary>Why a function defined in this file runs in atomic context by what the tree knows, or null.</summary>
+    public string? AtomicEntry(string name, bool isStatic)
+    {
+        foreach (var (structType, field, callback, line) in _slots)
+        {
+            if (callback == name && Tree?.Slot(structType, field) is { } slot)
+            {
+                return $"the .{field} callback of struct {structType} (set at line {line}; {slot.Source}:{slot.Line}: \"{slot.Context}\")";
+            }
+        }
+
+        // A static function's callers are all in this file, where the path walk judges them with the patch applied.
+        var fact = Tree?.AtomicEntry(name, Path, isStatic);
+        return fact is null || (isStatic && fact.FromCallers) ? null : $"{fact.Reason} ({fact.Path}:{fact.Line})";
+    }
+
+    private void Solve(CallGraphBuilder graph)
+    {
+        foreach (var f in graph.Functions)
+        {
+            _localNames.Add(graph.Names[f.Name]);
+        }
+
+        foreach (var (structType, field, callback, _, line) in graph.Slots)
+        {
+            _slots.Add((graph.Names[structType], graph.Names[field], graph.Names[callback], line));
+        }
+
+        var changed = true;
+        for (var round = 0; changed && round < 32; round++)
+        {
+            changed = false;
+            foreach (var f in graph.Functions)
+            {
+                var name = graph.Names[f.Name];
+                if (_localSleeps.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                for (var c = f.CallStart; c < f.CallEnd; c++)
+                {
+                    var call = graph.Calls[c];
+                    if (!CallGraphSolver.MakesCallerSleep(call.Position))
+                    {
+                        continue;
+                    }
+
+                    var callee = graph.Names[call.Callee];
+                    var step = new SleepStep(name, callee, Path, call.Line);
+                    IReadOnlyList<SleepStep>? rest = null;
+                    if ((call.Position & CallPosition.SleepingAllocation) != 0 || (CallGraphSolver.IsSeed(callee) && !_localNames.Contains(callee)))
+                    {
+                        rest = [];
+                    }
+                    else if (_localSleeps.TryGetValue(callee, out var local))
+                    {
+                        rest = local;
+                    }
+                    else if (!_localNames.Contains(callee) && Tree?.MaySleep(callee, Path) is { } tree)
+                    {
+                        rest = tree;
+                    }
+
+                    if (rest is not null)
+                    {
+                        _localSleeps[name] = [step, .. rest];
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class Sink : ISymbolSink, ISummarySink
+    {
+        public CallGraphBuilder Graph { get; } = new();
+
+        public void Add(ReadOnlySpan<char> name, SymbolKinds kinds, Arity? arity, int line)
+        {
+        }
+
+        public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line) => Graph.BeginFunction(name, isStatic, line);
+
+        public void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
+            Graph.AddCall(callee, line, position, cause, causeLine);
+
+        public void AddRegistration(ReadOnlySpan<char> callback, string how, int line) => Graph.AddRegistration(callback, how, line);
+
+        public void AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
+            Graph.AddSlotAssignment(structType, field, callback, line);
+
+        public void AddValueReference(ReadOnlySpan<char> name) => Graph.AddValueReference(name);
+
+        public void EndFunction(bool releasesCallersLock) => Graph.EndFunction(releasesCallersLock);
+    }
+}

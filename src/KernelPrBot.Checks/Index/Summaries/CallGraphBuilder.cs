@@ -1,0 +1,151 @@
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// The tree's call graph as the scan finds it, one builder per scanning worker, merged at the end: function
+/// definitions, their calls, atomic registrations and ops-table slots, and the names used as values. Names and
+/// paths are interned so that the several million calls of a tree are kept as small structs.
+/// </summary>
+public sealed class CallGraphBuilder : ISummarySink
+{
+    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _names;
+    private readonly HashSet<int> _fileValues = [];
+    private int _path = -1;
+    private int _function = -1;
+
+    public CallGraphBuilder() => _names = _nameIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    internal List<string> Names { get; } = [];
+
+    internal List<string> Paths { get; } = [];
+
+    internal List<FunctionNode> Functions { get; } = [];
+
+    internal List<CallEdge> Calls { get; } = [];
+
+    internal List<(int Callback, int Path, string How, int Line)> Registrations { get; } = [];
+
+    internal List<(int Struct, int Field, int Function, int Path, int Line)> Slots { get; } = [];
+
+    /// <summary>(name, path) for every name a file uses as a value, once per file.</summary>
+    internal List<(int Name, int Path)> Values { get; } = [];
+
+    public int FunctionCount => Functions.Count;
+
+    public int CallCount => Calls.Count;
+
+    internal int Intern(ReadOnlySpan<char> name)
+    {
+        if (_names.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        var text = name.ToString();
+        id = Names.Count;
+        Names.Add(text);
+        _nameIds[text] = id;
+        return id;
+    }
+
+    /// <summary>Starts a file of the tree (relative path with '/').</summary>
+    public void BeginFile(string relativePath)
+    {
+        _fileValues.Clear();
+        _path = Paths.Count;
+        Paths.Add(relativePath);
+    }
+
+    public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line)
+    {
+        var fileLocal = isStatic && Paths[_path].EndsWith(".c", StringComparison.Ordinal);
+        _function = Functions.Count;
+        Functions.Add(new FunctionNode(Intern(name), _path, line, fileLocal, Calls.Count));
+    }
+
+    public void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine)
+    {
+        if (_function < 0)
+        {
+            return;
+        }
+
+        Calls.Add(new CallEdge(_function, Intern(callee), line, position, cause.IsEmpty ? -1 : Intern(cause), causeLine));
+    }
+
+    public void AddRegistration(ReadOnlySpan<char> callback, string how, int line) =>
+        Registrations.Add((Intern(callback), _path, how, line));
+
+    public void AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
+        Slots.Add((Intern(structType), Intern(field), Intern(callback), _path, line));
+
+    public void AddValueReference(ReadOnlySpan<char> name)
+    {
+        var id = Intern(name);
+        if (_fileValues.Add(id))
+        {
+            Values.Add((id, _path));
+        }
+    }
+
+    public void EndFunction(bool releasesCallersLock)
+    {
+        if (_function >= 0)
+        {
+            Functions[_function] = Functions[_function] with { CallEnd = Calls.Count, ReleasesCallersLock = releasesCallersLock };
+        }
+
+        _function = -1;
+    }
+
+    /// <summary>Takes in another worker's graph, renumbering its names and paths.</summary>
+    public void MergeFrom(CallGraphBuilder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var names = new int[other.Names.Count];
+        for (var k = 0; k < names.Length; k++)
+        {
+            names[k] = Intern(other.Names[k]);
+        }
+
+        var pathBase = Paths.Count;
+        Paths.AddRange(other.Paths);
+        var functionBase = Functions.Count;
+        var callBase = Calls.Count;
+        foreach (var f in other.Functions)
+        {
+            Functions.Add(f with { Name = names[f.Name], Path = f.Path + pathBase, CallStart = f.CallStart + callBase, CallEnd = f.CallEnd + callBase });
+        }
+
+        foreach (var c in other.Calls)
+        {
+            Calls.Add(c with { Caller = c.Caller + functionBase, Callee = names[c.Callee], Cause = c.Cause < 0 ? -1 : names[c.Cause] });
+        }
+
+        foreach (var r in other.Registrations)
+        {
+            Registrations.Add((names[r.Callback], r.Path + pathBase, r.How, r.Line));
+        }
+
+        foreach (var s in other.Slots)
+        {
+            Slots.Add((names[s.Struct], names[s.Field], names[s.Function], s.Path + pathBase, s.Line));
+        }
+
+        foreach (var v in other.Values)
+        {
+            Values.Add((names[v.Name], v.Path + pathBase));
+        }
+    }
+}
+
+/// <summary>A function definition: its name and file (ids), whether only its file can call it, and its calls [CallStart, CallEnd).</summary>
+internal readonly record struct FunctionNode(int Name, int Path, int Line, bool FileLocal, int CallStart)
+{
+    public int CallEnd { get; init; } = CallStart;
+
+    public bool ReleasesCallersLock { get; init; }
+}
+
+/// <summary>One call: caller (function id), callee (name id), where it stands, and what makes it atomic (name id of the acquisition, or -1).</summary>
+internal readonly record struct CallEdge(int Caller, int Callee, int Line, CallPosition Position, int Cause, int CauseLine);

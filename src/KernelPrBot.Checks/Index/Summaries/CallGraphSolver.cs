@@ -1,0 +1,321 @@
+using KernelPrBot.Checks.Kernel;
+
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// Turns the tree's call graph into summary records, each fact with one witness:
+/// <list type="bullet">
+/// <item><b>may sleep</b>: a function calls a sleeping primitive of the seed table, or allocates with a sleeping GFP
+/// flag, or calls a function that may sleep, on its main line (see <see cref="MakesCallerSleep"/>);
+/// propagated backwards over the call graph to a fixed point (breadth first, so the witness chain is a short one).
+/// A name with several definitions (config variants, arch versions) sleeps only if every one does.</item>
+/// <item><b>atomic entry</b>: a function handed to an atomic registration (request_irq, timer_setup…), stored in an
+/// ops-table slot that the documentation calls atomic, or whose every call site in the tree is surely atomic —
+/// under a lock taken unconditionally, or in a function that itself runs atomic — and whose address is never
+/// taken (so no caller is hidden).</item>
+/// </list>
+/// A call is resolved to the static function of the caller's own .c file when there is one, else to the tree's
+/// other definitions of the name.
+/// </summary>
+public static class CallGraphSolver
+{
+    /// <summary>Seed entries whose sleeping depends on how the object was set up (a regmap over MMIO does not sleep).</summary>
+    private static readonly HashSet<string> ConditionalSeeds = new(StringComparer.Ordinal)
+    {
+        "regmap_read", "regmap_write", "regmap_update_bits", "vfree", "vunmap", "might_sleep_if", "release_firmware",
+    };
+
+    public static bool IsSeed(string name) => SleepingCalls.MaySleep(name) && !ConditionalSeeds.Contains(name);
+
+    public static List<string> Solve(CallGraphBuilder graph, IReadOnlyList<DocumentedSlot> slots)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(slots);
+        var resolver = new Resolver(graph);
+        var sleeps = MaySleep(graph, resolver);
+        var entries = AtomicEntries(graph, resolver, slots);
+        return Records(graph, sleeps, entries, slots);
+    }
+
+    private static (int Callee, int Line, int Target)?[] MaySleep(CallGraphBuilder graph, Resolver resolver)
+    {
+        var functions = graph.Functions;
+        var calls = graph.Calls;
+        var witness = new (int Callee, int Line, int Target)?[functions.Count];
+        var seeds = new bool[graph.Names.Count];
+        for (var n = 0; n < seeds.Length; n++)
+        {
+            seeds[n] = IsSeed(graph.Names[n]);
+        }
+
+        var queue = new Queue<int>();
+        for (var f = 0; f < functions.Count; f++)
+        {
+            var node = functions[f];
+            for (var c = node.CallStart; c < node.CallEnd; c++)
+            {
+                var call = calls[c];
+                if (!MakesCallerSleep(call.Position))
+                {
+                    continue;
+                }
+
+                var seed = seeds[call.Callee] && !resolver.IsFileLocal(node.Path, call.Callee);
+                if (seed || (call.Position & CallPosition.SleepingAllocation) != 0)
+                {
+                    witness[f] = (call.Callee, call.Line, -1);
+                    queue.Enqueue(f);
+                    break;
+                }
+            }
+        }
+
+        // Callers by callee name, only of calls where the callee's sleeping makes the caller sleep.
+        var byCallee = new Dictionary<int, List<int>>();
+        for (var c = 0; c < calls.Count; c++)
+        {
+            if (MakesCallerSleep(calls[c].Position))
+            {
+                if (!byCallee.TryGetValue(calls[c].Callee, out var list))
+                {
+                    byCallee[calls[c].Callee] = list = [];
+                }
+
+                list.Add(c);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var g = queue.Dequeue();
+            if (!byCallee.TryGetValue(functions[g].Name, out var sites))
+            {
+                continue;
+            }
+
+            foreach (var c in sites)
+            {
+                var call = calls[c];
+                var f = call.Caller;
+                if (witness[f] is not null)
+                {
+                    continue;
+                }
+
+                var targets = resolver.Resolve(functions[f].Path, call.Callee);
+                if (!targets.Contains(g) || targets.Any(t => witness[t] is null))
+                {
+                    continue;
+                }
+
+                witness[f] = (call.Callee, call.Line, g);
+                queue.Enqueue(f);
+            }
+        }
+
+        return witness;
+    }
+
+    /// <summary>
+    /// A call that makes its caller sleep: on the function's main line (not under an if or switch, where the mode of
+    /// the call decides — usb_submit_urb() sleeps only for a root hub's control URB), with nothing atomic held and the
+    /// context not tested. What sleeps only on some paths is left out: a wrong "may sleep" would be blamed on every caller.
+    /// </summary>
+    public static bool MakesCallerSleep(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded | CallPosition.Conditional)) == 0;
+
+    private static (string Reason, int Path, int Line)?[] AtomicEntries(CallGraphBuilder graph, Resolver resolver, IReadOnlyList<DocumentedSlot> slots)
+    {
+        var functions = graph.Functions;
+        var calls = graph.Calls;
+        var entry = new (string Reason, int Path, int Line)?[functions.Count];
+        var queue = new Queue<int>();
+
+        void Root(int target, string reason, int path, int line)
+        {
+            if (entry[target] is null && !functions[target].ReleasesCallersLock)
+            {
+                entry[target] = (reason, path, line);
+                queue.Enqueue(target);
+            }
+        }
+
+        foreach (var (callback, path, how, line) in graph.Registrations)
+        {
+            foreach (var t in resolver.Resolve(path, callback))
+            {
+                Root(t, how, path, line);
+            }
+        }
+
+        var documented = slots.GroupBy(s => (s.Struct, s.Field)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var (structType, field, function, path, line) in graph.Slots)
+        {
+            if (documented.TryGetValue((graph.Names[structType], graph.Names[field]), out var doc))
+            {
+                foreach (var t in resolver.Resolve(path, function))
+                {
+                    Root(t, $"the .{doc.Field} callback of struct {doc.Struct} ({doc.Source}:{doc.Line}: \"{doc.Context}\")", path, line);
+                }
+            }
+        }
+
+        // Names used as values: a file-local function's in its own file, a global one's anywhere.
+        var valueInFile = new HashSet<(int Name, int Path)>(graph.Values);
+        var valueAnywhere = new HashSet<int>(graph.Values.Select(v => v.Name));
+        bool Escapes(int f) => functions[f].FileLocal ? valueInFile.Contains((functions[f].Name, functions[f].Path)) : valueAnywhere.Contains(functions[f].Name);
+
+        var total = new int[functions.Count];
+        var atomic = new int[functions.Count];
+        var firstAtomic = new int[functions.Count];
+        Array.Fill(firstAtomic, -1);
+        for (var c = 0; c < calls.Count; c++)
+        {
+            var call = calls[c];
+            foreach (var t in resolver.Resolve(functions[call.Caller].Path, call.Callee))
+            {
+                total[t]++;
+                if (SurelyAtomic(call.Position))
+                {
+                    atomic[t]++;
+                    if (firstAtomic[t] < 0)
+                    {
+                        firstAtomic[t] = c;
+                    }
+                }
+            }
+        }
+
+        void Consider(int t)
+        {
+            if (entry[t] is null && total[t] > 0 && atomic[t] == total[t] && !Escapes(t) && !functions[t].ReleasesCallersLock && firstAtomic[t] >= 0)
+            {
+                var call = calls[firstAtomic[t]];
+                var caller = functions[call.Caller];
+                var how = SurelyAtomic(call.Position) && call.Cause >= 0
+                    ? $"called under {graph.Names[call.Cause]}() (line {call.CauseLine}) from {graph.Names[caller.Name]}()"
+                    : $"called from {graph.Names[caller.Name]}(), which runs in atomic context";
+                entry[t] = (how, caller.Path, call.Line);
+                queue.Enqueue(t);
+            }
+        }
+
+        for (var f = 0; f < functions.Count; f++)
+        {
+            Consider(f);
+        }
+
+        while (queue.Count > 0)
+        {
+            var e = queue.Dequeue();
+            var node = functions[e];
+            if (node.ReleasesCallersLock)
+            {
+                continue;
+            }
+
+            for (var c = node.CallStart; c < node.CallEnd; c++)
+            {
+                var call = calls[c];
+                if (SurelyAtomic(call.Position) || (call.Position & CallPosition.Guarded) != 0)
+                {
+                    continue;
+                }
+
+                foreach (var t in resolver.Resolve(node.Path, call.Callee))
+                {
+                    atomic[t]++;
+                    if (firstAtomic[t] < 0)
+                    {
+                        firstAtomic[t] = c;
+                    }
+
+                    Consider(t);
+                }
+            }
+        }
+
+        return entry;
+    }
+
+    /// <summary>Under a lock taken unconditionally, and not under a test of the context (which may say "not atomic here").</summary>
+    private static bool SurelyAtomic(CallPosition position) => (position & CallPosition.SurelyAtomic) != 0 && (position & CallPosition.Guarded) == 0;
+
+    private static List<string> Records(CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, IReadOnlyList<DocumentedSlot> slots)
+    {
+        var functions = graph.Functions;
+        string Key(int f) => FunctionFacts.FunctionKey(graph.Names[functions[f].Name], functions[f].FileLocal ? graph.Paths[functions[f].Path] : null);
+
+        var records = new List<string>();
+        foreach (var group in Enumerable.Range(0, functions.Count).GroupBy(Key, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            if (members.All(f => sleeps[f] is not null))
+            {
+                var f = members[0];
+                var (callee, line, target) = sleeps[f]!.Value;
+                var path = graph.Paths[functions[f].Path];
+                var calleeKey = target < 0 ? string.Empty : FunctionFacts.ShortCalleeKey(graph.Names[callee], Key(target), path);
+                var fields = new List<string> { graph.Names[callee], calleeKey, line.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                if (!functions[f].FileLocal)
+                {
+                    fields.Add(path);
+                }
+
+                records.Add(FunctionFacts.Record(group.Key, FunctionFacts.MaySleepKind, [.. fields]));
+            }
+
+            if (members.All(f => entries[f] is not null))
+            {
+                var (reason, path, line) = entries[members[0]]!.Value;
+                records.Add(FunctionFacts.Record(group.Key, FunctionFacts.AtomicEntryKind, reason, graph.Paths[path], line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        foreach (var slot in slots.DistinctBy(s => (s.Struct, s.Field)))
+        {
+            records.Add(FunctionFacts.Record(FunctionFacts.SlotKey(slot.Struct, slot.Field), FunctionFacts.DocumentedSlotKind, slot.Context, slot.Source, slot.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        records.Sort(StringComparer.Ordinal);
+        return records;
+    }
+
+    /// <summary>Resolves a callee name from a caller's file: that file's static definitions first, else every other definition.</summary>
+    private sealed class Resolver
+    {
+        private readonly Dictionary<(int Path, int Name), List<int>> _fileLocal = [];
+        private readonly Dictionary<int, List<int>> _global = [];
+
+        public Resolver(CallGraphBuilder graph)
+        {
+            for (var f = 0; f < graph.Functions.Count; f++)
+            {
+                var node = graph.Functions[f];
+                if (node.FileLocal)
+                {
+                    Add(_fileLocal, (node.Path, node.Name), f);
+                }
+                else
+                {
+                    Add(_global, node.Name, f);
+                }
+            }
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int f)
+            where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(f);
+        }
+
+        public bool IsFileLocal(int path, int name) => _fileLocal.ContainsKey((path, name));
+
+        public List<int> Resolve(int path, int name) =>
+            _fileLocal.TryGetValue((path, name), out var local) ? local : _global.TryGetValue(name, out var global) ? global : [];
+    }
+}

@@ -1,0 +1,594 @@
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// One pass over a function body for the whole-tree summaries: every call with what may be held at it (locks and
+/// atomic sections, by brace block), whether it stands under a test of the context, and whether it is given a
+/// sleeping GFP flag; callbacks handed to atomic registrations; names used as values. No paths are walked (the
+/// index scans the whole tree in the time ctags takes), so the scan leans to "maybe": a lock taken under a
+/// condition, or still held when its block ends, is held only maybe, which keeps a callee's sleeping from making
+/// the caller sleep but never makes a call surely atomic.
+/// </summary>
+public sealed class FunctionBodyScanner
+{
+    /// <summary>Tests of the context that make the code under them a choice between sleeping and not.</summary>
+    private static readonly HashSet<string> ContextTests = new(StringComparer.Ordinal)
+    {
+        "gfpflags_allow_blocking", "in_atomic", "in_interrupt", "in_irq", "in_softirq", "in_serving_softirq", "in_task",
+        "in_hardirq", "in_nmi", "preemptible", "irqs_disabled", "oops_in_progress", "system_state", "rcu_preempt_depth",
+        "lockdep_is_held", "current_is_kswapd", "is_kdump_kernel", "in_atomic_preempt_off", "softirq_count", "irq_count",
+    };
+
+    /// <summary>Parts of a flag's name that say it chooses between sleeping and not (<c>if (can_sleep)</c>, <c>if (!atomic)</c>).</summary>
+    private static readonly string[] ContextFlagParts = ["atomic", "sleep", "block", "nowait", "wait", "noio", "irq", "intr", "poll", "async", "may_", "can_", "ctx", "context", "locked", "busy"];
+
+    private static readonly HashSet<string> NotCalls = new(StringComparer.Ordinal)
+    {
+        "if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "__typeof", "_Generic", "defined", "alignof",
+        "_Alignof", "__alignof__", "asm", "__asm__", "__asm", "volatile", "__volatile__", "__attribute__", "do", "else", "case",
+        "offsetof", "__builtin_expect", "likely", "unlikely", "ARRAY_SIZE", "BIT", "container_of", "READ_ONCE", "WRITE_ONCE",
+    };
+
+    private static readonly HashSet<string> SleepingFlags = new(StringComparer.Ordinal)
+    {
+        "GFP_KERNEL", "GFP_KERNEL_ACCOUNT", "GFP_NOFS", "GFP_NOIO", "GFP_USER", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE",
+    };
+
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly ISummarySink _sink;
+    private readonly List<Held> _held = [];
+    private readonly List<Frame> _frames = [];
+    private readonly List<OpenCall> _calls = [];
+    private int _parens;
+    private int _conditionDepth = -1;
+    private bool _conditionGuard;
+    private bool _conditionIsIf;
+    private bool _pendingGuard;
+    private bool _pendingConditional; // the next block is the body of an if, else or switch
+    private bool _lastIfGuard;
+    private Held? _pendingScoped;
+    private int _unbracedDepth = -1;
+    private bool _unbracedGuard;
+    private bool _releasesCallersLock;
+    private bool _afterLabel;
+
+    private FunctionBodyScanner(string text, List<Token> tokens, ISummarySink sink)
+    {
+        _text = text;
+        _tokens = tokens;
+        _sink = sink;
+    }
+
+    /// <summary>Scans the body from its '{' at <paramref name="open"/> to <paramref name="end"/> (exclusive).</summary>
+    internal static bool Scan(string text, List<Token> tokens, int open, int end, ISummarySink sink)
+    {
+        var scanner = new FunctionBodyScanner(text, tokens, sink);
+        scanner.Run(open, end);
+        return scanner._releasesCallersLock;
+    }
+
+    private bool Is(int i, string s) => i >= 0 && i < _tokens.Count && _tokens[i].Is(_text, s);
+
+    private bool IsIdent(int i) => i >= 0 && i < _tokens.Count && _tokens[i].Kind == TokenKind.Identifier;
+
+    private ReadOnlySpan<char> Span(int i) => _tokens[i].Span(_text);
+
+    private bool InUnbraced => _unbracedDepth >= 0;
+
+    private bool Guarded => _unbracedGuard || (_frames.Count > 0 && _frames[^1].Guarded);
+
+    private void Run(int open, int end)
+    {
+        for (var i = open; i < end; i++)
+        {
+            var t = _tokens[i];
+            if (t.Kind == TokenKind.Directive || t.InDirective)
+            {
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Punctuator && t.Length == 1)
+            {
+                Punctuator(i, _text[t.Start]);
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Identifier)
+            {
+                Identifier(i);
+            }
+        }
+    }
+
+    private void Punctuator(int i, char c)
+    {
+        switch (c)
+        {
+            case '{':
+                var guarded = Guarded || _pendingGuard;
+                var conditional = _pendingConditional || InUnbraced || (_frames.Count > 0 && _frames[^1].Conditional);
+                var frame = new Frame(guarded, conditional, _lastIfGuard);
+                if (_pendingScoped is { } scoped)
+                {
+                    _held.Add(scoped with { Level = _frames.Count + 1 });
+                    _pendingScoped = null;
+                }
+
+                _frames.Add(frame);
+                _pendingGuard = _pendingConditional = false;
+                _unbracedDepth = -1;
+                _unbracedGuard = false;
+                break;
+            case '}':
+                CloseFrame();
+                break;
+            case '(':
+                _parens++;
+                break;
+            case ')':
+                _parens--;
+                CloseCalls();
+                if (_parens == _conditionDepth)
+                {
+                    // The condition of an if/while/for/switch ends: what follows is its body.
+                    _conditionDepth = -1;
+                    _pendingGuard = _conditionGuard;
+                    _pendingConditional = _conditionIsIf;
+                    if (_conditionIsIf)
+                    {
+                        _lastIfGuard = _conditionGuard;
+                    }
+
+                    if (!Is(i + 1, "{"))
+                    {
+                        _unbracedDepth = _parens;
+                        _unbracedGuard = Guarded || _conditionGuard;
+                        _pendingGuard = false;
+                    }
+                }
+
+                break;
+            case ';':
+                if (_parens <= _unbracedDepth)
+                {
+                    _unbracedDepth = -1;
+                    _unbracedGuard = false;
+                }
+
+                _pendingScoped = null;
+                break;
+            case '?':
+                if (_calls.Count > 0)
+                {
+                    _calls[^1].Choice = true;
+                }
+
+                break;
+        }
+    }
+
+    private void CloseFrame()
+    {
+        if (_frames.Count == 0)
+        {
+            return;
+        }
+
+        var level = _frames.Count;
+        var frame = _frames[^1];
+        _frames.RemoveAt(_frames.Count - 1);
+        for (var k = _held.Count - 1; k >= 0; k--)
+        {
+            var h = _held[k];
+            if (h.Level < level)
+            {
+                continue;
+            }
+
+            // Guards end with their block; a plain lock taken in the block and still held is held only maybe.
+            if (h.Scoped)
+            {
+                _held.RemoveAt(k);
+            }
+            else
+            {
+                _held[k] = h with { Certain = false, Level = level - 1 };
+            }
+        }
+
+        if (frame.EndsWithExit)
+        {
+            // "if (err) { spin_unlock(&l); return; }": after the block the lock is held again (maybe).
+            foreach (var released in frame.Released)
+            {
+                _held.Add(released with { Certain = false, Level = Math.Min(released.Level, level - 1) });
+            }
+        }
+
+        if (_frames.Count > 0)
+        {
+            _frames[^1].EndsWithExit = false;
+        }
+
+        _lastIfGuard = frame.IfGuard;
+        _unbracedDepth = -1;
+        _unbracedGuard = false;
+    }
+
+    private void Identifier(int i)
+    {
+        var word = Span(i);
+        if (word is "if" or "while" or "for" or "switch")
+        {
+            if (Is(i + 1, "("))
+            {
+                _conditionDepth = _parens;
+                _conditionGuard = false;
+                _conditionIsIf = word is "if" or "switch";
+            }
+
+            MarkStatementStart(i, exit: false);
+            return;
+        }
+
+        if (word is "else")
+        {
+            _pendingConditional = true;
+            _pendingGuard = _lastIfGuard;
+            if (!Is(i + 1, "{") && !Is(i + 1, "if"))
+            {
+                _unbracedDepth = _parens;
+                _unbracedGuard = Guarded || _lastIfGuard;
+                _pendingGuard = false;
+            }
+
+            return;
+        }
+
+        if (word is "return" or "goto" or "break" or "continue")
+        {
+            MarkStatementStart(i, exit: true);
+            return;
+        }
+
+        MarkStatementStart(i, exit: false);
+        if (Is(i + 1, ":") && !Is(i + 2, ":") && _parens == 0 && (Is(i - 1, ";") || Is(i - 1, "{") || Is(i - 1, "}")) && word is not "default")
+        {
+            // Code after a label is where gotos land, mostly error paths: on some paths only.
+            _afterLabel = true;
+        }
+
+        if (_conditionDepth >= 0 && _parens > _conditionDepth && IsContextTest(word, i))
+        {
+            _conditionGuard = true;
+        }
+
+        var afterMember = Is(i - 1, ".") || Is(i - 1, "->");
+        if (Is(i + 1, "("))
+        {
+            if (!afterMember && !NotCalls.Contains(word.ToString()))
+            {
+                Call(i);
+            }
+
+            return;
+        }
+
+        if (_calls.Count > 0 && _calls[^1].Depth == _parens && word.StartsWith("GFP_") && SleepingFlags.Contains(word.ToString()))
+        {
+            _calls[^1].SleepingFlag = true;
+        }
+
+        if (!afterMember && IsValueUse(i) && HasLowerCase(word))
+        {
+            _sink.AddValueReference(word);
+        }
+
+        if (word is "function" && afterMember && Is(i + 1, "=") && IsIdent(i + 2) && Is(i + 3, ";"))
+        {
+            _sink.AddRegistration(Span(i + 2), "timer or hrtimer callback", _tokens[i].Line);
+        }
+    }
+
+    private bool IsContextTest(ReadOnlySpan<char> word, int i)
+    {
+        if (Is(i + 1, "("))
+        {
+            return ContextTests.Contains(word.ToString());
+        }
+
+        if (!HasLowerCase(word))
+        {
+            return false;
+        }
+
+        var lower = word.ToString().ToLowerInvariant();
+        return ContextFlagParts.Any(p => lower.Contains(p, StringComparison.Ordinal));
+    }
+
+    private static bool HasLowerCase(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lone name between operators that take a value: <c>= name;</c>, <c>f(a, name)</c>, <c>&amp;name</c>, <c>return name;</c>.</summary>
+    private bool IsValueUse(int i)
+    {
+        var before = i - 1;
+        var after = i + 1;
+        var startsValue = Is(before, "=") || Is(before, ",") || Is(before, "(") || Is(before, "&") || Is(before, "?") || Is(before, ":") || Is(before, "return");
+        var endsValue = Is(after, ",") || Is(after, ";") || Is(after, ")") || Is(after, "}");
+        return startsValue && endsValue;
+    }
+
+    private void MarkStatementStart(int i, bool exit)
+    {
+        if (_frames.Count == 0 || _parens != 0 || InUnbraced)
+        {
+            return;
+        }
+
+        var prev = i - 1;
+        if (Is(prev, ";") || Is(prev, "{") || Is(prev, "}") || Is(prev, ":"))
+        {
+            _frames[^1].EndsWithExit = exit;
+        }
+    }
+
+    private void Call(int i)
+    {
+        var name = _tokens[i].Text(_text);
+        var primitive = LockPrimitives.Find(name);
+        var position = Position();
+        var cause = _held.LastOrDefault(h => h.Atomic);
+        _calls.Add(new OpenCall(name, i, _tokens[i].Line, _parens + 1, position, cause) { SleepingFlag = Allocators.IsAlwaysSleeping(name), Allocates = IsAllocator(name) });
+        if (primitive is not null)
+        {
+            Lock(i, primitive);
+        }
+        else if (name is "guard" && ForGuard(i) is { } guard)
+        {
+            _held.Add(guard with { Scoped = true, Level = _frames.Count });
+        }
+        else if (name is "scoped_guard" && ForGuard(i) is { } scoped)
+        {
+            _pendingScoped = scoped with { Scoped = true };
+        }
+        else if (AtomicCallbacks.TryGet(name, out var argument, out var context))
+        {
+            var callback = Argument(i + 1, argument);
+            if (callback >= 0)
+            {
+                _sink.AddRegistration(Span(callback), $"{context} registered by {name}()", _tokens[i].Line);
+            }
+        }
+    }
+
+    /// <summary>Whether a sleeping GFP flag given to <paramref name="name"/> means it may sleep: an allocator of the table, or a name that says it allocates.</summary>
+    public static bool IsAllocator(string name) =>
+        Allocators.TryGetGfpArgument(name, out _) || Allocators.IsAlwaysSleeping(name) ||
+        name.Contains("alloc", StringComparison.Ordinal) || name.Contains("dup", StringComparison.Ordinal) || name.EndsWith("_new", StringComparison.Ordinal);
+
+    private CallPosition Position()
+    {
+        var position = CallPosition.None;
+        foreach (var h in _held)
+        {
+            if (h.Atomic)
+            {
+                position |= CallPosition.MaybeAtomic;
+                if (h.Certain)
+                {
+                    position |= CallPosition.SurelyAtomic;
+                }
+            }
+        }
+
+        if (Guarded || (_conditionDepth >= 0 && _conditionGuard))
+        {
+            position |= CallPosition.Guarded;
+        }
+
+        if (_afterLabel || InUnbraced || (_frames.Count > 0 && _frames[^1].Conditional))
+        {
+            position |= CallPosition.Conditional;
+        }
+
+        return position;
+    }
+
+    private void CloseCalls()
+    {
+        while (_calls.Count > 0 && _calls[^1].Depth > _parens)
+        {
+            var call = _calls[^1];
+            _calls.RemoveAt(_calls.Count - 1);
+            var position = call.Position;
+            if (call.SleepingFlag && call.Allocates && !call.Choice)
+            {
+                position |= CallPosition.SleepingAllocation;
+            }
+
+            _sink.AddCall(call.Name, call.Line, position, call.Cause?.By ?? string.Empty, call.Cause?.Line ?? 0);
+        }
+    }
+
+    private void Lock(int nameIndex, LockPrimitive primitive)
+    {
+        var key = primitive.PseudoLock ?? ArgumentText(nameIndex + 1, primitive.LockArgument);
+        var line = _tokens[nameIndex].Line;
+        if (primitive.Action == LockAction.Release)
+        {
+            var at = _held.FindLastIndex(h => h.Key == key && !h.Scoped);
+            if (at < 0)
+            {
+                _releasesCallersLock = true;
+                return;
+            }
+
+            if (_frames.Count > 0)
+            {
+                _frames[^1].Released.Add(_held[at]);
+            }
+
+            _held.RemoveAt(at);
+            return;
+        }
+
+        // A conditional acquisition (a trylock, one in a condition or under an unbraced if) is held only maybe.
+        var certain = primitive.Action == LockAction.Acquire && !InUnbraced && _conditionDepth < 0 && _parens == 0;
+        _held.Add(new Held(key, primitive.Kind.IsAtomic(), certain, _frames.Count, primitive.Name, line, false));
+    }
+
+    private Held? ForGuard(int nameIndex)
+    {
+        var open = nameIndex + 1;
+        var type = Argument(open, 0);
+        if (type < 0 || LockPrimitives.ForGuard(_tokens[type].Text(_text)) is not { } primitive)
+        {
+            return null;
+        }
+
+        var key = primitive.PseudoLock ?? _tokens[type].Text(_text);
+        return new Held(key, primitive.Kind.IsAtomic(), _conditionDepth < 0 && !InUnbraced, _frames.Count, primitive.Name, _tokens[nameIndex].Line, true);
+    }
+
+    /// <summary>The single identifier (after an optional '&amp;') that is argument <paramref name="index"/> of the call at '(' <paramref name="open"/>, or -1.</summary>
+    private int Argument(int open, int index)
+    {
+        var depth = 0;
+        var current = 0;
+        var first = -1;
+        var count = 0;
+        for (var k = open; k < _tokens.Count && k < open + 400; k++)
+        {
+            if (Is(k, "(") || Is(k, "[") || Is(k, "{"))
+            {
+                depth++;
+                if (depth == 1)
+                {
+                    continue;
+                }
+            }
+            else if (Is(k, ")") || Is(k, "]") || Is(k, "}"))
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (depth == 1 && Is(k, ","))
+            {
+                if (current == index)
+                {
+                    break;
+                }
+
+                current++;
+                continue;
+            }
+
+            if (current == index && !(count == 0 && Is(k, "&")))
+            {
+                first = count == 0 ? k : first;
+                count++;
+            }
+        }
+
+        return count == 1 && IsIdent(first) ? first : -1;
+    }
+
+    /// <summary>The text of one argument without spaces, as the path walk normalises lock expressions.</summary>
+    private string ArgumentText(int open, int index)
+    {
+        var depth = 0;
+        var current = 0;
+        var sb = new System.Text.StringBuilder();
+        for (var k = open; k < _tokens.Count && k < open + 400; k++)
+        {
+            if (Is(k, "("))
+            {
+                depth++;
+                if (depth == 1)
+                {
+                    continue;
+                }
+            }
+            else if (Is(k, ")"))
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (depth == 1 && Is(k, ","))
+            {
+                current++;
+                continue;
+            }
+
+            if (current == index)
+            {
+                sb.Append(Span(k));
+            }
+            else if (current > index)
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private sealed record Held(string Key, bool Atomic, bool Certain, int Level, string By, int Line, bool Scoped);
+
+    private sealed class Frame(bool guarded, bool conditional, bool ifGuard)
+    {
+        public bool Guarded { get; } = guarded;
+
+        /// <summary>The block runs on some paths only: the body of an if, else or switch, or inside one.</summary>
+        public bool Conditional { get; } = conditional;
+
+        public bool IfGuard { get; } = ifGuard;
+
+        public bool EndsWithExit { get; set; }
+
+        public List<Held> Released { get; } = [];
+    }
+
+    private sealed class OpenCall(string name, int index, int line, int depth, CallPosition position, Held? cause)
+    {
+        public string Name { get; } = name;
+
+        public int Index { get; } = index;
+
+        public int Line { get; } = line;
+
+        /// <summary>The paren depth of its arguments.</summary>
+        public int Depth { get; } = depth;
+
+        public CallPosition Position { get; } = position;
+
+        public Held? Cause { get; } = cause;
+
+        public bool SleepingFlag { get; set; }
+
+        /// <summary>The callee allocates: a sleeping GFP flag given to it means it may sleep (kmalloc_slab(…, GFP_KERNEL) only looks a cache up).</summary>
+        public bool Allocates { get; init; }
+
+        public bool Choice { get; set; }
+    }
+}

@@ -1,0 +1,60 @@
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// The text records of the index's summary section. A function is keyed by its name, or by <c>name@path</c> when it
+/// is static to a .c file; an ops-table slot by <c>struct.field</c>. Fields are separated by U+0001 (never in C
+/// names, paths or the reasons written here):
+/// <list type="bullet">
+/// <item><c>key S callee calleeKey line [path]</c>: the function may sleep; it calls <c>callee</c> at line (of its
+/// file: the key's for a static function, else <c>path</c>), whose own record is under <c>calleeKey</c>: empty when the
+/// callee is a primitive of the seed table, <c>=</c> for the callee's name, <c>@</c> for the callee static in the same file.</item>
+/// <item><c>key E reason path line</c>: the function runs in atomic context; the reason names the registration,
+/// slot or atomic caller found at path:line.</item>
+/// <item><c>struct.field D context source line</c>: a callback slot documented as atomic, and where it says so.</item>
+/// </list>
+/// </summary>
+public static class FunctionFacts
+{
+    public const char Separator = '\u0001';
+
+    public const char MaySleepKind = 'S';
+
+    public const char AtomicEntryKind = 'E';
+
+    public const char DocumentedSlotKind = 'D';
+
+    public static string FunctionKey(string name, string? fileLocalPath) => fileLocalPath is null ? name : name + "@" + fileLocalPath;
+
+    /// <summary>The callee's key as an S record stores it: "=" for its plain name, "@" for name@path of the caller's own file.</summary>
+    public static string ShortCalleeKey(string callee, string calleeKey, string callerPath) =>
+        calleeKey == callee ? "=" : calleeKey == FunctionKey(callee, callerPath) ? "@" : calleeKey;
+
+    /// <summary>Undoes <see cref="ShortCalleeKey"/>.</summary>
+    public static string? ExpandCalleeKey(string callee, string stored, string callerPath) => stored switch
+    {
+        "" => null,
+        "=" => callee,
+        "@" => FunctionKey(callee, callerPath),
+        _ => stored,
+    };
+
+    public static string SlotKey(string structType, string field) => structType + "." + field;
+
+    public static string Record(string key, char kind, params string[] fields) =>
+        key + Separator + kind + Separator + string.Join(Separator, fields.Select(Clean));
+
+    /// <summary>Splits a record into key, kind and fields.</summary>
+    public static (string Key, char Kind, string[] Fields) Parse(string record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var parts = record.Split(Separator);
+        return parts.Length >= 2 && parts[1].Length == 1 ? (parts[0], parts[1][0], parts[2..]) : (record, '?', []);
+    }
+
+    /// <summary>Keeps a field short and free of the separator: the index stores records of at most 1,024 bytes.</summary>
+    private static string Clean(string field)
+    {
+        var text = field.Replace(Separator, ' ');
+        return text.Length > 200 ? text[..200] : text;
+    }
+}

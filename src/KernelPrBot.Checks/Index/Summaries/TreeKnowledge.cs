@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// The whole-tree summaries of a <see cref="SymbolIndex"/>, read for one file of a patch: which callees may sleep
+/// (with their chain of witnesses), which functions run in atomic context, which ops-table slots are atomic. A
+/// name is looked up as the file's own static function first, then as the tree's.
+/// </summary>
+public sealed class TreeKnowledge(SymbolIndex index)
+{
+    private const int MaxChain = 12;
+    private readonly Dictionary<string, IReadOnlyList<string>> _cache = new(StringComparer.Ordinal);
+
+    public SymbolIndex Index { get; } = index ?? throw new ArgumentNullException(nameof(index));
+
+    /// <summary>How a call of <paramref name="name"/> from <paramref name="path"/> may sleep, first step first; null when it is not known to.</summary>
+    public IReadOnlyList<SleepStep>? MaySleep(string name, string path)
+    {
+        var key = Records(FunctionFacts.FunctionKey(name, path)).Any(r => r[1] == FunctionFacts.MaySleepKind) ? FunctionFacts.FunctionKey(name, path) : name;
+        var chain = new List<SleepStep>();
+        var function = name;
+        for (var depth = 0; depth < MaxChain && key is not null; depth++)
+        {
+            var record = Records(key).Select(r => r.Split(FunctionFacts.Separator)).FirstOrDefault(f => f.Length >= 5 && f[1].Length == 1 && f[1][0] == FunctionFacts.MaySleepKind);
+            if (record is null)
+            {
+                break;
+            }
+
+            var at = key.IndexOf('@', StringComparison.Ordinal);
+            var file = at >= 0 ? key[(at + 1)..] : record.Length > 5 ? record[5] : string.Empty;
+            var callee = record[2];
+            chain.Add(new SleepStep(function, callee, file, int.TryParse(record[4], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0));
+            key = FunctionFacts.ExpandCalleeKey(callee, record[3], file);
+            function = callee;
+        }
+
+        return chain.Count == 0 ? null : chain;
+    }
+
+    /// <summary>Whether the function (static to <paramref name="path"/>, or global) runs in atomic context, and why.</summary>
+    public AtomicEntryFact? AtomicEntry(string name, string path, bool isStatic)
+    {
+        var key = isStatic ? FunctionFacts.FunctionKey(name, path) : name;
+        foreach (var record in Records(key))
+        {
+            var (_, kind, fields) = FunctionFacts.Parse(record);
+            if (kind == FunctionFacts.AtomicEntryKind && fields.Length >= 3)
+            {
+                return new AtomicEntryFact(fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The documented atomic slot <c>structType.field</c>, or null.</summary>
+    public DocumentedSlot? Slot(string structType, string field)
+    {
+        foreach (var record in Records(FunctionFacts.SlotKey(structType, field)))
+        {
+            var (_, kind, fields) = FunctionFacts.Parse(record);
+            if (kind == FunctionFacts.DocumentedSlotKind && fields.Length >= 3)
+            {
+                return new DocumentedSlot(structType, field, fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+            }
+        }
+
+        return null;
+    }
+
+    private IReadOnlyList<string> Records(string key)
+    {
+        lock (_cache)
+        {
+            if (!_cache.TryGetValue(key, out var records))
+            {
+                _cache[key] = records = Index.FactsStartingWith(key + FunctionFacts.Separator);
+            }
+
+            return records;
+        }
+    }
+}
