@@ -37,6 +37,12 @@ public static class Allocators
         "GFP_TRANSHUGE", "GFP_TRANSHUGE_LIGHT", "__GFP_DIRECT_RECLAIM", "__GFP_RECLAIM",
     };
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> GfpArgumentBySpan = GfpArgument.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the name is an allocator of the table, without making a string of it.</summary>
+    public static bool IsKnownAllocator(ReadOnlySpan<char> name) =>
+        GfpArgumentBySpan.TryGetValue(name, out var index) && index >= 0 || name is "vmalloc" or "vzalloc" or "vmalloc_node" or "vzalloc_node" or "vmalloc_user" or "vmalloc_32";
+
     public static bool TryGetGfpArgument(string name, out int index) => GfpArgument.TryGetValue(name, out index) && index >= 0;
 
     /// <summary>

@@ -27,6 +27,11 @@ public static class AtomicCallbacks
         ["hrtimer_setup"] = (1, "hrtimer callback (hard IRQ)"),
     };
 
+    private static readonly Dictionary<string, (int Argument, string Context)>.AlternateLookup<ReadOnlySpan<char>> BySpan = Registrations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a name registers an atomic callback, without making a string of it.</summary>
+    public static bool IsRegistration(ReadOnlySpan<char> name) => BySpan.ContainsKey(name);
+
     public static bool TryGet(string registration, out int argument, out string context)
     {
         if (Registrations.TryGetValue(registration, out var entry))

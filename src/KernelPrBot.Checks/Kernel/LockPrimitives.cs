@@ -8,7 +8,12 @@ public static class LockPrimitives
 {
     private static readonly Dictionary<string, LockPrimitive> ByName = Build();
 
+    private static readonly Dictionary<string, LockPrimitive>.AlternateLookup<ReadOnlySpan<char>> BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static LockPrimitive? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>Looks a name up without making a string of it (the index scans every call of a tree).</summary>
+    public static LockPrimitive? Find(ReadOnlySpan<char> name) => BySpan.TryGetValue(name, out var primitive) ? primitive : null;
 
     /// <summary>What a <c>guard(name)</c> / <c>scoped_guard(name, …)</c> holds, as the acquire it stands for.</summary>
     public static LockPrimitive? ForGuard(string guardName) => guardName switch

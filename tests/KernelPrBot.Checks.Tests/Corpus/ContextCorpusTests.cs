@@ -35,6 +35,32 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
     }
 
     [KernelTreeFact]
+    public void Bugs_only_the_tree_summaries_show_are_found_with_the_index_and_the_first_kinds_still_are()
+    {
+        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
+        var index = KernelTreeIndex.Index ?? throw new InvalidOperationException("no index of the kernel tree");
+        var options = new KernelPrBot.Checks.Rules.AnalysisOptions { Symbols = index };
+        var perKind = Setting("KPB_CORPUS_PER_KIND", 25);
+        var mutations = TreeCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), perKind)
+            .Concat(ContextCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), perKind)).ToList();
+        var (scores, misses) = ContextCorpus.ScoreRecall(mutations, options);
+        output.WriteLine("kind                   injected  found  recall   (with the index's summaries)");
+        foreach (var s in scores)
+        {
+            output.WriteLine($"{s.Kind,-22} {s.Total,8} {s.Found,6} {100.0 * s.Found / s.Total,6:F1}%");
+        }
+
+        foreach (var miss in misses)
+        {
+            output.WriteLine("miss: " + miss);
+        }
+
+        Assert.Equal(8, scores.Count);
+        Assert.All(scores, s => Assert.True(s.Total >= Math.Min(perKind, 10), $"{s.Kind}: only {s.Total} generated"));
+        Assert.All(scores, s => Assert.True(s.Found >= 0.95 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
+    }
+
+    [KernelTreeFact]
     public void Real_files_as_added_code_give_at_most_one_finding_per_ten_thousand_lines()
     {
         var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");

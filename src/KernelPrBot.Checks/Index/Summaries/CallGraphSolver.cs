@@ -70,32 +70,38 @@ public static class CallGraphSolver
             }
         }
 
-        // Callers by callee name, only of calls where the callee's sleeping makes the caller sleep.
-        var byCallee = new Dictionary<int, List<int>>();
+        // Callers by callee name (compressed rows), only of calls where the callee's sleeping makes the caller sleep.
+        var start = new int[graph.Names.Count + 1];
+        foreach (var call in calls)
+        {
+            if (MakesCallerSleep(call.Position))
+            {
+                start[call.Callee + 1]++;
+            }
+        }
+
+        for (var n = 0; n < graph.Names.Count; n++)
+        {
+            start[n + 1] += start[n];
+        }
+
+        var byCallee = new int[start[^1]];
+        var fill = (int[])start.Clone();
         for (var c = 0; c < calls.Count; c++)
         {
             if (MakesCallerSleep(calls[c].Position))
             {
-                if (!byCallee.TryGetValue(calls[c].Callee, out var list))
-                {
-                    byCallee[calls[c].Callee] = list = [];
-                }
-
-                list.Add(c);
+                byCallee[fill[calls[c].Callee]++] = c;
             }
         }
 
         while (queue.Count > 0)
         {
             var g = queue.Dequeue();
-            if (!byCallee.TryGetValue(functions[g].Name, out var sites))
+            var name = functions[g].Name;
+            for (var s = start[name]; s < start[name + 1]; s++)
             {
-                continue;
-            }
-
-            foreach (var c in sites)
-            {
-                var call = calls[c];
+                var call = calls[byCallee[s]];
                 var f = call.Caller;
                 if (witness[f] is not null)
                 {

@@ -36,6 +36,10 @@ public sealed class FunctionBodyScanner
         "GFP_KERNEL", "GFP_KERNEL_ACCOUNT", "GFP_NOFS", "GFP_NOIO", "GFP_USER", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotCallSpans = NotCalls.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SleepingFlagSpans = SleepingFlags.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContextTestSpans = ContextTests.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly ISummarySink _sink;
@@ -269,7 +273,7 @@ public sealed class FunctionBodyScanner
         var afterMember = Is(i - 1, ".") || Is(i - 1, "->");
         if (Is(i + 1, "("))
         {
-            if (!afterMember && !NotCalls.Contains(word.ToString()))
+            if (!afterMember && !NotCallSpans.Contains(word))
             {
                 Call(i);
             }
@@ -277,7 +281,7 @@ public sealed class FunctionBodyScanner
             return;
         }
 
-        if (_calls.Count > 0 && _calls[^1].Depth == _parens && word.StartsWith("GFP_") && SleepingFlags.Contains(word.ToString()))
+        if (_calls.Count > 0 && _calls[^1].Depth == _parens && word.StartsWith("GFP_") && SleepingFlagSpans.Contains(word))
         {
             _calls[^1].SleepingFlag = true;
         }
@@ -297,7 +301,7 @@ public sealed class FunctionBodyScanner
     {
         if (Is(i + 1, "("))
         {
-            return ContextTests.Contains(word.ToString());
+            return ContextTestSpans.Contains(word);
         }
 
         if (!HasLowerCase(word))
@@ -348,11 +352,17 @@ public sealed class FunctionBodyScanner
 
     private void Call(int i)
     {
-        var name = _tokens[i].Text(_text);
+        var name = Span(i);
         var primitive = LockPrimitives.Find(name);
         var position = Position();
-        var cause = _held.LastOrDefault(h => h.Atomic);
-        _calls.Add(new OpenCall(name, i, _tokens[i].Line, _parens + 1, position, cause) { SleepingFlag = Allocators.IsAlwaysSleeping(name), Allocates = IsAllocator(name) });
+        Held? cause = null;
+        for (var k = _held.Count - 1; k >= 0 && cause is null; k--)
+        {
+            cause = _held[k].Atomic ? _held[k] : null;
+        }
+
+        var allocates = IsAllocator(name);
+        _calls.Add(new OpenCall(i, _tokens[i].Line, _parens + 1, position, cause) { SleepingFlag = allocates && name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()), Allocates = allocates });
         if (primitive is not null)
         {
             Lock(i, primitive);
@@ -365,20 +375,22 @@ public sealed class FunctionBodyScanner
         {
             _pendingScoped = scoped with { Scoped = true };
         }
-        else if (AtomicCallbacks.TryGet(name, out var argument, out var context))
+        else if (AtomicCallbacks.IsRegistration(name) && AtomicCallbacks.TryGet(name.ToString(), out var argument, out var context))
         {
             var callback = Argument(i + 1, argument);
             if (callback >= 0)
             {
-                _sink.AddRegistration(Span(callback), $"{context} registered by {name}()", _tokens[i].Line);
+                _sink.AddRegistration(Span(callback), $"{context} registered by {name.ToString()}()", _tokens[i].Line);
             }
         }
     }
 
     /// <summary>Whether a sleeping GFP flag given to <paramref name="name"/> means it may sleep: an allocator of the table, or a name that says it allocates.</summary>
-    public static bool IsAllocator(string name) =>
-        Allocators.TryGetGfpArgument(name, out _) || Allocators.IsAlwaysSleeping(name) ||
-        name.Contains("alloc", StringComparison.Ordinal) || name.Contains("dup", StringComparison.Ordinal) || name.EndsWith("_new", StringComparison.Ordinal);
+    public static bool IsAllocator(string name) => IsAllocator(name.AsSpan());
+
+    private static bool IsAllocator(ReadOnlySpan<char> name) =>
+        name.Contains("alloc", StringComparison.Ordinal) || name.Contains("dup", StringComparison.Ordinal) || name.EndsWith("_new", StringComparison.Ordinal) ||
+        Allocators.IsKnownAllocator(name);
 
     private CallPosition Position()
     {
@@ -420,7 +432,7 @@ public sealed class FunctionBodyScanner
                 position |= CallPosition.SleepingAllocation;
             }
 
-            _sink.AddCall(call.Name, call.Line, position, call.Cause?.By ?? string.Empty, call.Cause?.Line ?? 0);
+            _sink.AddCall(Span(call.Index), call.Line, position, call.Cause?.By ?? string.Empty, call.Cause?.Line ?? 0);
         }
     }
 
@@ -569,10 +581,9 @@ public sealed class FunctionBodyScanner
         public List<Held> Released { get; } = [];
     }
 
-    private sealed class OpenCall(string name, int index, int line, int depth, CallPosition position, Held? cause)
+    private sealed class OpenCall(int index, int line, int depth, CallPosition position, Held? cause)
     {
-        public string Name { get; } = name;
-
+        /// <summary>The callee's name token.</summary>
         public int Index { get; } = index;
 
         public int Line { get; } = line;
