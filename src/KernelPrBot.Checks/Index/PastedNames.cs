@@ -23,7 +23,7 @@ internal sealed class PastedNames(string text, List<Token> tokens)
     {
         if (parameters.Count == 0)
         {
-            return null;
+            return XMacroList(macro, start, end);
         }
 
         List<NameTemplate>? names = null;
@@ -49,7 +49,9 @@ internal sealed class PastedNames(string text, List<Token> tokens)
                 continue;
             }
 
-            if (IsIdent(k) && Is(k + 1, "(") && IsUpperName(Span(k)))
+            // Another macro handed this one's parameters (upper-case, or a lower-case helper macro such as
+            // i915's __uc_state_checker(x, func, wants, wanted)).
+            if (IsIdent(k) && Is(k + 1, "(") && (IsUpperName(Span(k)) || Span(k).StartsWith("__")))
             {
                 var arguments = Arguments(k + 1, end, parameters);
                 if (arguments.Any(a => a is not null && !a.IsLiteral))
@@ -60,6 +62,29 @@ internal sealed class PastedNames(string text, List<Token> tokens)
         }
 
         return names is not null || invocations is not null ? new MacroGenerator(macro, names ?? [], invocations ?? []) : null;
+    }
+
+    /// <summary>
+    /// A parameterless list macro of the x-macro idiom (<c>#define BCH_BKEY_TYPES() x(deleted, 0) x(whiteout, 1) …</c>):
+    /// each entry is an invocation with plain-name arguments, expanded with whatever <c>x</c> means where the list is
+    /// used (bcachefs makes bkey_s_c_to_reflink_p() so).
+    /// </summary>
+    private MacroGenerator? XMacroList(string macro, int start, int end)
+    {
+        List<MacroInvocation>? invocations = null;
+        for (var k = start; k < end; k++)
+        {
+            if (IsIdent(k) && Is(k + 1, "(") && tokens[k].Length <= 2)
+            {
+                var arguments = Arguments(k + 1, end, null);
+                if (arguments.Count > 0 && arguments[0] is not null)
+                {
+                    (invocations ??= []).Add(new MacroInvocation(Word(k), arguments));
+                }
+            }
+        }
+
+        return invocations is { Count: >= 2 } ? new MacroGenerator(macro, [], invocations) : null;
     }
 
     public bool IsNamePiece(int k) => k >= 0 && k < tokens.Count && (tokens[k].Kind == TokenKind.Identifier || IsNameNumber(k));

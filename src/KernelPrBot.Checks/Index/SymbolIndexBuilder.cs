@@ -10,6 +10,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
 {
     private readonly Summaries.CallGraphBuilder _graph = new();
     private readonly List<Summaries.DocumentedSlot> _slots = [];
+    private readonly List<(string Directory, string Header)> _quotedIncludes = [];
+    private string _path = string.Empty;
 
     private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headers = new(StringComparer.Ordinal);
@@ -52,8 +54,11 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
     public void AddSource(string text, string relativePath)
     {
         _graph.BeginFile(relativePath);
+        _path = relativePath;
         SymbolScanner.Scan(WithoutConstantDefines(text), this);
-        if (relativePath.EndsWith(".h", StringComparison.Ordinal) && Summaries.DocumentedSlots.MayDocumentSlots(text))
+        // The core headers' kernel-doc only: a driver's own header may describe its ops loosely ("called from atomic
+        // context" of a hook its framework calls from a workqueue).
+        if (relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal) && Summaries.DocumentedSlots.MayDocumentSlots(text))
         {
             _slots.AddRange(Summaries.DocumentedSlots.FromHeader(text, relativePath));
         }
@@ -65,7 +70,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
     /// <summary>Functions and calls seen so far (for statistics).</summary>
     public (int Functions, int Calls) GraphSize => (_graph.FunctionCount, _graph.CallCount);
 
-    void Summaries.ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line) => _graph.BeginFunction(name, isStatic, line);
+    void Summaries.ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
     void Summaries.ISummarySink.AddCall(ReadOnlySpan<char> callee, int line, Summaries.CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
         _graph.AddCall(callee, line, position, cause, causeLine);
@@ -78,6 +83,38 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
     void Summaries.ISummarySink.AddValueReference(ReadOnlySpan<char> name) => _graph.AddValueReference(name);
 
     void Summaries.ISummarySink.EndFunction(bool releasesCallersLock) => _graph.EndFunction(releasesCallersLock);
+
+    void Summaries.ISummarySink.AddInclude(ReadOnlySpan<char> name)
+    {
+        // Only names that could be generated: a header of the same name anywhere in the tree is taken to be it.
+        if (name.EndsWith(".h") && !name.Contains('<'))
+        {
+            var slash = _path.LastIndexOf('/');
+            _quotedIncludes.Add((slash < 0 ? string.Empty : _path[..slash], name.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Directories with a file that includes a header the tree does not have (the build generates it: msm's
+    /// <c>hdmi.xml.h</c> from the register XML). Names from it cannot be in the index.
+    /// </summary>
+    private IEnumerable<string> GeneratedIncludeFacts()
+    {
+        var tails = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var header in _headers)
+        {
+            tails.Add(header);
+            for (var at = header.IndexOf('/', StringComparison.Ordinal); at >= 0; at = header.IndexOf('/', at + 1))
+            {
+                tails.Add(header[(at + 1)..]);
+            }
+        }
+
+        return _quotedIncludes
+            .Where(i => !tails.Contains(i.Header.TrimStart('.', '/')) && !tails.Contains(i.Directory + "/" + i.Header))
+            .GroupBy(i => i.Directory, StringComparer.Ordinal)
+            .Select(g => Summaries.FunctionFacts.Record(Summaries.FunctionFacts.GeneratedIncludeKey(g.Key), Summaries.FunctionFacts.GeneratedIncludeKind, g.First().Header));
+    }
 
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
     internal static string WithoutConstantDefines(string text)
@@ -185,6 +222,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         _invocations.AddRange(other._invocations);
         _graph.MergeFrom(other._graph);
         _slots.AddRange(other._slots);
+        _quotedIncludes.AddRange(other._quotedIncludes);
     }
 
     /// <summary>
@@ -256,6 +294,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
         var facts = Summaries.CallGraphSolver.Solve(_graph, _slots);
+        facts.AddRange(GeneratedIncludeFacts());
+        facts.Sort(StringComparer.Ordinal);
         SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 

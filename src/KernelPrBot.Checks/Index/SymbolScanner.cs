@@ -111,6 +111,11 @@ public sealed class SymbolScanner
         }
 
         var directive = _text.AsSpan(_tokens[i].Start + 1, _tokens[i].Length - 1).Trim();
+        if (_summaries is not null && directive.SequenceEqual("include") && i + 1 < end && Span(i + 1) is ['"', .. var included, '"'])
+        {
+            _summaries.AddInclude(included);
+        }
+
         if (!directive.SequenceEqual("define") || i + 1 >= end || !IsIdent(i + 1))
         {
             return end;
@@ -262,7 +267,7 @@ public sealed class SymbolScanner
                     var end = SkipBody(i, enumBody: false);
                     if (_summaries is not null && _definition >= 0)
                     {
-                        _summaries.BeginFunction(Span(_definition), _definitionStatic, _tokens[_definition].Line);
+                        _summaries.BeginFunction(Span(_definition), _definitionStatic, _statement.Any(k => Is(k, "__init")), _tokens[_definition].Line);
                         var releases = Summaries.FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);
                         _summaries.EndFunction(releases);
                     }
@@ -276,7 +281,7 @@ public sealed class SymbolScanner
             if (parens == 0 && t.Kind == TokenKind.Identifier && i + 1 < _tokens.Count && Is(i + 1, "(") && (_statement.Count == 0 || PastedNames.IsUpperName(Span(i))))
             {
                 var arguments = _pasting.Arguments(i + 1, _tokens.Count, null);
-                if (arguments.Count > 0 && arguments.Any(a => a is not null))
+                if ((arguments.Count > 0 && arguments.Any(a => a is not null)) || (Is(i + 2, ")") && PastedNames.IsUpperName(Span(i))))
                 {
                     _sink.AddInvocation(new MacroInvocation(Word(i), arguments));
                 }

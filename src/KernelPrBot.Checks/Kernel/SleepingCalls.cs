@@ -2,7 +2,8 @@ namespace KernelPrBot.Checks.Kernel;
 
 /// <summary>
 /// Calls that may sleep regardless of their arguments (KERNEL-NOTES §5.1: locking.rst, smatch's sleep
-/// hooks, kerneldoc of the functions). Allocations whose sleeping depends on GFP flags are in <see cref="Allocators"/>.
+/// hooks, kerneldoc of the functions), except the polling macros given a sleep of 0. regmap_read()/regmap_write()
+/// are not here: a regmap over MMIO (fast_io) takes a spinlock and is used in IRQ handlers and under spinlocks. Allocations whose sleeping depends on GFP flags are in <see cref="Allocators"/>.
 /// </summary>
 public static class SleepingCalls
 {
@@ -29,7 +30,6 @@ public static class SleepingCalls
         "i2c_transfer", "i2c_master_send", "i2c_master_recv", "i2c_smbus_read_byte_data", "i2c_smbus_write_byte_data",
         "i2c_smbus_read_word_data", "i2c_smbus_write_word_data", "spi_sync", "spi_write", "spi_read", "spi_write_then_read",
         "usb_control_msg", "usb_bulk_msg", "usb_interrupt_msg", "usb_kill_urb", "usb_poison_urb",
-        "regmap_read", "regmap_write", "regmap_update_bits",
         "clk_prepare", "clk_unprepare", "clk_prepare_enable", "clk_disable_unprepare", "clk_set_rate",
         "regulator_enable", "regulator_disable", "regulator_set_voltage",
         "device_register", "device_unregister", "device_add", "device_del", "platform_device_register",
@@ -44,5 +44,17 @@ public static class SleepingCalls
         "gpiod_set_value_cansleep", "gpiod_get_value_cansleep", "gpio_set_value_cansleep",
     };
 
+    /// <summary>
+    /// The polling macros and the index of their sleep argument: <c>readl_poll_timeout(addr, val, cond, 0, timeout)</c>
+    /// only spins (include/linux/iopoll.h: might_sleep_if(sleep_us)).
+    /// </summary>
+    private static readonly Dictionary<string, int> PollSleepArgument = new(StringComparer.Ordinal)
+    {
+        ["read_poll_timeout"] = 3, ["readx_poll_timeout"] = 4, ["readl_poll_timeout"] = 3, ["regmap_read_poll_timeout"] = 4,
+    };
+
     public static bool MaySleep(string name) => Names.Contains(name);
+
+    /// <summary>The sleep argument of a polling macro, or -1 (the call sleeps only when it is not 0).</summary>
+    public static int PollSleepArgumentOf(string name) => PollSleepArgument.GetValueOrDefault(name, -1);
 }

@@ -55,7 +55,12 @@ public sealed class FileContext
     /// (perf, bpftool, selftests), scripts/ (host programs such as modpost) or usr/ (gen_init_cpio): they build against
     /// libc, so an unknown name or header there says nothing about the kernel's interfaces.
     /// </summary>
-    public bool IsKernelCSource => IsCSource && !UserspacePrefixes.Any(p => File.Path.StartsWith(p, StringComparison.Ordinal));
+    public bool IsKernelCSource => IsCSource && !UserspacePrefixes.Any(p => File.Path.StartsWith(p, StringComparison.Ordinal)) && !IsUmlUserFile(File.Path);
+
+    /// <summary>User-mode Linux's host side: arch/um/os-Linux/ and the *_user.c files, built against libc (USER_CFLAGS).</summary>
+    private static bool IsUmlUserFile(string path) =>
+        path.StartsWith("arch/um/os-Linux/", StringComparison.Ordinal) ||
+        (path.EndsWith("_user.c", StringComparison.Ordinal) && (path.StartsWith("arch/um/", StringComparison.Ordinal) || path.StartsWith("arch/x86/um/", StringComparison.Ordinal) || path.StartsWith("fs/hostfs/", StringComparison.Ordinal)));
 
     private static readonly string[] UserspacePrefixes = ["tools/", "scripts/", "usr/"];
 

@@ -82,7 +82,7 @@ public sealed class FileSummaries
             foreach (var f in graph.Functions)
             {
                 var name = graph.Names[f.Name];
-                if (_localSleeps.ContainsKey(name))
+                if (_localSleeps.ContainsKey(name) || f.ReleasesCallersLock)
                 {
                     continue;
                 }
@@ -130,7 +130,7 @@ public sealed class FileSummaries
         {
         }
 
-        public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line) => Graph.BeginFunction(name, isStatic, line);
+        public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => Graph.BeginFunction(name, isStatic, isInit, line);
 
         public void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
             Graph.AddCall(callee, line, position, cause, causeLine);

@@ -20,6 +20,6 @@ public sealed record FunctionContext(
                                        Function.Annotations.Any(a => a.StartsWith("__releases", StringComparison.Ordinal));
 
     /// <summary>A function that returns with a lock held on purpose: named for locking (foo_lock, bar_trylock) or annotated.</summary>
-    public bool IsLockWrapper => Function.Name.ToLowerInvariant().Split('_').Any(p => p is "lock" or "locks" or "locked" or "trylock" or "relock" or "lockdep" || p.EndsWith("lock", StringComparison.Ordinal) && p != "block" && p.Length <= 8) ||
+    public bool IsLockWrapper => Function.Name.ToLowerInvariant().Split('_').Any(p => p is "lock" or "locks" or "locked" or "trylock" or "relock" or "lockdep" or "acquire" || p.EndsWith("lock", StringComparison.Ordinal) && p != "block" && p.Length <= 8) ||
                                  Function.Annotations.Any(a => a.StartsWith("__acquires", StringComparison.Ordinal) || a.StartsWith("__cond_acquires", StringComparison.Ordinal));
 }

@@ -263,15 +263,15 @@ internal sealed class PathWalker
         return states;
     }
 
-    /// <summary>Drops branch assumptions about variables this statement assigns: "ret = f(); if (ret &lt; 0)" tests a new value.</summary>
+    /// <summary>
+    /// Drops branch assumptions about variables this statement assigns: "ret = f(); if (ret &lt; 0)" tests a new value.
+    /// Only the assigned side counts ("val = readl(cell->reg)" leaves what is known of cell->lock alone). A flag set to a
+    /// constant ("recouple = true;", "bool done = false;") is remembered, so that a later "if (recouple)" takes that side.
+    /// </summary>
     private List<ContextState> Forget(int start, int end, List<ContextState> states)
     {
-        if (!states.Any(s => s.Assumptions.Count > 0))
-        {
-            return states;
-        }
-
         var assigned = new HashSet<string>(StringComparer.Ordinal);
+        (string Name, bool Value)? constant = null;
         for (var k = start; k < end; k++)
         {
             var t = _code[k];
@@ -281,26 +281,52 @@ internal sealed class PathWalker
             }
 
             var op = t.Text(_src);
-            if (op is "=" or "+=" or "-=" or "|=" or "&=" or "^=" or "<<=" or ">>=" or "*=" or "/=" or "%=" or "++" or "--")
+            if (op == "&" && k + 1 < end && _code[k + 1].Kind == TokenKind.Identifier && k > start && (_code[k - 1].Is(_src, "(") || _code[k - 1].Is(_src, ",")))
             {
-                for (var j = Math.Max(start, k - 4); j < Math.Min(end, k + 2); j++)
+                assigned.Add(_code[k + 1].Text(_src)); // f(&ret) may set ret
+            }
+            else if (op is "++" or "--")
+            {
+                foreach (var j in new[] { k - 1, k + 1 })
+                {
+                    if (j >= start && j < end && _code[j].Kind == TokenKind.Identifier)
+                    {
+                        assigned.Add(_code[j].Text(_src));
+                    }
+                }
+            }
+            else if (op is "=" or "+=" or "-=" or "|=" or "&=" or "^=" or "<<=" or ">>=" or "*=" or "/=" or "%=")
+            {
+                for (var j = Math.Max(start, k - 4); j < k; j++)
                 {
                     if (_code[j].Kind == TokenKind.Identifier)
                     {
                         assigned.Add(_code[j].Text(_src));
                     }
                 }
+
+                if (op == "=" && k > start && _code[k - 1].Kind == TokenKind.Identifier && k + 2 == end - (_code[end - 1].Is(_src, ";") ? 1 : 0) &&
+                    _code[k + 1].Text(_src) is "0" or "1" or "true" or "false" or "NULL" && (k - 1 == start || _code[k - 2].Kind == TokenKind.Identifier))
+                {
+                    constant = (_code[k - 1].Text(_src), _code[k + 1].Text(_src) is "1" or "true");
+                }
             }
         }
 
-        if (assigned.Count == 0)
+        if (assigned.Count == 0 || (constant is null && !states.Any(s => s.Assumptions.Count > 0)))
         {
             return states;
         }
 
-        return states.Select(s => s.Assumptions.Count == 0 ? s : s with
+        return states.Select(s =>
         {
-            Assumptions = s.Assumptions.Where(a => !assigned.Any(v => ContainsWord(a.Key, v))).ToImmutableDictionary(),
+            var kept = s.Assumptions.Count == 0 ? s.Assumptions : s.Assumptions.Where(a => !assigned.Any(v => ContainsWord(a.Key, v))).ToImmutableDictionary();
+            if (constant is { } c)
+            {
+                kept = kept.SetItem(c.Name, c.Value);
+            }
+
+            return ReferenceEquals(kept, s.Assumptions) ? s : s with { Assumptions = kept };
         }).ToList();
     }
 

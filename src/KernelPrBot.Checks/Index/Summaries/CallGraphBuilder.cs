@@ -56,11 +56,11 @@ public sealed class CallGraphBuilder : ISummarySink
         Paths.Add(relativePath);
     }
 
-    public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line)
+    public void BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line)
     {
         var fileLocal = isStatic && Paths[_path].EndsWith(".c", StringComparison.Ordinal);
         _function = Functions.Count;
-        Functions.Add(new FunctionNode(Intern(name), _path, line, fileLocal, Calls.Count));
+        Functions.Add(new FunctionNode(Intern(name), _path, line, fileLocal, Calls.Count) { IsInit = isInit });
     }
 
     public void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine)
@@ -145,6 +145,9 @@ internal readonly record struct FunctionNode(int Name, int Path, int Line, bool 
     public int CallEnd { get; init; } = CallStart;
 
     public bool ReleasesCallersLock { get; init; }
+
+    /// <summary>Marked __init: boot and module-load code, which runs with interrupts off early in boot yet may sleep.</summary>
+    public bool IsInit { get; init; }
 }
 
 /// <summary>One call: caller (function id), callee (name id), where it stands, and what makes it atomic (name id of the acquisition, or -1).</summary>

@@ -22,7 +22,8 @@ public static class CallGraphSolver
     /// <summary>Seed entries whose sleeping depends on how the object was set up (a regmap over MMIO does not sleep).</summary>
     private static readonly HashSet<string> ConditionalSeeds = new(StringComparer.Ordinal)
     {
-        "regmap_read", "regmap_write", "regmap_update_bits", "vfree", "vunmap", "might_sleep_if", "release_firmware",
+        "vfree", "vunmap", "might_sleep_if", "release_firmware",
+        "read_poll_timeout", "readx_poll_timeout", "readl_poll_timeout", "regmap_read_poll_timeout",
     };
 
     public static bool IsSeed(string name) => SleepingCalls.MaySleep(name) && !ConditionalSeeds.Contains(name);
@@ -52,6 +53,11 @@ public static class CallGraphSolver
         for (var f = 0; f < functions.Count; f++)
         {
             var node = functions[f];
+            if (node.ReleasesCallersLock)
+            {
+                continue; // it drops its caller's lock, sleeps and retakes it: calling it under that lock is by design
+            }
+
             for (var c = node.CallStart; c < node.CallEnd; c++)
             {
                 var call = calls[c];
@@ -103,7 +109,7 @@ public static class CallGraphSolver
             {
                 var call = calls[byCallee[s]];
                 var f = call.Caller;
-                if (witness[f] is not null)
+                if (witness[f] is not null || functions[f].ReleasesCallersLock)
                 {
                     continue;
                 }
@@ -180,7 +186,7 @@ public static class CallGraphSolver
             foreach (var t in resolver.Resolve(functions[call.Caller].Path, call.Callee))
             {
                 total[t]++;
-                if (SurelyAtomic(call.Position))
+                if (SurelyAtomic(call.Position) && !functions[call.Caller].IsInit)
                 {
                     atomic[t]++;
                     if (firstAtomic[t] < 0)
@@ -193,7 +199,7 @@ public static class CallGraphSolver
 
         void Consider(int t)
         {
-            if (entry[t] is null && total[t] > 0 && atomic[t] == total[t] && !Escapes(t) && !functions[t].ReleasesCallersLock && firstAtomic[t] >= 0)
+            if (entry[t] is null && total[t] > 0 && atomic[t] == total[t] && !Escapes(t) && !functions[t].ReleasesCallersLock && !functions[t].IsInit && firstAtomic[t] >= 0)
             {
                 var call = calls[firstAtomic[t]];
                 var caller = functions[call.Caller];
@@ -214,7 +220,7 @@ public static class CallGraphSolver
         {
             var e = queue.Dequeue();
             var node = functions[e];
-            if (node.ReleasesCallersLock)
+            if (node.ReleasesCallersLock || node.IsInit)
             {
                 continue;
             }

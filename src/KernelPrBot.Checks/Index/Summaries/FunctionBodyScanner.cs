@@ -388,9 +388,24 @@ public sealed class FunctionBodyScanner
     /// <summary>Whether a sleeping GFP flag given to <paramref name="name"/> means it may sleep: an allocator of the table, or a name that says it allocates.</summary>
     public static bool IsAllocator(string name) => IsAllocator(name.AsSpan());
 
-    private static bool IsAllocator(ReadOnlySpan<char> name) =>
-        name.Contains("alloc", StringComparison.Ordinal) || name.Contains("dup", StringComparison.Ordinal) || name.EndsWith("_new", StringComparison.Ordinal) ||
-        Allocators.IsKnownAllocator(name);
+    private static bool IsAllocator(ReadOnlySpan<char> name)
+    {
+        if (Allocators.IsKnownAllocator(name))
+        {
+            return true;
+        }
+
+        // A name that says it allocates (mt76_alloc_txwi, foo_kzalloc, bar_strdup), not one that asks about an
+        // allocator (kmalloc_slab, kmalloc_size_roundup).
+        var last = name.LastIndexOf('_');
+        var tail = last < 0 ? name : name[(last + 1)..];
+        if (tail is "slab" or "index" or "roundup" or "size" or "type" or "flags" or "track" or "usable" or "cache" or "caches" or "stats")
+        {
+            return false;
+        }
+
+        return name.Contains("alloc", StringComparison.Ordinal) || name.EndsWith("dup", StringComparison.Ordinal) || name.Contains("dup_", StringComparison.Ordinal) || name.EndsWith("_new", StringComparison.Ordinal);
+    }
 
     private CallPosition Position()
     {

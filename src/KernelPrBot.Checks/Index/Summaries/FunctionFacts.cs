@@ -11,6 +11,7 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <item><c>key E reason path line</c>: the function runs in atomic context; the reason names the registration,
 /// slot or atomic caller found at path:line.</item>
 /// <item><c>struct.field D context source line</c>: a callback slot documented as atomic, and where it says so.</item>
+/// <item><c>#directory G header</c>: a file of the directory includes a header the tree lacks (one the build generates).</item>
 /// </list>
 /// </summary>
 public static class FunctionFacts
@@ -22,6 +23,10 @@ public static class FunctionFacts
     public const char AtomicEntryKind = 'E';
 
     public const char DocumentedSlotKind = 'D';
+
+    public const char GeneratedIncludeKind = 'G';
+
+    public static string GeneratedIncludeKey(string directory) => "#" + directory;
 
     public static string FunctionKey(string name, string? fileLocalPath) => fileLocalPath is null ? name : name + "@" + fileLocalPath;
 

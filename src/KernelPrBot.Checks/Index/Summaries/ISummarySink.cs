@@ -3,8 +3,8 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <summary>Receives what <see cref="FunctionBodyScanner"/> and <see cref="InitializerScanner"/> find in one file.</summary>
 public interface ISummarySink
 {
-    /// <summary>Starts a function definition; the calls that follow are its own until <see cref="EndFunction"/>.</summary>
-    void BeginFunction(ReadOnlySpan<char> name, bool isStatic, int line);
+    /// <summary>Starts a function definition (<paramref name="isInit"/>: marked __init, run once at boot or load); the calls that follow are its own until <see cref="EndFunction"/>.</summary>
+    void BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line);
 
     /// <summary>A call; for an atomic position, <paramref name="cause"/> is the acquisition that makes it atomic, taken at <paramref name="causeLine"/>.</summary>
     void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine);
@@ -19,4 +19,9 @@ public interface ISummarySink
     void AddValueReference(ReadOnlySpan<char> name);
 
     void EndFunction(bool releasesCallersLock);
+
+    /// <summary>A quoted <c>#include "name"</c> of the file.</summary>
+    void AddInclude(ReadOnlySpan<char> name)
+    {
+    }
 }

@@ -17,7 +17,8 @@ public sealed class TreeKnowledge(SymbolIndex index)
     /// <summary>How a call of <paramref name="name"/> from <paramref name="path"/> may sleep, first step first; null when it is not known to.</summary>
     public IReadOnlyList<SleepStep>? MaySleep(string name, string path)
     {
-        var key = Records(FunctionFacts.FunctionKey(name, path)).Any(r => r[1] == FunctionFacts.MaySleepKind) ? FunctionFacts.FunctionKey(name, path) : name;
+        var local = FunctionFacts.FunctionKey(name, path);
+        var key = Records(local).Any(r => FunctionFacts.Parse(r).Kind == FunctionFacts.MaySleepKind) ? local : name;
         var chain = new List<SleepStep>();
         var function = name;
         for (var depth = 0; depth < MaxChain && key is not null; depth++)
@@ -64,6 +65,21 @@ public sealed class TreeKnowledge(SymbolIndex index)
             if (kind == FunctionFacts.DocumentedSlotKind && fields.Length >= 3)
             {
                 return new DocumentedSlot(structType, field, fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The generated header (not in the tree) that a file of <paramref name="directory"/> includes, or null.</summary>
+    public string? GeneratedInclude(string directory)
+    {
+        foreach (var record in Records(FunctionFacts.GeneratedIncludeKey(directory)))
+        {
+            var (_, kind, fields) = FunctionFacts.Parse(record);
+            if (kind == FunctionFacts.GeneratedIncludeKind && fields.Length >= 1)
+            {
+                return fields[0];
             }
         }
 

@@ -29,6 +29,9 @@ public sealed class UnknownSymbolRule : Rule
             return;
         }
 
+        // Upper-case names in a directory that includes a generated header may well come from it.
+        var slash = context.File.Path.LastIndexOf('/');
+        var generated = context.Options.Knowledge?.GeneratedInclude(slash < 0 ? string.Empty : context.File.Path[..slash]);
         var suggestions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var view in context.Code)
         {
@@ -41,7 +44,8 @@ public sealed class UnknownSymbolRule : Rule
             var local = PatchDefinitions.ForView(view);
             foreach (var call in calls)
             {
-                if (index.Contains(call.Name) || context.Definitions.Defines(call.Name) || local.Defines(call.Name))
+                if (index.Contains(call.Name) || context.Definitions.Defines(call.Name) || local.Defines(call.Name) ||
+                    (generated is not null && !call.Name.Any(char.IsAsciiLetterLower)))
                 {
                     continue;
                 }

@@ -33,6 +33,11 @@ public sealed class SleepInAtomicRule : ContextRule
                 continue;
             }
 
+            if (SleepingCalls.PollSleepArgumentOf(call.Name) is >= 0 and var sleep && sleep < call.ArgumentCount && call.Argument(sleep) == "0")
+            {
+                continue; // a polling loop without sleeps
+            }
+
             if (!SleepingCalls.MaySleep(call.Name))
             {
                 // A tree or file function that may sleep, with the chain of calls that shows it.
