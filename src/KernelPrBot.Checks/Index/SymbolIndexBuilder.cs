@@ -67,8 +67,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
     /// <summary>Callback slots the documentation calls atomic (beyond the headers' kernel-doc, which AddSource reads).</summary>
     public void AddDocumentedSlots(IEnumerable<Summaries.DocumentedSlot> slots) => _slots.AddRange(slots);
 
-    /// <summary>Functions and calls seen so far (for statistics).</summary>
-    public (int Functions, int Calls) GraphSize => (_graph.FunctionCount, _graph.CallCount);
+    /// <summary>What the last <see cref="Write"/> summarised, and how long solving the call graph took.</summary>
+    public Summaries.SummaryStatistics? Summary { get; private set; }
 
     void Summaries.ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
@@ -293,9 +293,16 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         Array.Sort(names, StringComparer.Ordinal);
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var facts = Summaries.CallGraphSolver.Solve(_graph, _slots);
         facts.AddRange(GeneratedIncludeFacts());
         facts.Sort(StringComparer.Ordinal);
+        Summary = new Summaries.SummaryStatistics(
+            _graph.FunctionCount, _graph.CallCount, _graph.Values.Count,
+            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.MaySleepKind),
+            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.AtomicEntryKind),
+            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.DocumentedSlotKind),
+            clock.Elapsed);
         SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 

@@ -19,16 +19,25 @@ public static class IndexCommand
         var (tree, output) = ReadArguments(args);
         var index = Build(tree, stderr, stderrIsTerminal, out var statistics);
         var temporary = output + ".tmp";
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         using (var stream = File.Create(temporary))
         {
             index.Write(stream);
         }
+
+        var written = writing.Elapsed;
 
         File.Move(temporary, output, overwrite: true);
         var size = new FileInfo(output).Length;
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indexed {statistics.Files:N0} files ({statistics.Characters / (1024 * 1024):N0} MiB): {statistics.Symbols:N0} symbols, {statistics.Headers:N0} headers; " +
             $"{output} is {size / (1024.0 * 1024):F1} MiB; {statistics.Elapsed.TotalSeconds:F1} s"));
+        if (index.Summary is { } summary)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"summaries: {summary.Functions:N0} functions, {summary.Calls:N0} calls; {summary.MaySleep:N0} may sleep, {summary.AtomicEntries:N0} run atomic, " +
+                $"{summary.DocumentedSlots:N0} documented atomic slots; solved in {summary.SolveTime.TotalSeconds:F1} s, written in {written.TotalSeconds:F1} s"));
+        }
         return ExitCodes.Clean;
     }
 

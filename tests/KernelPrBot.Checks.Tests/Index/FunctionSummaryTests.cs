@@ -134,8 +134,13 @@ public sealed class FunctionSummaryTests
 
             	if (mutex_lock_interruptible(&port->edid_lock))
             		return -EINTR;
+            	if (acme_send(port))
+            		goto unlock;
             	mutex_unlock(&port->edid_lock);
             	return 0;
+            unlock:
+            	mutex_unlock(&port->edid_lock);
+            	return -EIO;
             }
 
             int acme_new_buf(struct acme *a)
@@ -146,7 +151,7 @@ public sealed class FunctionSummaryTests
             """));
 
         Assert.Equal("acme_write_edid:mutex_lock_interruptible:8", Chain(tree.MaySleep("acme_write_edid", "drivers/media/acme.c")));
-        Assert.Equal("acme_new_buf:kzalloc:16", Chain(tree.MaySleep("acme_new_buf", "drivers/media/acme.c")));
+        Assert.Equal("acme_new_buf:kzalloc:21", Chain(tree.MaySleep("acme_new_buf", "drivers/media/acme.c")));
     }
 
     [Fact]

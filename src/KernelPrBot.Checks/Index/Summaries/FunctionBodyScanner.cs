@@ -46,6 +46,7 @@ public sealed class FunctionBodyScanner
     private readonly List<Held> _held = [];
     private readonly List<Frame> _frames = [];
     private readonly List<OpenCall> _calls = [];
+    private readonly HashSet<string> _acquired = new(StringComparer.Ordinal);
     private int _parens;
     private int _conditionDepth = -1;
     private bool _conditionGuard;
@@ -75,6 +76,11 @@ public sealed class FunctionBodyScanner
     }
 
     private bool Is(int i, string s) => i >= 0 && i < _tokens.Count && _tokens[i].Is(_text, s);
+
+    /// <summary>A one-character punctuator, tested without a string compare (every identifier of a tree's bodies asks).</summary>
+    private bool IsChar(int i, char c) => i >= 0 && i < _tokens.Count && _tokens[i] is { Kind: TokenKind.Punctuator, Length: 1 } t && _text[t.Start] == c;
+
+    private bool IsArrow(int i) => i >= 0 && i < _tokens.Count && _tokens[i] is { Kind: TokenKind.Punctuator, Length: 2 } t && _text[t.Start] == '-' && _text[t.Start + 1] == '>';
 
     private bool IsIdent(int i) => i >= 0 && i < _tokens.Count && _tokens[i].Kind == TokenKind.Identifier;
 
@@ -167,7 +173,7 @@ public sealed class FunctionBodyScanner
             case '?':
                 if (_calls.Count > 0)
                 {
-                    _calls[^1].Choice = true;
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_calls)[^1].Choice = true;
                 }
 
                 break;
@@ -259,7 +265,7 @@ public sealed class FunctionBodyScanner
         }
 
         MarkStatementStart(i, exit: false);
-        if (Is(i + 1, ":") && !Is(i + 2, ":") && _parens == 0 && (Is(i - 1, ";") || Is(i - 1, "{") || Is(i - 1, "}")) && word is not "default")
+        if (IsChar(i + 1, ':') && _parens == 0 && (IsChar(i - 1, ';') || IsChar(i - 1, '{') || IsChar(i - 1, '}')) && word is not "default")
         {
             // Code after a label is where gotos land, mostly error paths: on some paths only.
             _afterLabel = true;
@@ -270,8 +276,8 @@ public sealed class FunctionBodyScanner
             _conditionGuard = true;
         }
 
-        var afterMember = Is(i - 1, ".") || Is(i - 1, "->");
-        if (Is(i + 1, "("))
+        var afterMember = IsChar(i - 1, '.') || IsArrow(i - 1);
+        if (IsChar(i + 1, '('))
         {
             if (!afterMember && !NotCallSpans.Contains(word))
             {
@@ -283,7 +289,7 @@ public sealed class FunctionBodyScanner
 
         if (_calls.Count > 0 && _calls[^1].Depth == _parens && word.StartsWith("GFP_") && SleepingFlagSpans.Contains(word))
         {
-            _calls[^1].SleepingFlag = true;
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_calls)[^1].SleepingFlag = true;
         }
 
         if (!afterMember && IsValueUse(i) && HasLowerCase(word))
@@ -291,7 +297,7 @@ public sealed class FunctionBodyScanner
             _sink.AddValueReference(word);
         }
 
-        if (word is "function" && afterMember && Is(i + 1, "=") && IsIdent(i + 2) && Is(i + 3, ";"))
+        if (afterMember && word is "function" && IsChar(i + 1, '=') && IsIdent(i + 2) && IsChar(i + 3, ';'))
         {
             _sink.AddRegistration(Span(i + 2), "timer or hrtimer callback", _tokens[i].Line);
         }
@@ -309,8 +315,15 @@ public sealed class FunctionBodyScanner
             return false;
         }
 
-        var lower = word.ToString().ToLowerInvariant();
-        return ContextFlagParts.Any(p => lower.Contains(p, StringComparison.Ordinal));
+        foreach (var part in ContextFlagParts)
+        {
+            if (word.Contains(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLowerCase(ReadOnlySpan<char> word)
@@ -329,11 +342,14 @@ public sealed class FunctionBodyScanner
     /// <summary>A lone name between operators that take a value: <c>= name;</c>, <c>f(a, name)</c>, <c>&amp;name</c>, <c>return name;</c>.</summary>
     private bool IsValueUse(int i)
     {
-        var before = i - 1;
         var after = i + 1;
-        var startsValue = Is(before, "=") || Is(before, ",") || Is(before, "(") || Is(before, "&") || Is(before, "?") || Is(before, ":") || Is(before, "return");
-        var endsValue = Is(after, ",") || Is(after, ";") || Is(after, ")") || Is(after, "}");
-        return startsValue && endsValue;
+        if (!(IsChar(after, ',') || IsChar(after, ';') || IsChar(after, ')') || IsChar(after, '}')))
+        {
+            return false;
+        }
+
+        var before = i - 1;
+        return IsChar(before, '=') || IsChar(before, ',') || IsChar(before, '(') || IsChar(before, '&') || IsChar(before, '?') || IsChar(before, ':') || Is(before, "return");
     }
 
     private void MarkStatementStart(int i, bool exit)
@@ -344,7 +360,7 @@ public sealed class FunctionBodyScanner
         }
 
         var prev = i - 1;
-        if (Is(prev, ";") || Is(prev, "{") || Is(prev, "}") || Is(prev, ":"))
+        if (IsChar(prev, ';') || IsChar(prev, '{') || IsChar(prev, '}') || IsChar(prev, ':'))
         {
             _frames[^1].EndsWithExit = exit;
         }
@@ -362,7 +378,11 @@ public sealed class FunctionBodyScanner
         }
 
         var allocates = IsAllocator(name);
-        _calls.Add(new OpenCall(i, _tokens[i].Line, _parens + 1, position, cause) { SleepingFlag = allocates && name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()), Allocates = allocates });
+        _calls.Add(new OpenCall
+        {
+            Index = i, Line = _tokens[i].Line, Depth = _parens + 1, Position = position, Cause = cause, Allocates = allocates,
+            SleepingFlag = allocates && name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()),
+        });
         if (primitive is not null)
         {
             Lock(i, primitive);
@@ -460,7 +480,8 @@ public sealed class FunctionBodyScanner
             var at = _held.FindLastIndex(h => h.Key == key && !h.Scoped);
             if (at < 0)
             {
-                _releasesCallersLock = true;
+                // A second unlock on an error path ("out_unlock:") is not one of the caller's locks; one never taken here is.
+                _releasesCallersLock |= !_acquired.Contains(key);
                 return;
             }
 
@@ -475,6 +496,7 @@ public sealed class FunctionBodyScanner
 
         // A conditional acquisition (a trylock, one in a condition or under an unbraced if) is held only maybe.
         var certain = primitive.Action == LockAction.Acquire && !InUnbraced && _conditionDepth < 0 && _parens == 0;
+        _acquired.Add(key);
         _held.Add(new Held(key, primitive.Kind.IsAtomic(), certain, _frames.Count, primitive.Name, line, false));
     }
 
@@ -596,25 +618,26 @@ public sealed class FunctionBodyScanner
         public List<Held> Released { get; } = [];
     }
 
-    private sealed class OpenCall(int index, int line, int depth, CallPosition position, Held? cause)
+    /// <summary>A call whose arguments are being read (a struct: a tree has millions of calls).</summary>
+    private struct OpenCall
     {
         /// <summary>The callee's name token.</summary>
-        public int Index { get; } = index;
+        public int Index;
 
-        public int Line { get; } = line;
+        public int Line;
 
         /// <summary>The paren depth of its arguments.</summary>
-        public int Depth { get; } = depth;
+        public int Depth;
 
-        public CallPosition Position { get; } = position;
+        public CallPosition Position;
 
-        public Held? Cause { get; } = cause;
-
-        public bool SleepingFlag { get; set; }
+        public Held? Cause;
 
         /// <summary>The callee allocates: a sleeping GFP flag given to it means it may sleep (kmalloc_slab(…, GFP_KERNEL) only looks a cache up).</summary>
-        public bool Allocates { get; init; }
+        public bool Allocates;
 
-        public bool Choice { get; set; }
+        public bool SleepingFlag;
+
+        public bool Choice;
     }
 }
