@@ -297,12 +297,12 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         var facts = Summaries.CallGraphSolver.Solve(_graph, _slots);
         facts.AddRange(GeneratedIncludeFacts());
         facts.Sort(StringComparer.Ordinal);
+        var kinds = facts.Select(f => f.IndexOf(Summaries.FunctionFacts.Separator, StringComparison.Ordinal) is >= 0 and var at && at + 1 < f.Length ? f[at + 1] : '?')
+            .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         Summary = new Summaries.SummaryStatistics(
             _graph.FunctionCount, _graph.CallCount, _graph.Values.Count,
-            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.MaySleepKind),
-            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.AtomicEntryKind),
-            facts.Count(f => Summaries.FunctionFacts.Parse(f).Kind == Summaries.FunctionFacts.DocumentedSlotKind),
-            clock.Elapsed);
+            kinds.GetValueOrDefault(Summaries.FunctionFacts.MaySleepKind), kinds.GetValueOrDefault(Summaries.FunctionFacts.AtomicEntryKind),
+            kinds.GetValueOrDefault(Summaries.FunctionFacts.DocumentedSlotKind), clock.Elapsed);
         SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 

@@ -229,6 +229,47 @@ public sealed class FunctionSummaryTests
     }
 
     [Fact]
+    public void A_slot_documented_by_the_comment_above_its_member_and_filled_in_a_function_body_makes_its_callback_atomic()
+    {
+        var tree = Build(
+            ("include/linux/leds.h", """
+                struct led_classdev {
+                	const char		*name;
+                	/* Set LED brightness level
+                	 * Must not sleep. Use brightness_set_blocking for drivers
+                	 * that can sleep while setting brightness.
+                	 */
+                	void		(*brightness_set)(struct led_classdev *led_cdev,
+                					  enum led_brightness brightness);
+                	/* Can sleep. */
+                	int (*brightness_set_blocking)(struct led_classdev *led_cdev,
+                				       enum led_brightness brightness);
+                };
+                """),
+            ("drivers/net/wireless/acme/led.c", """
+                static void acme_led_set(struct led_classdev *led, enum led_brightness brightness)
+                {
+                }
+
+                static int acme_led_set_blocking(struct led_classdev *led, enum led_brightness brightness)
+                {
+                	return 0;
+                }
+
+                void acme_led_init(struct acme *a)
+                {
+                	a->led.brightness_set = acme_led_set;
+                	a->led2.brightness_set_blocking = acme_led_set_blocking;
+                }
+                """));
+
+        Assert.Equal("led_classdev", tree.Slot("led_classdev", "brightness_set")?.Struct);
+        Assert.Null(tree.Slot("led_classdev", "brightness_set_blocking"));
+        Assert.StartsWith("the .brightness_set callback of struct led_classdev (include/linux/leds.h:7", tree.AtomicEntry("acme_led_set", "drivers/net/wireless/acme/led.c", isStatic: true)?.Reason);
+        Assert.Null(tree.AtomicEntry("acme_led_set_blocking", "drivers/net/wireless/acme/led.c", isStatic: true));
+    }
+
+    [Fact]
     public void Boot_code_that_runs_with_interrupts_off_does_not_make_its_callees_atomic()
     {
         var tree = Build(("init/main.c", """

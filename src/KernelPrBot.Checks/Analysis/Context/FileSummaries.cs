@@ -54,7 +54,7 @@ public sealed class FileSummaries
         {
             if (callback == name && Tree?.Slot(structType, field) is { } slot)
             {
-                return $"the .{field} callback of struct {structType} (set at line {line}; {slot.Source}:{slot.Line}: \"{slot.Context}\")";
+                return $"the .{field} callback of struct {slot.Struct} (set at line {line}; {slot.Source}:{slot.Line}: \"{slot.Context}\")";
             }
         }
 

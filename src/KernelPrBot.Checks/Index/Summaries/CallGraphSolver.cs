@@ -159,7 +159,7 @@ public static class CallGraphSolver
             }
         }
 
-        var documented = slots.GroupBy(s => (s.Struct, s.Field)).ToDictionary(g => g.Key, g => g.First());
+        var documented = Documented(slots);
         foreach (var (structType, field, function, path, line) in graph.Slots)
         {
             if (documented.TryGetValue((graph.Names[structType], graph.Names[field]), out var doc))
@@ -249,6 +249,27 @@ public static class CallGraphSolver
         return entry;
     }
 
+    /// <summary>
+    /// The documented slots by (struct, field), and by ("", field) for a field name only one documented struct has: an
+    /// assignment in a function body ("led->cdev.brightness_set = fn;") does not show the struct's type.
+    /// </summary>
+    public static Dictionary<(string Struct, string Field), DocumentedSlot> Documented(IReadOnlyList<DocumentedSlot> slots)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        var result = new Dictionary<(string Struct, string Field), DocumentedSlot>();
+        foreach (var slot in slots)
+        {
+            result.TryAdd((slot.Struct, slot.Field), slot);
+        }
+
+        foreach (var group in slots.DistinctBy(s => (s.Struct, s.Field)).GroupBy(s => s.Field, StringComparer.Ordinal).Where(g => g.Count() == 1))
+        {
+            result.TryAdd((string.Empty, group.Key), group.First());
+        }
+
+        return result;
+    }
+
     /// <summary>Under a lock taken unconditionally, and not under a test of the context (which may say "not atomic here").</summary>
     private static bool SurelyAtomic(CallPosition position) => (position & CallPosition.SurelyAtomic) != 0 && (position & CallPosition.Guarded) == 0;
 
@@ -257,11 +278,40 @@ public static class CallGraphSolver
         var functions = graph.Functions;
         string Key(int f) => FunctionFacts.FunctionKey(graph.Names[functions[f].Name], functions[f].FileLocal ? graph.Paths[functions[f].Path] : null);
 
+        // Definitions of one key (a name, or a name in one .c file): grouped by ids, the key text made only for a record.
         var records = new List<string>();
-        foreach (var group in Enumerable.Range(0, functions.Count).GroupBy(Key, StringComparer.Ordinal))
+        var groups = new Dictionary<(int Name, int Path), List<int>>();
+        for (var f = 0; f < functions.Count; f++)
         {
-            var members = group.ToList();
-            if (members.All(f => sleeps[f] is not null))
+            if (sleeps[f] is null && entries[f] is null)
+            {
+                continue;
+            }
+
+            var id = (functions[f].Name, functions[f].FileLocal ? functions[f].Path : -1);
+            if (!groups.TryGetValue(id, out var list))
+            {
+                groups[id] = list = [];
+            }
+
+            list.Add(f);
+        }
+
+        var definitions = new Dictionary<(int Name, int Path), int>();
+        foreach (var node in functions)
+        {
+            var id = (node.Name, node.FileLocal ? node.Path : -1);
+            if (groups.ContainsKey(id))
+            {
+                definitions[id] = definitions.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        foreach (var (id, members) in groups)
+        {
+            var all = definitions[id];
+            var key = Key(members[0]);
+            if (members.Count(f => sleeps[f] is not null) == all)
             {
                 var f = members[0];
                 var (callee, line, target) = sleeps[f]!.Value;
@@ -273,19 +323,19 @@ public static class CallGraphSolver
                     fields.Add(path);
                 }
 
-                records.Add(FunctionFacts.Record(group.Key, FunctionFacts.MaySleepKind, [.. fields]));
+                records.Add(FunctionFacts.Record(key, FunctionFacts.MaySleepKind, [.. fields]));
             }
 
-            if (members.All(f => entries[f] is not null))
+            if (members.Count(f => entries[f] is not null) == all)
             {
-                var (reason, path, line) = entries[members[0]]!.Value;
-                records.Add(FunctionFacts.Record(group.Key, FunctionFacts.AtomicEntryKind, reason, graph.Paths[path], line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var (reason, path, line) = entries[members.First(f => entries[f] is not null)]!.Value;
+                records.Add(FunctionFacts.Record(key, FunctionFacts.AtomicEntryKind, reason, graph.Paths[path], line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 
-        foreach (var slot in slots.DistinctBy(s => (s.Struct, s.Field)))
+        foreach (var ((structType, field), slot) in Documented(slots))
         {
-            records.Add(FunctionFacts.Record(FunctionFacts.SlotKey(slot.Struct, slot.Field), FunctionFacts.DocumentedSlotKind, slot.Context, slot.Source, slot.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            records.Add(FunctionFacts.Record(FunctionFacts.SlotKey(structType, field), FunctionFacts.DocumentedSlotKind, slot.Context, slot.Source, slot.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), slot.Struct));
         }
 
         records.Sort(StringComparer.Ordinal);

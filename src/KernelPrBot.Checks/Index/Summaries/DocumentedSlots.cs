@@ -26,8 +26,7 @@ public static partial class DocumentedSlots
 
     /// <summary>Cheap test before parsing: the header says something about atomic context at all.</summary>
     public static bool MayDocumentSlots(string text) =>
-        text.Contains("/**", StringComparison.Ordinal) &&
-        (text.Contains("atomic", StringComparison.OrdinalIgnoreCase) || text.Contains("sleep", StringComparison.OrdinalIgnoreCase));
+        text.Contains("atomic", StringComparison.OrdinalIgnoreCase) || text.Contains("sleep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Struct members whose kernel-doc says they run in atomic context.</summary>
     public static List<DocumentedSlot> FromHeader(string text, string relativePath)
@@ -44,11 +43,9 @@ public static partial class DocumentedSlots
         {
             if (structName is not null && member is not null)
             {
-                var described = memberText.ToString();
-                var atomic = AtomicWords().Match(described);
-                if (atomic.Success && !SleepingWords().IsMatch(described))
+                if (Judge(memberText.ToString()) is { } sentence)
                 {
-                    result.Add(new DocumentedSlot(structName, member, Sentence(described, atomic.Index), relativePath, memberLine));
+                    result.Add(new DocumentedSlot(structName, member, sentence, relativePath, memberLine));
                 }
             }
 
@@ -107,6 +104,79 @@ public static partial class DocumentedSlots
         }
 
         Flush();
+        result.AddRange(FromMemberComments(lines, relativePath));
+        return result;
+    }
+
+    /// <summary>The sentence that says a callback runs atomic, unless the same sentence also says it may sleep.</summary>
+    private static string? Judge(string described)
+    {
+        var atomic = AtomicWords().Match(described);
+        if (!atomic.Success)
+        {
+            return null;
+        }
+
+        var sentence = Sentence(described, atomic.Index);
+        return SleepingWords().IsMatch(sentence) ? null : sentence;
+    }
+
+    [GeneratedRegex(@"^(?:struct|union)\s+(\w+)\s*\{", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex StructOpen();
+
+    [GeneratedRegex(@"\(\s*\*\s*(\w+)\s*\)\s*\(", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex FunctionPointerMember();
+
+    /// <summary>
+    /// Plain comments right above a function-pointer member of a struct: "/* Set LED brightness level. Must not
+    /// sleep. */ void (*brightness_set)(…);" in include/linux/leds.h.
+    /// </summary>
+    private static List<DocumentedSlot> FromMemberComments(string[] lines, string relativePath)
+    {
+        var result = new List<DocumentedSlot>();
+        string? structName = null;
+        var comment = new System.Text.StringBuilder();
+        var inComment = false;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            var trimmed = line.Trim();
+            if (StructOpen().Match(line) is { Success: true } open)
+            {
+                structName = open.Groups[1].Value;
+                comment.Clear();
+                continue;
+            }
+
+            if (line.StartsWith("};", StringComparison.Ordinal))
+            {
+                structName = null;
+                continue;
+            }
+
+            if (structName is null)
+            {
+                continue;
+            }
+
+            if (inComment || trimmed.StartsWith("/*", StringComparison.Ordinal) || trimmed.StartsWith("//", StringComparison.Ordinal))
+            {
+                comment.Append(' ').Append(trimmed.TrimStart('/', '*').TrimEnd('/', '*').Trim());
+                inComment = (inComment || trimmed.StartsWith("/*", StringComparison.Ordinal)) && !trimmed.EndsWith("*/", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (FunctionPointerMember().Match(line) is { Success: true } member && comment.Length > 0 && Judge(comment.ToString()) is { } sentence)
+            {
+                result.Add(new DocumentedSlot(structName, member.Groups[1].Value, sentence, relativePath, n + 1));
+            }
+
+            if (trimmed.Length > 0)
+            {
+                comment.Clear();
+            }
+        }
+
         return result;
     }
 

@@ -297,9 +297,17 @@ public sealed class FunctionBodyScanner
             _sink.AddValueReference(word);
         }
 
-        if (afterMember && word is "function" && IsChar(i + 1, '=') && IsIdent(i + 2) && IsChar(i + 3, ';'))
+        if (afterMember && IsChar(i + 1, '=') && IsIdent(i + 2) && IsChar(i + 3, ';'))
         {
-            _sink.AddRegistration(Span(i + 2), "timer or hrtimer callback", _tokens[i].Line);
+            // "led->cdev.brightness_set = rtw_led_set;": a slot filled at run time, its struct type unknown here.
+            if (word is "function")
+            {
+                _sink.AddRegistration(Span(i + 2), "timer or hrtimer callback", _tokens[i].Line);
+            }
+            else
+            {
+                _sink.AddSlotAssignment(string.Empty, word, Span(i + 2), _tokens[i].Line);
+            }
         }
     }
 

@@ -10,7 +10,8 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// callee is a primitive of the seed table, <c>=</c> for the callee's name, <c>@</c> for the callee static in the same file.</item>
 /// <item><c>key E reason path line</c>: the function runs in atomic context; the reason names the registration,
 /// slot or atomic caller found at path:line.</item>
-/// <item><c>struct.field D context source line</c>: a callback slot documented as atomic, and where it says so.</item>
+/// <item><c>struct.field D context source line struct</c>: a callback slot documented as atomic, and where it says so;
+/// also under <c>.field</c> when no other documented struct has that field (a body's "x->field = fn;" shows no type).</item>
 /// <item><c>#directory G header</c>: a file of the directory includes a header the tree lacks (one the build generates).</item>
 /// </list>
 /// </summary>

@@ -64,7 +64,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
             var (_, kind, fields) = FunctionFacts.Parse(record);
             if (kind == FunctionFacts.DocumentedSlotKind && fields.Length >= 3)
             {
-                return new DocumentedSlot(structType, field, fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+                return new DocumentedSlot(fields.Length > 3 ? fields[3] : structType, field, fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
             }
         }
 
