@@ -24,6 +24,9 @@ public sealed class Analyzer
 
     public const string SkippedWithoutIndex = "api checks skipped: no symbol index (use --index FILE or --tree DIR)";
 
+    public const string NoTreeSummaries =
+        "context checks without the tree's summaries (no symbol index): calls into other functions of the tree are not followed, and atomic callers in other files and documented atomic ops slots are not known";
+
     public IReadOnlyList<RuleDescriptor> EnabledRules => _rules.Select(r => r.Rule.Descriptor).ToList();
 
     /// <param name="progress">Called with (patches done, patches in all) after each patch, for a progress display.</param>
@@ -143,6 +146,11 @@ public sealed class Analyzer
         if (options.Symbols is null && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex) && series.Patches.Any(p => p.Files.Count > 0))
         {
             notes.Add(SkippedWithoutIndex);
+        }
+
+        if (options.Symbols is null && _rules.Any(r => r.Rule is Rules.Context.ContextRule) && series.Patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".c", StringComparison.Ordinal) || f.Path.EndsWith(".h", StringComparison.Ordinal))))
+        {
+            notes.Add(NoTreeSummaries);
         }
 
         return notes;

@@ -1,4 +1,5 @@
 using System.Text;
+using KernelPrBot.Checks.Index.Summaries;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -179,7 +180,7 @@ public sealed class SymbolIndex : IDisposable
     /// <summary>How many summary records the index holds (may-sleep, atomic entry, documented slots).</summary>
     public int FactCount => _facts.Count;
 
-    /// <summary>The summary records whose text starts with <paramref name="prefix"/>, in order (see <see cref="Summaries.FunctionFacts"/>).</summary>
+    /// <summary>The summary records whose text starts with <paramref name="prefix"/>, in order (see <see cref="FunctionFacts"/>).</summary>
     public IReadOnlyList<string> FactsStartingWith(string prefix)
     {
         var result = new List<string>();

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using KernelPrBot.Checks.Index.Summaries;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -6,10 +7,10 @@ namespace KernelPrBot.Checks.Index;
 /// Collects names, kinds and arities (and header paths) before they are written as a <see cref="SymbolIndex"/>.
 /// Not thread-safe: a parallel scan gives each worker its own builder and merges them with <see cref="MergeFrom"/>.
 /// </summary>
-public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
+public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 {
-    private readonly Summaries.CallGraphBuilder _graph = new();
-    private readonly List<Summaries.DocumentedSlot> _slots = [];
+    private readonly CallGraphBuilder _graph = new();
+    private readonly List<DocumentedSlot> _slots = [];
     private readonly List<(string Directory, string Header)> _quotedIncludes = [];
     private string _path = string.Empty;
 
@@ -58,33 +59,33 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         SymbolScanner.Scan(WithoutConstantDefines(text), this);
         // The core headers' kernel-doc only: a driver's own header may describe its ops loosely ("called from atomic
         // context" of a hook its framework calls from a workqueue).
-        if (relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal) && Summaries.DocumentedSlots.MayDocumentSlots(text))
+        if (relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal) && DocumentedSlots.MayDocumentSlots(text))
         {
-            _slots.AddRange(Summaries.DocumentedSlots.FromHeader(text, relativePath));
+            _slots.AddRange(DocumentedSlots.FromHeader(text, relativePath));
         }
     }
 
     /// <summary>Callback slots the documentation calls atomic (beyond the headers' kernel-doc, which AddSource reads).</summary>
-    public void AddDocumentedSlots(IEnumerable<Summaries.DocumentedSlot> slots) => _slots.AddRange(slots);
+    public void AddDocumentedSlots(IEnumerable<DocumentedSlot> slots) => _slots.AddRange(slots);
 
     /// <summary>What the last <see cref="Write"/> summarised, and how long solving the call graph took.</summary>
-    public Summaries.SummaryStatistics? Summary { get; private set; }
+    public SummaryStatistics? Summary { get; private set; }
 
-    void Summaries.ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
+    void ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
-    void Summaries.ISummarySink.AddCall(ReadOnlySpan<char> callee, int line, Summaries.CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
+    void ISummarySink.AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>
         _graph.AddCall(callee, line, position, cause, causeLine);
 
-    void Summaries.ISummarySink.AddRegistration(ReadOnlySpan<char> callback, string how, int line) => _graph.AddRegistration(callback, how, line);
+    void ISummarySink.AddRegistration(ReadOnlySpan<char> callback, string how, int line) => _graph.AddRegistration(callback, how, line);
 
-    void Summaries.ISummarySink.AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
+    void ISummarySink.AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
         _graph.AddSlotAssignment(structType, field, callback, line);
 
-    void Summaries.ISummarySink.AddValueReference(ReadOnlySpan<char> name) => _graph.AddValueReference(name);
+    void ISummarySink.AddValueReference(ReadOnlySpan<char> name) => _graph.AddValueReference(name);
 
-    void Summaries.ISummarySink.EndFunction(bool releasesCallersLock) => _graph.EndFunction(releasesCallersLock);
+    void ISummarySink.EndFunction(bool releasesCallersLock) => _graph.EndFunction(releasesCallersLock);
 
-    void Summaries.ISummarySink.AddInclude(ReadOnlySpan<char> name)
+    void ISummarySink.AddInclude(ReadOnlySpan<char> name)
     {
         // Only names that could be generated: a header of the same name anywhere in the tree is taken to be it.
         if (name.EndsWith(".h") && !name.Contains('<'))
@@ -113,7 +114,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         return _quotedIncludes
             .Where(i => !tails.Contains(i.Header.TrimStart('.', '/')) && !tails.Contains(i.Directory + "/" + i.Header))
             .GroupBy(i => i.Directory, StringComparer.Ordinal)
-            .Select(g => Summaries.FunctionFacts.Record(Summaries.FunctionFacts.GeneratedIncludeKey(g.Key), Summaries.FunctionFacts.GeneratedIncludeKind, g.First().Header));
+            .Select(g => FunctionFacts.Record(FunctionFacts.GeneratedIncludeKey(g.Key), FunctionFacts.GeneratedIncludeKind, g.First().Header));
     }
 
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
@@ -294,15 +295,15 @@ public sealed class SymbolIndexBuilder : ISymbolSink, Summaries.ISummarySink
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var facts = Summaries.CallGraphSolver.Solve(_graph, _slots);
+        var facts = CallGraphSolver.Solve(_graph, _slots);
         facts.AddRange(GeneratedIncludeFacts());
         facts.Sort(StringComparer.Ordinal);
-        var kinds = facts.Select(f => f.IndexOf(Summaries.FunctionFacts.Separator, StringComparison.Ordinal) is >= 0 and var at && at + 1 < f.Length ? f[at + 1] : '?')
+        var kinds = facts.Select(f => f.IndexOf(FunctionFacts.Separator, StringComparison.Ordinal) is >= 0 and var at && at + 1 < f.Length ? f[at + 1] : '?')
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Summary = new Summaries.SummaryStatistics(
+        Summary = new SummaryStatistics(
             _graph.FunctionCount, _graph.CallCount, _graph.Values.Count,
-            kinds.GetValueOrDefault(Summaries.FunctionFacts.MaySleepKind), kinds.GetValueOrDefault(Summaries.FunctionFacts.AtomicEntryKind),
-            kinds.GetValueOrDefault(Summaries.FunctionFacts.DocumentedSlotKind), clock.Elapsed);
+            kinds.GetValueOrDefault(FunctionFacts.MaySleepKind), kinds.GetValueOrDefault(FunctionFacts.AtomicEntryKind),
+            kinds.GetValueOrDefault(FunctionFacts.DocumentedSlotKind), clock.Elapsed);
         SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 

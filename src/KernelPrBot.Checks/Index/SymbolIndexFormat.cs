@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using KernelPrBot.Checks.Index.Summaries;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -10,7 +11,7 @@ namespace KernelPrBot.Checks.Index;
 /// The index file, little-endian: a 48-byte header (magic <c>KPBSYMIX</c>, format version, symbol count and
 /// block count, header-path count and block count, fact count, payload length, payload checksum), then the payload:
 /// three sections (symbols, header paths, then the function summaries as text records
-/// key, kind and fields separated by U+0001, see <see cref="Summaries.FunctionFacts"/>), each a table of block offsets, a
+/// key, kind and fields separated by U+0001, see <see cref="FunctionFacts"/>), each a table of block offsets, a
 /// data length and the data. Names
 /// are sorted by ordinal and front-coded in blocks of <see cref="BlockSize"/>: a record is the length of the
 /// prefix shared with the previous name (0 at a block start), the suffix length and bytes, then for symbols

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Source;
+using KernelPrBot.Checks.Index.Summaries;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -42,7 +43,7 @@ public sealed class SymbolScanner
     private readonly ISymbolSink _sink;
     private readonly List<int> _statement = new(64);
     private readonly PastedNames _pasting;
-    private readonly Summaries.ISummarySink? _summaries;
+    private readonly ISummarySink? _summaries;
     private int _definition = -1;
     private bool _definitionStatic;
 
@@ -54,7 +55,7 @@ public sealed class SymbolScanner
         _text = text;
         _tokens = tokens;
         _sink = sink;
-        _summaries = sink as Summaries.ISummarySink;
+        _summaries = sink as ISummarySink;
         _pasting = new PastedNames(text, tokens);
     }
 
@@ -251,7 +252,7 @@ public sealed class SymbolScanner
                         i = SkipBody(i, enumBody: tag >= 0 && Is(tag, "enum"));
                         if (_summaries is not null && tag < 0 && Is(previous, "="))
                         {
-                            Summaries.InitializerScanner.Scan(_text, _tokens, StructTypeOfStatement(), bodyStart, i, _summaries);
+                            InitializerScanner.Scan(_text, _tokens, StructTypeOfStatement(), bodyStart, i, _summaries);
                         }
 
                         _statement.Add(i - 1);
@@ -268,7 +269,7 @@ public sealed class SymbolScanner
                     if (_summaries is not null && _definition >= 0)
                     {
                         _summaries.BeginFunction(Span(_definition), _definitionStatic, _statement.Any(k => Is(k, "__init")), _tokens[_definition].Line);
-                        var releases = Summaries.FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);
+                        var releases = FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);
                         _summaries.EndFunction(releases);
                     }
 

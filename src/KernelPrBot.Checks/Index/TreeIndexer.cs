@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text;
+using KernelPrBot.Checks.Index.Summaries;
 
 namespace KernelPrBot.Checks.Index;
 
@@ -150,10 +151,10 @@ public static class TreeIndexer
         }
 
         AddGeneratedHeaders(root, merged);
-        var netdevices = Path.Combine(root, Summaries.DocumentedSlots.NetDevicesDocument);
+        var netdevices = Path.Combine(root, DocumentedSlots.NetDevicesDocument);
         if (File.Exists(netdevices))
         {
-            merged.AddDocumentedSlots(Summaries.DocumentedSlots.FromNetDevices(File.ReadAllText(netdevices)));
+            merged.AddDocumentedSlots(DocumentedSlots.FromNetDevices(File.ReadAllText(netdevices)));
         }
 
         return (merged, new IndexStatistics(files.Count, bytes, merged.SymbolCount, merged.HeaderCount, clock.Elapsed));

@@ -14,14 +14,14 @@ public sealed record AnalysisOptions
 
     public SpdxLicenseTable Licenses { get; init; } = SpdxLicenseTable.Builtin;
 
-    private Index.Summaries.TreeKnowledge? _knowledge;
+    private TreeKnowledge? _knowledge;
 
     /// <summary>The symbol index of the base tree; without it the rules that need it are skipped (and the result says so).</summary>
     public SymbolIndex? Symbols { get; init; }
 
     /// <summary>The index's whole-tree function summaries (may sleep, atomic entry, atomic slots); null without an index.</summary>
-    public Index.Summaries.TreeKnowledge? Knowledge =>
-        Symbols is null ? null : _knowledge is { } known && ReferenceEquals(known.Index, Symbols) ? known : _knowledge = new Index.Summaries.TreeKnowledge(Symbols);
+    public TreeKnowledge? Knowledge =>
+        Symbols is null ? null : _knowledge is { } known && ReferenceEquals(known.Index, Symbols) ? known : _knowledge = new TreeKnowledge(Symbols);
 
     /// <summary>The base tree's checkpatch.pl reports, from a run by the host; without them the checkpatch rule is skipped.</summary>
     public CheckpatchReports? Checkpatch { get; init; }

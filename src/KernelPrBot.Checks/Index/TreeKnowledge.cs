@@ -1,6 +1,7 @@
 using System.Globalization;
+using KernelPrBot.Checks.Index.Summaries;
 
-namespace KernelPrBot.Checks.Index.Summaries;
+namespace KernelPrBot.Checks.Index;
 
 /// <summary>
 /// The whole-tree summaries of a <see cref="SymbolIndex"/>, read for one file of a patch: which callees may sleep
