@@ -289,21 +289,27 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     /// <summary>Writes the index file format (see <see cref="SymbolIndexFormat"/>).</summary>
     public void Write(Stream stream)
     {
+        // The call graph is solved on another core while the names are resolved and sorted: neither touches the other's data.
+        var solving = Task.Run(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var solved = CallGraphSolver.Solve(_graph, _slots);
+            solved.AddRange(GeneratedIncludeFacts());
+            solved.Sort(StringComparer.Ordinal);
+            return (Facts: solved, Time: clock.Elapsed);
+        });
         ResolveGenerators();
         var names = _symbols.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var facts = CallGraphSolver.Solve(_graph, _slots);
-        facts.AddRange(GeneratedIncludeFacts());
-        facts.Sort(StringComparer.Ordinal);
+        var (facts, solveTime) = solving.GetAwaiter().GetResult();
         var kinds = facts.Select(f => f.IndexOf(FunctionFacts.Separator, StringComparison.Ordinal) is >= 0 and var at && at + 1 < f.Length ? f[at + 1] : '?')
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         Summary = new SummaryStatistics(
             _graph.FunctionCount, _graph.CallCount, _graph.Values.Count,
             kinds.GetValueOrDefault(FunctionFacts.MaySleepKind), kinds.GetValueOrDefault(FunctionFacts.AtomicEntryKind),
-            kinds.GetValueOrDefault(FunctionFacts.DocumentedSlotKind), clock.Elapsed);
+            kinds.GetValueOrDefault(FunctionFacts.DocumentedSlotKind), solveTime);
         SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
     }
 

@@ -57,6 +57,21 @@ public sealed class TreeKnowledge(SymbolIndex index)
         return null;
     }
 
+    /// <summary>A caller that calls the function (which does not sleep in the tree) under a spinlock or other atomic section, or null.</summary>
+    public LockedCaller? LockedCallerOf(string name, string path, bool isStatic)
+    {
+        foreach (var record in Records(isStatic ? FunctionFacts.FunctionKey(name, path) : name))
+        {
+            var (_, kind, fields) = FunctionFacts.Parse(record);
+            if (kind == FunctionFacts.LockedCallerKind && fields.Length >= 4)
+            {
+                return new LockedCaller(fields[0], fields[1], fields[2], int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The documented atomic slot <c>structType.field</c>, or null.</summary>
     public DocumentedSlot? Slot(string structType, string field)
     {

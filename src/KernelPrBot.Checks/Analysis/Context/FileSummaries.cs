@@ -15,20 +15,23 @@ public sealed class FileSummaries
     private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
     private readonly List<(string Struct, string Field, string Callback, int Line)> _slots = [];
 
-    private FileSummaries(TreeKnowledge? tree, string path)
+    private readonly Func<int, int> _fileLine;
+
+    private FileSummaries(TreeKnowledge? tree, string path, Func<int, int> fileLine)
     {
         Tree = tree;
         Path = path;
+        _fileLine = fileLine;
     }
 
     public TreeKnowledge? Tree { get; }
 
     public string Path { get; }
 
-    /// <summary>Summarises <paramref name="source"/> (the file, or a hunk's text) at <paramref name="path"/>.</summary>
-    public static FileSummaries Build(string source, string path, TreeKnowledge? tree)
+    /// <summary>Summarises <paramref name="source"/> (the file, or a hunk's text) at <paramref name="path"/>; <paramref name="fileLine"/> maps its lines to the file's.</summary>
+    public static FileSummaries Build(string source, string path, TreeKnowledge? tree, Func<int, int>? fileLine = null)
     {
-        var summaries = new FileSummaries(tree, path);
+        var summaries = new FileSummaries(tree, path, fileLine ?? (line => line));
         var sink = new Sink();
         sink.Graph.BeginFile(path.EndsWith(".h", StringComparison.Ordinal) ? path : path + (path.EndsWith(".c", StringComparison.Ordinal) ? string.Empty : ".c"));
         SymbolScanner.Scan(source, sink);
@@ -46,6 +49,13 @@ public sealed class FileSummaries
 
         return _localNames.Contains(callee) ? null : Tree?.MaySleep(callee, Path);
     }
+
+    /// <summary>
+    /// How a function of this file may sleep when the tree has it not sleeping, and a caller of the tree that holds an
+    /// atomic section while calling it: the patch has made a helper sleep under its callers' locks. Null otherwise.
+    /// </summary>
+    public (IReadOnlyList<SleepStep> Chain, LockedCaller Caller)? NowSleepsUnderCaller(string name, bool isStatic) =>
+        _localSleeps.TryGetValue(name, out var chain) && Tree?.LockedCallerOf(name, Path, isStatic) is { } caller ? (chain, caller) : null;
 
     /// <summary>Why a function defined in this file runs in atomic context by what the tree knows, or null.</summary>
     public string? AtomicEntry(string name, bool isStatic)
@@ -96,7 +106,7 @@ public sealed class FileSummaries
                     }
 
                     var callee = graph.Names[call.Callee];
-                    var step = new SleepStep(name, callee, Path, call.Line);
+                    var step = new SleepStep(name, callee, Path, _fileLine(call.Line));
                     IReadOnlyList<SleepStep>? rest = null;
                     if ((call.Position & CallPosition.SleepingAllocation) != 0 || (CallGraphSolver.IsSeed(callee) && !_localNames.Contains(callee)))
                     {

@@ -34,8 +34,8 @@ public static class CallGraphSolver
         ArgumentNullException.ThrowIfNull(slots);
         var resolver = new Resolver(graph);
         var sleeps = MaySleep(graph, resolver);
-        var entries = AtomicEntries(graph, resolver, slots);
-        return Records(graph, sleeps, entries, slots);
+        var entries = AtomicEntries(graph, resolver, slots, out var lockedCaller);
+        return Records(graph, sleeps, entries, lockedCaller, slots);
     }
 
     private static (int Callee, int Line, int Target)?[] MaySleep(CallGraphBuilder graph, Resolver resolver)
@@ -135,7 +135,7 @@ public static class CallGraphSolver
     /// </summary>
     public static bool MakesCallerSleep(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded | CallPosition.Conditional)) == 0;
 
-    private static (string Reason, int Path, int Line)?[] AtomicEntries(CallGraphBuilder graph, Resolver resolver, IReadOnlyList<DocumentedSlot> slots)
+    private static (string Reason, int Path, int Line)?[] AtomicEntries(CallGraphBuilder graph, Resolver resolver, IReadOnlyList<DocumentedSlot> slots, out int[] lockedCaller)
     {
         var functions = graph.Functions;
         var calls = graph.Calls;
@@ -196,6 +196,8 @@ public static class CallGraphSolver
                 }
             }
         }
+
+        lockedCaller = (int[])firstAtomic.Clone();
 
         void Consider(int t)
         {
@@ -273,7 +275,8 @@ public static class CallGraphSolver
     /// <summary>Under a lock taken unconditionally, and not under a test of the context (which may say "not atomic here").</summary>
     private static bool SurelyAtomic(CallPosition position) => (position & CallPosition.SurelyAtomic) != 0 && (position & CallPosition.Guarded) == 0;
 
-    private static List<string> Records(CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, IReadOnlyList<DocumentedSlot> slots)
+    private static List<string> Records(
+        CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, int[] lockedCaller, IReadOnlyList<DocumentedSlot> slots)
     {
         var functions = graph.Functions;
         string Key(int f) => FunctionFacts.FunctionKey(graph.Names[functions[f].Name], functions[f].FileLocal ? graph.Paths[functions[f].Path] : null);
@@ -283,7 +286,7 @@ public static class CallGraphSolver
         var groups = new Dictionary<(int Name, int Path), List<int>>();
         for (var f = 0; f < functions.Count; f++)
         {
-            if (sleeps[f] is null && entries[f] is null)
+            if (sleeps[f] is null && entries[f] is null && lockedCaller[f] < 0)
             {
                 continue;
             }
@@ -324,6 +327,16 @@ public static class CallGraphSolver
                 }
 
                 records.Add(FunctionFacts.Record(key, FunctionFacts.MaySleepKind, [.. fields]));
+            }
+
+            // A function that does not sleep but that some caller calls under a lock: if a patch makes it sleep, that caller breaks.
+            if (members.All(f => sleeps[f] is null && entries[f] is null) && members.FirstOrDefault(f => lockedCaller[f] >= 0, -1) is >= 0 and var lockedAt)
+            {
+                var call = graph.Calls[lockedCaller[lockedAt]];
+                var caller = functions[call.Caller];
+                records.Add(FunctionFacts.Record(
+                    key, FunctionFacts.LockedCallerKind, graph.Names[caller.Name], call.Cause >= 0 ? graph.Names[call.Cause] : string.Empty,
+                    graph.Paths[caller.Path], call.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             if (members.Count(f => entries[f] is not null) == all)

@@ -12,6 +12,8 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// slot or atomic caller found at path:line.</item>
 /// <item><c>struct.field D context source line struct</c>: a callback slot documented as atomic, and where it says so;
 /// also under <c>.field</c> when no other documented struct has that field (a body's "x->field = fn;" shows no type).</item>
+/// <item><c>key L caller acquisition path line</c>: the function does not sleep, but <c>caller</c> calls it at path:line
+/// holding what <c>acquisition</c> took: a patch that makes it sleep breaks that caller.</item>
 /// <item><c>#directory G header</c>: a file of the directory includes a header the tree lacks (one the build generates).</item>
 /// </list>
 /// </summary>
@@ -26,6 +28,8 @@ public static class FunctionFacts
     public const char DocumentedSlotKind = 'D';
 
     public const char GeneratedIncludeKind = 'G';
+
+    public const char LockedCallerKind = 'L';
 
     public static string GeneratedIncludeKey(string directory) => "#" + directory;
 

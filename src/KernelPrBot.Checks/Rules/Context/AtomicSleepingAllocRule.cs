@@ -20,6 +20,13 @@ public sealed class AtomicSleepingAllocRule : ContextRule
     protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
+        if (NowSleepsUnderCaller(analysis, function) is { } now && EndsInAllocation(now.Chain))
+        {
+            ReportIfConcerned(context, view, function, now.ViewLine,
+                $"{DescribeChain(now.Chain)} with a sleeping GFP flag; but {now.Caller}, which is atomic; pass GFP_ATOMIC down or allocate before that caller takes its lock",
+                $"{function.Function.Name}:now-allocates:{now.Caller.Caller}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+        }
+
         foreach (var call in function.Calls)
         {
             // Atomic context first: it is cheap, while an argument's text is as long as the calls nested in it.

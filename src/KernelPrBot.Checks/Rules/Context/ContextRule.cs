@@ -50,6 +50,23 @@ public abstract class ContextRule : Rule, IDifferentialRule
     protected static bool EndsInAllocation(IReadOnlyList<Index.Summaries.SleepStep> chain) =>
         chain is { Count: > 0 } && Index.Summaries.FunctionBodyScanner.IsAllocator(chain[^1].Callee);
 
+    /// <summary>
+    /// A function of the file that sleeps while the tree's version does not, called by a tree function under a lock:
+    /// the view line of its first sleeping call (or null), with the chain and the caller.
+    /// </summary>
+    protected static (int ViewLine, IReadOnlyList<Index.Summaries.SleepStep> Chain, Index.Summaries.LockedCaller Caller)? NowSleepsUnderCaller(SourceContextAnalysis analysis, FunctionContext function)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(function);
+        if (function.Entry is not null || analysis.Summaries?.NowSleepsUnderCaller(function.Function.Name, function.Function.IsStatic) is not { } found)
+        {
+            return null;
+        }
+
+        var call = function.Calls.FirstOrDefault(c => c.Name == found.Chain[0].Callee);
+        return call is null ? null : (call.Line, found.Chain, found.Caller);
+    }
+
     /// <summary>"spin_lock(&amp;priv->lock) taken at line 118", with lines in the new file.</summary>
     protected static string Describe(CodeView view, HeldLock held) =>
         held.FromEntry ? held.CallText : $"{held.CallText} taken at line {view.NewLine(held.Line)}";

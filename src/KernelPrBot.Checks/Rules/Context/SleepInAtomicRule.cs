@@ -20,6 +20,7 @@ public sealed class SleepInAtomicRule : ContextRule
     protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
+        ReportNowSleeping(context, view, analysis, function);
         foreach (var call in function.Calls)
         {
             if (Allocators.IsAlwaysSleeping(call.Name))
@@ -54,6 +55,17 @@ public sealed class SleepInAtomicRule : ContextRule
             ReportIfConcerned(context, view, function, call.Line,
                 $"{call.Name}() may sleep, but {Where(view, function, cause)}; move the call out of the atomic section or use a non-sleeping alternative",
                 $"{call.Name}:{cause.Key}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
+        }
+    }
+
+    /// <summary>The patch made a helper sleep that a caller elsewhere in the tree calls under a lock.</summary>
+    private static void ReportNowSleeping(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext function)
+    {
+        if (NowSleepsUnderCaller(analysis, function) is { } found && !EndsInAllocation(found.Chain))
+        {
+            ReportIfConcerned(context, view, function, found.ViewLine,
+                $"{DescribeChain(found.Chain)}; but {found.Caller}, which is atomic; keep {function.Function.Name}() from sleeping, or change that caller",
+                $"{function.Function.Name}:now-sleeps:{found.Caller.Caller}", "CONFIG_DEBUG_ATOMIC_SLEEP reports this at run time");
         }
     }
 
