@@ -5,7 +5,9 @@ Fixes: commit repaired, in the public git history of a kernel driver or module r
 is checked as a patch against the tree of its day: the kernel tree (--base, linux-source-6.12) with the
 repository's files at the introducing commit's parent in place of the driver's directory (treePrefix; Lustre,
 which is no longer in the kernel, goes to drivers/staging/lustre-release/). A case is caught when a finding of its
-kind is reported in its file within two lines of the line the bug is at. Other context findings are listed.
+kind is reported in its file within two lines of the line the bug is at ("in-function": elsewhere in the same
+function, e.g. at the return a leaked lock reaches rather than at the goto that skips the unlock). Other context
+findings are listed.
 
 The repositories are not in this one: clone each bare into MIRRORS/<owner>+<name>/repo
 (git clone --bare https://github.com/<owner>/<name> MIRRORS/<owner>+<name>/repo).
@@ -49,6 +51,20 @@ def extract(git_dir, rev, sub, dest):
         with open(target, "wb") as f:
             f.write(data)
     proc.stdin.close(); proc.wait()
+
+
+def function_span(text, name):
+    """Lines (1-based, inclusive) of the definition of name in a kernel-style C file, or None."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if re.match(r"^[A-Za-z_].*\b" + re.escape(name) + r"\s*\(", line) and not line.rstrip().endswith(";"):
+            for k in range(i, min(i + 8, len(lines))):
+                if lines[k].startswith("{"):
+                    for e in range(k, len(lines)):
+                        if lines[e].startswith("}"):
+                            return (i + 1, e + 1)
+                    break
+    return None
 
 
 def main():
@@ -95,16 +111,20 @@ def main():
         context = [f for f in findings if f.get("rule") in CONTEXT]
         file = mapped(c["file"])
         hit = [f for f in context if f["rule"] in KIND_RULES[c["kind"]] and f.get("file") == file and abs(f.get("line", 0) - c["line"]) <= 2]
-        total, caught = by_kind.get(c["kind"], (0, 0))
-        by_kind[c["kind"]] = (total + 1, caught + (1 if hit else 0))
-        print(f"{c['id']:55} {c['kind']:22} {'CAUGHT' if hit else 'missed':7} other context findings: {len(context) - len(hit)}")
+        post = subprocess.run(["git", "--git-dir", git_dir, "show", c["introSha"] + ":" + c["file"]], capture_output=True).stdout.decode("utf-8", "replace")
+        span = function_span(post, c["function"]) or (0, -1)
+        near = [f for f in context if f not in hit and f["rule"] in KIND_RULES[c["kind"]] and f.get("file") == file and span[0] <= f.get("line", 0) <= span[1]]
+        verdict = "CAUGHT" if hit else "in-function" if near else "missed"
+        total, caught, elsewhere = by_kind.get(c["kind"], (0, 0, 0))
+        by_kind[c["kind"]] = (total + 1, caught + (verdict == "CAUGHT"), elsewhere + (verdict == "in-function"))
+        print(f"{c['id']:55} {c['kind']:22} {verdict:11} other context findings: {len(context) - len(hit) - len(near)}")
         for f in context:
             print(f"    {f['rule']} {f.get('file')}:{f.get('line')}: {f.get('message', '')[:300]}")
         sys.stdout.flush()
     print()
-    for kind, (total, caught) in sorted(by_kind.items()):
-        print(f"{kind:22} caught {caught} of {total}")
-    print(f"{'all':22} caught {sum(c for _, c in by_kind.values())} of {sum(t for t, _ in by_kind.values())}")
+    for kind, (total, caught, elsewhere) in sorted(by_kind.items()):
+        print(f"{kind:22} caught {caught} of {total} at the line; {elsewhere} more elsewhere in the function")
+    print(f"{'all':22} caught {sum(c for _, c, _ in by_kind.values())} (+{sum(e for _, _, e in by_kind.values())} in the function) of {sum(t for t, _, _ in by_kind.values())}")
 
 
 if __name__ == "__main__":
