@@ -53,8 +53,9 @@ internal sealed class PastedNames(string text, List<Token> tokens)
             // i915's __uc_state_checker(x, func, wants, wanted)).
             if (IsIdent(k) && Is(k + 1, "(") && (IsUpperName(Span(k)) || Span(k).StartsWith("__")))
             {
+                // A lower-case helper counts only when handed a fixed name piece too (wants, wanted): "__foo(x)" is a plain call.
                 var arguments = Arguments(k + 1, end, parameters);
-                if (arguments.Any(a => a is not null && !a.IsLiteral))
+                if (arguments.Any(a => a is not null && !a.IsLiteral) && (IsUpperName(Span(k)) || arguments.Any(a => a is not null && a.IsLiteral)))
                 {
                     (invocations ??= []).Add(new MacroInvocation(Word(k), arguments));
                 }

@@ -39,7 +39,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             _generators[generator.Name] = list = [];
         }
 
-        list.Add(generator);
+        list.Add(generator.Source is null ? generator with { Source = _path } : generator);
     }
 
     public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation);
@@ -201,6 +201,10 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
     public void MergeFrom(SymbolIndexBuilder other)
     {
+        ArgumentNullException.ThrowIfNull(other);
+
+        // The call graphs and the names are separate data: they are merged on two cores.
+        var graph = Task.Run(() => _graph.MergeFrom(other._graph));
         foreach (var (name, entry) in other._symbols)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_symbols, name, out _);
@@ -221,8 +225,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         }
 
         _invocations.AddRange(other._invocations);
-        _graph.MergeFrom(other._graph);
         _slots.AddRange(other._slots);
+        graph.GetAwaiter().GetResult();
         _quotedIncludes.AddRange(other._quotedIncludes);
     }
 
@@ -236,18 +240,24 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var invocation in _invocations)
         {
+            if (!_generators.ContainsKey(invocation.Macro) && !invocation.Macro.Contains("EVENT", StringComparison.Ordinal) && !invocation.Macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var arguments = invocation.Arguments.Select(a => a is not null && a.IsLiteral ? a.Instantiate([]) : null).ToList();
-            Expand(invocation.Macro, arguments, 0, seen);
+            Expand(invocation.Macro, arguments, 0, seen, invocation.Source);
         }
 
         _invocations.Clear();
     }
 
-    private void Expand(string macro, List<string?> arguments, int depth, HashSet<string> seen)
+    private void Expand(string macro, List<string?> arguments, int depth, HashSet<string> seen, string? source)
     {
-        if (depth > 6 || !seen.Add(macro + "\0" + string.Join("\0", arguments)))
+        var isTrace = macro.StartsWith("TRACE_EVENT", StringComparison.Ordinal) || macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal) || macro.StartsWith("DEFINE_EVENT", StringComparison.Ordinal);
+        if (depth > 6 || (!isTrace && !_generators.ContainsKey(macro)) || !seen.Add(macro + "\0" + string.Join("\0", arguments)))
         {
-            return;
+            return; // most top-level invocations (EXPORT_SYMBOL, module_init…) name no generator: no key is made for them
         }
 
         var traceName = macro.StartsWith("TRACE_EVENT", StringComparison.Ordinal) || macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal) ? 0
@@ -268,6 +278,11 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
         foreach (var generator in list)
         {
+            if (macro.Length <= 2 && generator.Source != source)
+            {
+                continue; // an x-macro entry: the x of the list's own file
+            }
+
             foreach (var template in generator.Names)
             {
                 if (template.Instantiate(arguments) is { } name && IsName(name))
@@ -278,7 +293,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
             foreach (var inner in generator.Invocations)
             {
-                Expand(inner.Macro, inner.Arguments.Select(a => a?.Instantiate(arguments)).ToList(), depth + 1, seen);
+                Expand(inner.Macro, inner.Arguments.Select(a => a?.Instantiate(arguments)).ToList(), depth + 1, seen, source);
             }
         }
     }
