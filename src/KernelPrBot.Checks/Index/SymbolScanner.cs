@@ -55,7 +55,7 @@ public sealed class SymbolScanner
         _text = text;
         _tokens = tokens;
         _sink = sink;
-        _summaries = sink as ISummarySink;
+        _summaries = Environment.GetEnvironmentVariable("KPB_NOSUM") is null ? sink as ISummarySink : null;
         _pasting = new PastedNames(text, tokens);
     }
 

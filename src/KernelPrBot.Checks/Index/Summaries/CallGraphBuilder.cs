@@ -9,7 +9,7 @@ public sealed class CallGraphBuilder : ISummarySink
 {
     private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _names;
-    private readonly HashSet<int> _fileValues = [];
+    private readonly HashSet<ulong> _fileValues = [];
     private int _path = -1;
     private int _function = -1;
 
@@ -27,8 +27,9 @@ public sealed class CallGraphBuilder : ISummarySink
 
     internal List<(int Struct, int Field, int Function, int Path, int Line)> Slots { get; } = [];
 
-    /// <summary>(name, path) for every name a file uses as a value, once per file.</summary>
-    internal List<(int Name, int Path)> Values { get; } = [];
+    /// <summary>(hash of the name, path) for every name a file uses as a value, once per file. Hashed, not interned:
+    /// most are local variables, and a collision only makes a function look escaping (no atomic entry from callers).</summary>
+    internal List<(ulong Name, int Path)> Values { get; } = [];
 
     public int FunctionCount => Functions.Count;
 
@@ -81,11 +82,23 @@ public sealed class CallGraphBuilder : ISummarySink
 
     public void AddValueReference(ReadOnlySpan<char> name)
     {
-        var id = Intern(name);
-        if (_fileValues.Add(id))
+        var hash = NameHash(name);
+        if (_fileValues.Add(hash))
         {
-            Values.Add((id, _path));
+            Values.Add((hash, _path));
         }
+    }
+
+    /// <summary>64-bit FNV-1a of a name.</summary>
+    internal static ulong NameHash(ReadOnlySpan<char> name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     public void EndFunction(bool releasesCallersLock)
@@ -134,7 +147,7 @@ public sealed class CallGraphBuilder : ISummarySink
 
         foreach (var v in other.Values)
         {
-            Values.Add((names[v.Name], v.Path + pathBase));
+            Values.Add((v.Name, v.Path + pathBase));
         }
     }
 }

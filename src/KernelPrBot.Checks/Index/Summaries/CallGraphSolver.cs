@@ -172,9 +172,13 @@ public static class CallGraphSolver
         }
 
         // Names used as values: a file-local function's in its own file, a global one's anywhere.
-        var valueInFile = new HashSet<(int Name, int Path)>(graph.Values);
-        var valueAnywhere = new HashSet<int>(graph.Values.Select(v => v.Name));
-        bool Escapes(int f) => functions[f].FileLocal ? valueInFile.Contains((functions[f].Name, functions[f].Path)) : valueAnywhere.Contains(functions[f].Name);
+        var valueInFile = new HashSet<(ulong Name, int Path)>(graph.Values);
+        var valueAnywhere = new HashSet<ulong>(graph.Values.Select(v => v.Name));
+        bool Escapes(int f)
+        {
+            var hash = CallGraphBuilder.NameHash(graph.Names[functions[f].Name]);
+            return functions[f].FileLocal ? valueInFile.Contains((hash, functions[f].Path)) : valueAnywhere.Contains(hash);
+        }
 
         var total = new int[functions.Count];
         var atomic = new int[functions.Count];

@@ -271,7 +271,7 @@ public sealed class FunctionBodyScanner
             _afterLabel = true;
         }
 
-        if (_conditionDepth >= 0 && _parens > _conditionDepth && IsContextTest(word, i))
+        if (_conditionDepth >= 0 && !_conditionGuard && _parens > _conditionDepth && IsContextTest(word, i))
         {
             _conditionGuard = true;
         }
@@ -323,9 +323,10 @@ public sealed class FunctionBodyScanner
             return false;
         }
 
+        // Flags are lower-case names (can_sleep, atomic, nowait); upper-case ones are constants and were left out above.
         foreach (var part in ContextFlagParts)
         {
-            if (word.Contains(part, StringComparison.OrdinalIgnoreCase))
+            if (word.Contains(part, StringComparison.Ordinal))
             {
                 return true;
             }
