@@ -386,11 +386,10 @@ public sealed class FunctionBodyScanner
             cause = _held[k].Atomic ? _held[k] : null;
         }
 
-        var allocates = IsAllocator(name);
         _calls.Add(new OpenCall
         {
-            Index = i, Line = _tokens[i].Line, Depth = _parens + 1, Position = position, Cause = cause, Allocates = allocates,
-            SleepingFlag = allocates && name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()),
+            Index = i, Line = _tokens[i].Line, Depth = _parens + 1, Position = position, Cause = cause,
+            SleepingFlag = name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()),
         });
         if (primitive is not null)
         {
@@ -471,7 +470,8 @@ public sealed class FunctionBodyScanner
             var call = _calls[^1];
             _calls.RemoveAt(_calls.Count - 1);
             var position = call.Position;
-            if (call.SleepingFlag && call.Allocates && !call.Choice)
+            // Whether the callee allocates is asked only of the few calls given a sleeping flag.
+            if (call.SleepingFlag && !call.Choice && IsAllocator(Span(call.Index)))
             {
                 position |= CallPosition.SleepingAllocation;
             }
@@ -641,9 +641,6 @@ public sealed class FunctionBodyScanner
         public CallPosition Position;
 
         public Held? Cause;
-
-        /// <summary>The callee allocates: a sleeping GFP flag given to it means it may sleep (kmalloc_slab(…, GFP_KERNEL) only looks a cache up).</summary>
-        public bool Allocates;
 
         public bool SleepingFlag;
 
