@@ -114,7 +114,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         return _quotedIncludes
             .Where(i => !tails.Contains(i.Header.TrimStart('.', '/')) && !tails.Contains(i.Directory + "/" + i.Header))
             .GroupBy(i => i.Directory, StringComparer.Ordinal)
-            .Select(g => FunctionFacts.Record(FunctionFacts.GeneratedIncludeKey(g.Key), FunctionFacts.GeneratedIncludeKind, g.First().Header));
+            .Select(g => FunctionFacts.Record(FunctionFacts.GeneratedIncludeKey(g.Key), FunctionFacts.GeneratedIncludeKind, g.Select(i => i.Header).Min(StringComparer.Ordinal)!));
     }
 
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>

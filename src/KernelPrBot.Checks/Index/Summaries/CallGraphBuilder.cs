@@ -111,6 +111,75 @@ public sealed class CallGraphBuilder : ISummarySink
         _function = -1;
     }
 
+    /// <summary>
+    /// Puts functions (with their calls), registrations and slots in file and line order. A parallel scan hands files
+    /// to workers in no fixed order; the solver keeps the first witness it meets, so the same tree must give the same
+    /// order, and the same index.
+    /// </summary>
+    public void Canonicalize()
+    {
+        // Sorted by (rank of the path, line) as one number; the rare ties (two definitions on one line) by name.
+        var pathOrder = Enumerable.Range(0, Paths.Count).ToArray();
+        Array.Sort(pathOrder, (a, b) => string.CompareOrdinal(Paths[a], Paths[b]));
+        var rank = new int[Paths.Count];
+        for (var k = 0; k < pathOrder.Length; k++)
+        {
+            rank[pathOrder[k]] = k;
+        }
+
+        var order = Enumerable.Range(0, Functions.Count).ToArray();
+        var keys = order.Select(f => ((long)rank[Functions[f].Path] << 32) | (uint)Functions[f].Line).ToArray();
+        Array.Sort(keys, order);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start, Comparer<int>.Create((a, b) => string.CompareOrdinal(Names[Functions[a].Name], Names[Functions[b].Name])));
+            }
+
+            start = end;
+        }
+
+        var newId = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            newId[order[k]] = k;
+        }
+
+        var functions = new List<FunctionNode>(Functions.Count);
+        var calls = new List<CallEdge>(Calls.Count);
+        foreach (var f in order)
+        {
+            var node = Functions[f];
+            var start = calls.Count;
+            for (var c = node.CallStart; c < node.CallEnd; c++)
+            {
+                calls.Add(Calls[c] with { Caller = functions.Count });
+            }
+
+            functions.Add(node with { CallStart = start, CallEnd = calls.Count });
+        }
+
+        Functions.Clear();
+        Functions.AddRange(functions);
+        Calls.Clear();
+        Calls.AddRange(calls);
+        Registrations.Sort((a, b) => Compare(Paths[a.Path], Paths[b.Path], a.Line, b.Line, Names[a.Callback], Names[b.Callback]));
+        Slots.Sort((a, b) => Compare(Paths[a.Path], Paths[b.Path], a.Line, b.Line, Names[a.Function], Names[b.Function]));
+    }
+
+    private static int Compare(string pathA, string pathB, int lineA, int lineB, string nameA, string nameB)
+    {
+        var byPath = string.CompareOrdinal(pathA, pathB);
+        return byPath != 0 ? byPath : lineA != lineB ? lineA.CompareTo(lineB) : string.CompareOrdinal(nameA, nameB);
+    }
+
     /// <summary>Takes in another worker's graph, renumbering its names and paths.</summary>
     public void MergeFrom(CallGraphBuilder other)
     {

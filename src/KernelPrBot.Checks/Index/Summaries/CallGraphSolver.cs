@@ -32,6 +32,9 @@ public static class CallGraphSolver
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(slots);
+        graph.Canonicalize();
+        slots = slots.OrderBy(s => s.Struct, StringComparer.Ordinal).ThenBy(s => s.Field, StringComparer.Ordinal)
+            .ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
         var resolver = new Resolver(graph);
         var sleeps = MaySleep(graph, resolver);
         var entries = AtomicEntries(graph, resolver, slots, out var lockedCaller);
@@ -172,13 +175,27 @@ public static class CallGraphSolver
         }
 
         // Names used as values: a file-local function's in its own file, a global one's anywhere.
-        var valueInFile = new HashSet<(ulong Name, int Path)>(graph.Values);
-        var valueAnywhere = new HashSet<ulong>(graph.Values.Select(v => v.Name));
-        bool Escapes(int f)
+        // Only the names of functions matter: the many other values (local variables) are dropped on the way in.
+        var functionHashes = new ulong[functions.Count];
+        var isFunction = new HashSet<ulong>(functions.Count);
+        for (var f = 0; f < functions.Count; f++)
         {
-            var hash = CallGraphBuilder.NameHash(graph.Names[functions[f].Name]);
-            return functions[f].FileLocal ? valueInFile.Contains((hash, functions[f].Path)) : valueAnywhere.Contains(hash);
+            functionHashes[f] = CallGraphBuilder.NameHash(graph.Names[functions[f].Name]);
+            isFunction.Add(functionHashes[f]);
         }
+
+        var valueInFile = new HashSet<(ulong Name, int Path)>();
+        var valueAnywhere = new HashSet<ulong>();
+        foreach (var value in graph.Values)
+        {
+            if (isFunction.Contains(value.Name))
+            {
+                valueInFile.Add(value);
+                valueAnywhere.Add(value.Name);
+            }
+        }
+
+        bool Escapes(int f) => functions[f].FileLocal ? valueInFile.Contains((functionHashes[f], functions[f].Path)) : valueAnywhere.Contains(functionHashes[f]);
 
         var total = new int[functions.Count];
         var atomic = new int[functions.Count];
