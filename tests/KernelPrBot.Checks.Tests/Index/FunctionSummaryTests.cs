@@ -300,12 +300,14 @@ public sealed class FunctionSummaryTests
              *	This callback may sleep.
              * @flush: Flush queues; must not sleep, but may be called
              *	from process context.
+             * @alloc: Allocate. This function may not be called from within atomic context.
+             * @irq: Called in atomic context.
              */
             struct acme_ops {
             	void (*tx)(void);
             };
             """, "include/net/acme.h");
-        Assert.Equal([("acme_ops", "tx", 3)], slots.Select(s => (s.Struct, s.Field, s.Line)).ToList());
+        Assert.Equal([("acme_ops", "tx", 3), ("acme_ops", "irq", 10)], slots.Select(s => (s.Struct, s.Field, s.Line)).ToList());
 
         var net = DocumentedSlots.FromNetDevices("""
             ndo_open:

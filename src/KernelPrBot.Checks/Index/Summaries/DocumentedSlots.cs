@@ -12,10 +12,10 @@ public static partial class DocumentedSlots
 {
     public const string NetDevicesDocument = "Documentation/networking/netdevices.rst";
 
-    [GeneratedRegex(@"must be atomic|must not sleep|may not sleep|cannot sleep|can't sleep|can not sleep|is atomic|in atomic context|from atomic context|(hard|soft)irq context|tasklet context|interrupt context|with (interrupts|irqs|bhs?|bottom halves) disabled|bhs disabled", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"must be atomic|must not sleep|may not sleep|cannot sleep|can't sleep|can not sleep|is atomic|\bin atomic context|\bfrom atomic context|(hard|soft)irq context|tasklet context|interrupt context|with (interrupts|irqs|bhs?|bottom halves) disabled|bhs disabled", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AtomicWords();
 
-    [GeneratedRegex(@"may sleep|can sleep|might sleep|allowed to sleep|non-atomic|not atomic|not in atomic|not called in atomic|process context|not (be )?called from (atomic|interrupt)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"may sleep|can sleep|might sleep|allowed to sleep|non-atomic|not atomic|not in atomic|process context|\b(not|never) (be )?(called|used|run|invoked)\b|cannot be called|outside (of )?(an? )?atomic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SleepingWords();
 
     [GeneratedRegex(@"^\s*\*\s*struct\s+(\w+)\s+-", RegexOptions.CultureInvariant, 1000)]
