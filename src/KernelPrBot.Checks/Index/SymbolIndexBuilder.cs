@@ -42,7 +42,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         list.Add(generator.Source is null ? generator with { Source = _path } : generator);
     }
 
-    public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation);
+    public void AddInvocation(MacroInvocation invocation) => _invocations.Add(invocation with { Source = _path });
 
     /// <summary>
     /// Adds the names <see cref="SymbolScanner"/> finds in one C source. Lines that only define a macro as a

@@ -18,8 +18,8 @@ public sealed class TreeKnowledge(SymbolIndex index)
     /// <summary>How a call of <paramref name="name"/> from <paramref name="path"/> may sleep, first step first; null when it is not known to.</summary>
     public IReadOnlyList<SleepStep>? MaySleep(string name, string path)
     {
-        var local = FunctionFacts.FunctionKey(name, path);
-        var key = Records(local).Any(r => FunctionFacts.Parse(r).Kind == FunctionFacts.MaySleepKind) ? local : name;
+        // The nearest definition the file can see: its own static one, a driver header's, else the tree's.
+        var key = FunctionFacts.KeysFor(name, path).FirstOrDefault(k => Records(k).Any(r => FunctionFacts.Parse(r).Kind == FunctionFacts.MaySleepKind));
         var chain = new List<SleepStep>();
         var function = name;
         for (var depth = 0; depth < MaxChain && key is not null; depth++)
@@ -31,7 +31,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
             }
 
             var at = key.IndexOf('@', StringComparison.Ordinal);
-            var file = at >= 0 ? key[(at + 1)..] : record.Length > 5 ? record[5] : string.Empty;
+            var file = at >= 0 && !key.EndsWith('/') ? key[(at + 1)..] : record.Length > 5 ? record[5] : string.Empty;
             var callee = record[2];
             chain.Add(new SleepStep(function, callee, file, int.TryParse(record[4], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0));
             key = FunctionFacts.ExpandCalleeKey(callee, record[3], file);
@@ -44,7 +44,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
     /// <summary>Whether the function (static to <paramref name="path"/>, or global) runs in atomic context, and why.</summary>
     public AtomicEntryFact? AtomicEntry(string name, string path, bool isStatic)
     {
-        var key = isStatic ? FunctionFacts.FunctionKey(name, path) : name;
+        var key = FunctionFacts.DefinitionKey(name, path, isStatic);
         foreach (var record in Records(key))
         {
             var (_, kind, fields) = FunctionFacts.Parse(record);
@@ -60,7 +60,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
     /// <summary>A caller that calls the function (which does not sleep in the tree) under a spinlock or other atomic section, or null.</summary>
     public LockedCaller? LockedCallerOf(string name, string path, bool isStatic)
     {
-        foreach (var record in Records(isStatic ? FunctionFacts.FunctionKey(name, path) : name))
+        foreach (var record in Records(FunctionFacts.DefinitionKey(name, path, isStatic)))
         {
             var (_, kind, fields) = FunctionFacts.Parse(record);
             if (kind == FunctionFacts.LockedCallerKind && fields.Length >= 4)

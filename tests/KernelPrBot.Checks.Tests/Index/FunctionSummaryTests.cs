@@ -270,6 +270,28 @@ public sealed class FunctionSummaryTests
     }
 
     [Fact]
+    public void A_static_inline_of_a_drivers_own_header_is_seen_only_from_that_driver()
+    {
+        var tree = Build(
+            ("drivers/net/wireless/mt7601u/mt7601u.h", """
+                static inline void mt76_wr(struct mt7601u_dev *dev, u32 offset, u32 val)
+                {
+                	mutex_lock(&dev->vendor_req_mutex);
+                }
+                """),
+            ("include/linux/acme.h", """
+                static inline void acme_shared(struct acme *a)
+                {
+                	msleep(1);
+                }
+                """));
+
+        Assert.NotNull(tree.MaySleep("mt76_wr", "drivers/net/wireless/mt7601u/usb.c"));
+        Assert.Null(tree.MaySleep("mt76_wr", "drivers/net/wireless/mt76/mt7615/init.c"));
+        Assert.NotNull(tree.MaySleep("acme_shared", "drivers/net/wireless/mt76/mt7615/init.c"));
+    }
+
+    [Fact]
     public void Boot_code_that_runs_with_interrupts_off_does_not_make_its_callees_atomic()
     {
         var tree = Build(("init/main.c", """
@@ -302,6 +324,7 @@ public sealed class FunctionSummaryTests
              *	from process context.
              * @alloc: Allocate. This function may not be called from within atomic context.
              * @irq: Called in atomic context.
+             * @blink: If brightness_set_blocking is not set this function must not sleep!
              */
             struct acme_ops {
             	void (*tx)(void);

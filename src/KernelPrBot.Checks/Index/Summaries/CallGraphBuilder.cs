@@ -61,7 +61,11 @@ public sealed class CallGraphBuilder : ISummarySink
     {
         var fileLocal = isStatic && Paths[_path].EndsWith(".c", StringComparison.Ordinal);
         _function = Functions.Count;
-        Functions.Add(new FunctionNode(Intern(name), _path, line, fileLocal, Calls.Count) { IsInit = isInit });
+        Functions.Add(new FunctionNode(Intern(name), _path, line, fileLocal, Calls.Count)
+        {
+            IsInit = isInit,
+            DirectoryLocal = isStatic && !fileLocal && !FunctionFacts.IsSharedHeader(Paths[_path]),
+        });
     }
 
     public void AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine)
@@ -227,6 +231,12 @@ internal readonly record struct FunctionNode(int Name, int Path, int Line, bool 
     public int CallEnd { get; init; } = CallStart;
 
     public bool ReleasesCallersLock { get; init; }
+
+    /// <summary>
+    /// A static inline function of a driver's own header (not include/): only its directory's files include it, and
+    /// another driver may have a function of the same name (mt7601u's mt76_wr() beside mt76's mt76_wr() macro).
+    /// </summary>
+    public bool DirectoryLocal { get; init; }
 
     /// <summary>Marked __init: boot and module-load code, which runs with interrupts off early in boot yet may sleep.</summary>
     public bool IsInit { get; init; }

@@ -300,9 +300,18 @@ public static class CallGraphSolver
         CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, int[] lockedCaller, IReadOnlyList<DocumentedSlot> slots)
     {
         var functions = graph.Functions;
-        string Key(int f) => FunctionFacts.FunctionKey(graph.Names[functions[f].Name], functions[f].FileLocal ? graph.Paths[functions[f].Path] : null);
+        string Key(int f) => FunctionFacts.FunctionKey(
+            graph.Names[functions[f].Name],
+            functions[f].FileLocal ? graph.Paths[functions[f].Path] : functions[f].DirectoryLocal ? FunctionFacts.DirectoryOf(graph.Paths[functions[f].Path]) : null);
 
         // Definitions of one key (a name, or a name in one .c file): grouped by ids, the key text made only for a record.
+        // A function's scope: its file (static in a .c), its directory (static in a driver's header), or the tree (-1).
+        var directories = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Scope(int f) =>
+            functions[f].FileLocal ? functions[f].Path
+            : functions[f].DirectoryLocal ? -2 - (directories.TryGetValue(FunctionFacts.DirectoryOf(graph.Paths[functions[f].Path]), out var d) ? d : directories[FunctionFacts.DirectoryOf(graph.Paths[functions[f].Path])] = directories.Count)
+            : -1;
+
         var records = new List<string>();
         var groups = new Dictionary<(int Name, int Path), List<int>>();
         for (var f = 0; f < functions.Count; f++)
@@ -312,7 +321,7 @@ public static class CallGraphSolver
                 continue;
             }
 
-            var id = (functions[f].Name, functions[f].FileLocal ? functions[f].Path : -1);
+            var id = (functions[f].Name, Scope(f));
             if (!groups.TryGetValue(id, out var list))
             {
                 groups[id] = list = [];
@@ -322,9 +331,9 @@ public static class CallGraphSolver
         }
 
         var definitions = new Dictionary<(int Name, int Path), int>();
-        foreach (var node in functions)
+        for (var g = 0; g < functions.Count; g++)
         {
-            var id = (node.Name, node.FileLocal ? node.Path : -1);
+            var id = (functions[g].Name, Scope(g));
             if (groups.ContainsKey(id))
             {
                 definitions[id] = definitions.GetValueOrDefault(id) + 1;
@@ -380,16 +389,25 @@ public static class CallGraphSolver
     private sealed class Resolver
     {
         private readonly Dictionary<(int Path, int Name), List<int>> _fileLocal = [];
+        private readonly Dictionary<(string Directory, int Name), List<int>> _directoryLocal = [];
         private readonly Dictionary<int, List<int>> _global = [];
+        private readonly CallGraphBuilder _graph;
+        private readonly string[]?[] _including;
 
         public Resolver(CallGraphBuilder graph)
         {
+            _graph = graph;
+            _including = new string[]?[graph.Paths.Count];
             for (var f = 0; f < graph.Functions.Count; f++)
             {
                 var node = graph.Functions[f];
                 if (node.FileLocal)
                 {
                     Add(_fileLocal, (node.Path, node.Name), f);
+                }
+                else if (node.DirectoryLocal)
+                {
+                    Add(_directoryLocal, (FunctionFacts.DirectoryOf(graph.Paths[node.Path]), node.Name), f);
                 }
                 else
                 {
@@ -411,7 +429,25 @@ public static class CallGraphSolver
 
         public bool IsFileLocal(int path, int name) => _fileLocal.ContainsKey((path, name));
 
-        public List<int> Resolve(int path, int name) =>
-            _fileLocal.TryGetValue((path, name), out var local) ? local : _global.TryGetValue(name, out var global) ? global : [];
+        public List<int> Resolve(int path, int name)
+        {
+            if (_fileLocal.TryGetValue((path, name), out var local))
+            {
+                return local;
+            }
+
+            if (_directoryLocal.Count > 0)
+            {
+                foreach (var directory in _including[path] ??= FunctionFacts.IncludingDirectories(_graph.Paths[path]).ToArray())
+                {
+                    if (_directoryLocal.TryGetValue((directory, name), out var near))
+                    {
+                        return near;
+                    }
+                }
+            }
+
+            return _global.TryGetValue(name, out var global) ? global : [];
+        }
     }
 }

@@ -15,7 +15,7 @@ public static partial class DocumentedSlots
     [GeneratedRegex(@"must be atomic|must not sleep|may not sleep|cannot sleep|can't sleep|can not sleep|is atomic|\bin atomic context|\bfrom atomic context|(hard|soft)irq context|tasklet context|interrupt context|with (interrupts|irqs|bhs?|bottom halves) disabled|bhs disabled", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AtomicWords();
 
-    [GeneratedRegex(@"may sleep|can sleep|might sleep|allowed to sleep|non-atomic|not atomic|not in atomic|process context|\b(not|never) (be )?(called|used|run|invoked)\b|cannot be called|outside (of )?(an? )?atomic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"may sleep|can sleep|might sleep|allowed to sleep|non-atomic|not atomic|not in atomic|process context|\b(not|never) (be )?(called|used|run|invoked)\b|cannot be called|outside (of )?(an? )?atomic|\bif\b|\bunless\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SleepingWords();
 
     [GeneratedRegex(@"^\s*\*\s*struct\s+(\w+)\s+-", RegexOptions.CultureInvariant, 1000)]

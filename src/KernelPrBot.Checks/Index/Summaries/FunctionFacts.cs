@@ -48,6 +48,42 @@ public static class FunctionFacts
         _ => stored,
     };
 
+    /// <summary>A header every part of the tree may include: include/ and arch/*/include/ (and tools/include/).</summary>
+    public static bool IsSharedHeader(string path) =>
+        path.StartsWith("include/", StringComparison.Ordinal) || path.Contains("/include/", StringComparison.Ordinal) || !path.EndsWith(".h", StringComparison.Ordinal);
+
+    /// <summary>The directory of a path with its trailing '/', the key suffix of a directory-local function.</summary>
+    public static string DirectoryOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..(slash + 1)];
+    }
+
+    /// <summary>The directories a file of <paramref name="path"/> can include a driver's header from: its own and its parents (not the top level).</summary>
+    public static IEnumerable<string> IncludingDirectories(string path)
+    {
+        for (var dir = DirectoryOf(path); dir.Count(c => c == '/') >= 2; dir = DirectoryOf(dir[..^1]))
+        {
+            yield return dir;
+        }
+    }
+
+    /// <summary>The keys under which a call of <paramref name="name"/> from <paramref name="path"/> may find its function, nearest first.</summary>
+    public static IEnumerable<string> KeysFor(string name, string path)
+    {
+        yield return FunctionKey(name, path);
+        foreach (var dir in IncludingDirectories(path))
+        {
+            yield return FunctionKey(name, dir);
+        }
+
+        yield return name;
+    }
+
+    /// <summary>The key of a function defined at <paramref name="path"/>: a .c file's static one, a driver header's static one, or the tree's.</summary>
+    public static string DefinitionKey(string name, string path, bool isStatic) =>
+        !isStatic ? name : path.EndsWith(".c", StringComparison.Ordinal) ? FunctionKey(name, path) : IsSharedHeader(path) ? name : FunctionKey(name, DirectoryOf(path));
+
     public static string SlotKey(string structType, string field) => structType + "." + field;
 
     public static string Record(string key, char kind, params string[] fields) =>
