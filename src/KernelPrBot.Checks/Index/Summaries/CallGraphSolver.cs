@@ -273,8 +273,8 @@ public static class CallGraphSolver
     }
 
     /// <summary>
-    /// The documented slots by (struct, field), and by ("", field) for a field name only one documented struct has: an
-    /// assignment in a function body ("led->cdev.brightness_set = fn;") does not show the struct's type.
+    /// The documented slots by (struct, field), and by ("", field) for a distinctive field name only one documented
+    /// struct has: an assignment in a function body ("led->cdev.brightness_set = fn;") does not show the struct's type.
     /// </summary>
     public static Dictionary<(string Struct, string Field), DocumentedSlot> Documented(IReadOnlyList<DocumentedSlot> slots)
     {
@@ -285,7 +285,9 @@ public static class CallGraphSolver
             result.TryAdd((slot.Struct, slot.Field), slot);
         }
 
-        foreach (var group in slots.DistinctBy(s => (s.Struct, s.Field)).GroupBy(s => s.Field, StringComparer.Ordinal).Where(g => g.Count() == 1))
+        // Only a distinctive field name (brightness_set, ndo_start_xmit): "setup" or "enable" belong to many structs.
+        foreach (var group in slots.DistinctBy(s => (s.Struct, s.Field)).GroupBy(s => s.Field, StringComparer.Ordinal)
+                     .Where(g => g.Count() == 1 && g.Key.Length >= 8 && g.Key.Contains('_', StringComparison.Ordinal)))
         {
             result.TryAdd((string.Empty, group.Key), group.First());
         }
