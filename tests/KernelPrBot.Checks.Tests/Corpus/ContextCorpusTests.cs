@@ -13,13 +13,9 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 
-    [KernelTreeFact]
-    public void Injected_bugs_are_found_at_the_right_line()
+    private void WriteScores(List<ContextCorpus.KindScore> scores, List<string> misses, string title)
     {
-        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
-        var mutations = ContextCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), Setting("KPB_CORPUS_PER_KIND", 25));
-        var (scores, misses) = ContextCorpus.ScoreRecall(mutations);
-        output.WriteLine("kind                   injected  found  recall");
+        output.WriteLine("kind                   injected  found  recall" + title);
         foreach (var s in scores)
         {
             output.WriteLine($"{s.Kind,-22} {s.Total,8} {s.Found,6} {100.0 * s.Found / s.Total,6:F1}%");
@@ -29,6 +25,15 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
         {
             output.WriteLine("miss: " + miss);
         }
+    }
+
+    [KernelTreeFact]
+    public void Injected_bugs_are_found_at_the_right_line()
+    {
+        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
+        var mutations = ContextCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), Setting("KPB_CORPUS_PER_KIND", 25));
+        var (scores, misses) = ContextCorpus.ScoreRecall(mutations);
+        WriteScores(scores, misses, string.Empty);
 
         Assert.Equal(5, scores.Count);
         Assert.All(scores, s => Assert.True(s.Found >= 0.9 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
@@ -44,16 +49,7 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
         var mutations = TreeCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), perKind)
             .Concat(ContextCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), perKind)).ToList();
         var (scores, misses) = ContextCorpus.ScoreRecall(mutations, options);
-        output.WriteLine("kind                   injected  found  recall   (with the index's summaries)");
-        foreach (var s in scores)
-        {
-            output.WriteLine($"{s.Kind,-22} {s.Total,8} {s.Found,6} {100.0 * s.Found / s.Total,6:F1}%");
-        }
-
-        foreach (var miss in misses)
-        {
-            output.WriteLine("miss: " + miss);
-        }
+        WriteScores(scores, misses, "   (with the index's summaries)");
 
         Assert.Equal(8, scores.Count);
         Assert.All(scores, s => Assert.True(s.Total >= Math.Min(perKind, 10), $"{s.Kind}: only {s.Total} generated"));
