@@ -13,6 +13,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     private readonly List<DocumentedSlot> _slots = [];
     private readonly List<(string Directory, string Header)> _quotedIncludes = [];
     private string _path = string.Empty;
+    private bool _summarise = true;
+    private Task<(List<string> Facts, TimeSpan Time)>? _solving;
 
     private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headers = new(StringComparer.Ordinal);
@@ -56,6 +58,9 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     {
         _graph.BeginFile(relativePath);
         _path = relativePath;
+
+        // tools/ is userspace (perf, bpftool, selftests): its functions are no callers or callees of the kernel's.
+        _summarise = !relativePath.StartsWith("tools/", StringComparison.Ordinal);
         SymbolScanner.Scan(WithoutConstantDefines(text), this);
         // The core headers' kernel-doc only: a driver's own header may describe its ops loosely ("called from atomic
         // context" of a hook its framework calls from a workqueue).
@@ -70,6 +75,9 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
     /// <summary>What the last <see cref="Write"/> summarised, and how long solving the call graph took.</summary>
     public SummaryStatistics? Summary { get; private set; }
+
+    /// <summary>Whether the file's function bodies are summarised (see <see cref="AddSource(string, string)"/>).</summary>
+    bool ISummarySink.WantsBodies => _summarise;
 
     void ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
@@ -201,10 +209,22 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
     public void MergeFrom(SymbolIndexBuilder other)
     {
-        ArgumentNullException.ThrowIfNull(other);
+        MergeGraphFrom(other);
+        MergeNamesFrom(other);
+    }
 
-        // The call graphs and the names are separate data: they are merged on two cores.
-        var graph = Task.Run(() => _graph.MergeFrom(other._graph));
+    /// <summary>Takes in another worker's call graph and documented slots (everything the summaries are solved from).</summary>
+    public void MergeGraphFrom(SymbolIndexBuilder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _graph.MergeFrom(other._graph);
+        _slots.AddRange(other._slots);
+    }
+
+    /// <summary>Takes in another worker's names, headers, generators and includes.</summary>
+    public void MergeNamesFrom(SymbolIndexBuilder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
         foreach (var (name, entry) in other._symbols)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_symbols, name, out _);
@@ -225,10 +245,18 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         }
 
         _invocations.AddRange(other._invocations);
-        _slots.AddRange(other._slots);
-        graph.GetAwaiter().GetResult();
         _quotedIncludes.AddRange(other._quotedIncludes);
     }
+
+    /// <summary>
+    /// Starts solving the call graph on another core; call once every graph is merged and every slot added. The names
+    /// can go on being merged meanwhile: <see cref="Write"/> waits for the result.
+    /// </summary>
+    public void BeginSolving() => _solving ??= Task.Run(() =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return (Facts: CallGraphSolver.Solve(_graph, _slots), Time: clock.Elapsed);
+    });
 
     /// <summary>
     /// Adds the names that top-level invocations of generator macros define (<c>__MAKE_OP(16)</c> defines
@@ -305,20 +333,15 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     public void Write(Stream stream)
     {
         // The call graph is solved on another core while the names are resolved and sorted: neither touches the other's data.
-        var solving = Task.Run(() =>
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var solved = CallGraphSolver.Solve(_graph, _slots);
-            solved.AddRange(GeneratedIncludeFacts());
-            solved.Sort(StringComparer.Ordinal);
-            return (Facts: solved, Time: clock.Elapsed);
-        });
+        BeginSolving();
         ResolveGenerators();
         var names = _symbols.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
-        var (facts, solveTime) = solving.GetAwaiter().GetResult();
+        var (facts, solveTime) = _solving!.GetAwaiter().GetResult();
+        facts.AddRange(GeneratedIncludeFacts());
+        facts.Sort(StringComparer.Ordinal);
         var kinds = facts.Select(f => f.IndexOf(FunctionFacts.Separator, StringComparison.Ordinal) is >= 0 and var at && at + 1 < f.Length ? f[at + 1] : '?')
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         Summary = new SummaryStatistics(

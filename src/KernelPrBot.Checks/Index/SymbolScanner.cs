@@ -55,7 +55,7 @@ public sealed class SymbolScanner
         _text = text;
         _tokens = tokens;
         _sink = sink;
-        _summaries = Environment.GetEnvironmentVariable("KPB_NOSUM") is null ? sink as ISummarySink : null;
+        _summaries = sink as ISummarySink;
         _pasting = new PastedNames(text, tokens);
     }
 
@@ -266,7 +266,7 @@ public sealed class SymbolScanner
                     }
 
                     var end = SkipBody(i, enumBody: false);
-                    if (_summaries is not null && _definition >= 0)
+                    if (_summaries is not null && _definition >= 0 && _summaries.WantsBodies)
                     {
                         _summaries.BeginFunction(Span(_definition), _definitionStatic, _statement.Any(k => Is(k, "__init")), _tokens[_definition].Line);
                         var releases = FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);

@@ -145,17 +145,26 @@ public static class TreeIndexer
                 }
             });
         var merged = locals.Count == 0 ? new SymbolIndexBuilder() : locals.MaxBy(l => l.SymbolCount)!;
-        foreach (var other in locals.Where(l => !ReferenceEquals(l, merged)))
+        var others = locals.Where(l => !ReferenceEquals(l, merged)).ToList();
+        foreach (var other in others)
         {
-            merged.MergeFrom(other);
+            merged.MergeGraphFrom(other);
         }
 
-        AddGeneratedHeaders(root, merged);
         var netdevices = Path.Combine(root, DocumentedSlots.NetDevicesDocument);
         if (File.Exists(netdevices))
         {
             merged.AddDocumentedSlots(DocumentedSlots.FromNetDevices(File.ReadAllText(netdevices)));
         }
+
+        // The summaries are solved on another core while the names are merged, resolved and sorted.
+        merged.BeginSolving();
+        foreach (var other in others)
+        {
+            merged.MergeNamesFrom(other);
+        }
+
+        AddGeneratedHeaders(root, merged);
 
         return (merged, new IndexStatistics(files.Count, bytes, merged.SymbolCount, merged.HeaderCount, clock.Elapsed));
     }

@@ -292,7 +292,8 @@ public sealed class FunctionBodyScanner
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_calls)[^1].SleepingFlag = true;
         }
 
-        if (!afterMember && IsValueUse(i) && HasLowerCase(word))
+        // Kernel function names have an underscore (acme_irq, foo_work); most locals (ret, dev, skb) do not: they are left out.
+        if (!afterMember && word.Contains('_') && IsValueUse(i) && HasLowerCase(word))
         {
             _sink.AddValueReference(word);
         }

@@ -3,6 +3,9 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <summary>Receives what <see cref="FunctionBodyScanner"/> and <see cref="InitializerScanner"/> find in one file.</summary>
 public interface ISummarySink
 {
+    /// <summary>Whether function bodies are to be scanned at all for this file.</summary>
+    bool WantsBodies => true;
+
     /// <summary>Starts a function definition (<paramref name="isInit"/>: marked __init, run once at boot or load); the calls that follow are its own until <see cref="EndFunction"/>.</summary>
     void BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line);
 
