@@ -123,7 +123,8 @@ public static class ContextCorpus
         Regex.IsMatch(line, @"[(,]\s*GFP_ATOMIC\s*[),|]|^\s*GFP_ATOMIC\s*[),|]", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) &&
         !line.Contains('?', StringComparison.Ordinal) && !line.Contains("==", StringComparison.Ordinal) && !line.Contains("!=", StringComparison.Ordinal);
 
-    private static Mutation Insert(string kind, string path, string[] lines, int at, string text, string rule)
+    /// <summary>The file with <paramref name="text"/> inserted as line <paramref name="at"/> + 1, expected to be reported there.</summary>
+    internal static Mutation Insert(string kind, string path, string[] lines, int at, string text, string rule)
     {
         var after = lines.Take(at).Append(text).Concat(lines.Skip(at)).ToArray();
         return new Mutation(kind, path, lines, after, at + 1, rule);
@@ -166,7 +167,7 @@ public static class ContextCorpus
 
     private static string Indent(string line) => line[..(line.Length - line.TrimStart().Length)];
 
-    private static void Shuffle<T>(List<T> list, Random random)
+    internal static void Shuffle<T>(List<T> list, Random random)
     {
         for (var i = list.Count - 1; i > 0; i--)
         {

@@ -277,19 +277,9 @@ public static partial class TreeCorpus
         return false;
     }
 
-    private static ContextCorpus.Mutation Insert(string kind, string path, string[] lines, int at, string text)
-    {
-        var after = lines.Take(at).Append(text).Concat(lines.Skip(at)).ToArray();
-        // A sleeping callee whose chain ends in an allocation is reported as a sleeping allocation: either rule finds the bug.
-        return new ContextCorpus.Mutation(kind, path, lines, after, at + 1, kind == "sleeping-callee-deep" ? "sleep-in-atomic|atomic-sleeping-alloc" : "sleep-in-atomic");
-    }
+    // A sleeping callee whose chain ends in an allocation is reported as a sleeping allocation: either rule finds the bug.
+    private static ContextCorpus.Mutation Insert(string kind, string path, string[] lines, int at, string text) =>
+        ContextCorpus.Insert(kind, path, lines, at, text, kind == "sleeping-callee-deep" ? "sleep-in-atomic|atomic-sleeping-alloc" : "sleep-in-atomic");
 
-    private static void Shuffle<T>(List<T> list, Random random)
-    {
-        for (var i = list.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (list[i], list[j]) = (list[j], list[i]);
-        }
-    }
+    private static void Shuffle<T>(List<T> list, Random random) => ContextCorpus.Shuffle(list, random);
 }

@@ -55,7 +55,7 @@ public sealed class PatchDefinitions
 
     public IReadOnlyList<Arity> AritiesOf(string name) => _names.TryGetValue(name, out var e) ? e.Arities : [];
 
-    private void AddView(CodeView view, bool addedOnly) => SymbolScanner.Scan(view.Text, new Sink(this, view, addedOnly));
+    private void AddView(CodeView view, bool addedOnly) => SymbolScanner.Scan(view.Text, view.CodeTokens, new Sink(this, view, addedOnly));
 
     private sealed class Sink(PatchDefinitions owner, CodeView view, bool addedOnly) : ISymbolSink
     {

@@ -59,6 +59,13 @@ public sealed class SymbolScanner
         _pasting = new PastedNames(text, tokens);
     }
 
+    /// <summary>Scans text already lexed without comments (a <c>CodeView</c>'s code tokens): it is not lexed again.</summary>
+    public static void Scan(string text, IReadOnlyList<Token> codeTokens, ISymbolSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(codeTokens);
+        new SymbolScanner(text, codeTokens as List<Token> ?? [.. codeTokens], sink).Run();
+    }
+
     public static void Scan(string text, ISymbolSink sink)
     {
         // One token list per thread, reused file after file: a tree scan lexes 1.3 GB of source.

@@ -24,17 +24,18 @@ public sealed class TreeKnowledge(SymbolIndex index)
         var function = name;
         for (var depth = 0; depth < MaxChain && key is not null; depth++)
         {
-            var record = Records(key).Select(r => r.Split(FunctionFacts.Separator)).FirstOrDefault(f => f.Length >= 5 && f[1].Length == 1 && f[1][0] == FunctionFacts.MaySleepKind);
-            if (record is null)
+            // S record fields: callee, callee key, line[, path of a function that is not static to a .c file].
+            var fields = Records(key).Select(FunctionFacts.Parse).Where(r => r.Kind == FunctionFacts.MaySleepKind && r.Fields.Length >= 3).Select(r => r.Fields).FirstOrDefault();
+            if (fields is null)
             {
                 break;
             }
 
             var at = key.IndexOf('@', StringComparison.Ordinal);
-            var file = at >= 0 && !key.EndsWith('/') ? key[(at + 1)..] : record.Length > 5 ? record[5] : string.Empty;
-            var callee = record[2];
-            chain.Add(new SleepStep(function, callee, file, int.TryParse(record[4], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0));
-            key = FunctionFacts.ExpandCalleeKey(callee, record[3], file);
+            var file = at >= 0 && !key.EndsWith('/') ? key[(at + 1)..] : fields.Length > 3 ? fields[3] : string.Empty;
+            var callee = fields[0];
+            chain.Add(new SleepStep(function, callee, file, ParseLine(fields[2])));
+            key = FunctionFacts.ExpandCalleeKey(callee, fields[1], file);
             function = callee;
         }
 
@@ -50,7 +51,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
             var (_, kind, fields) = FunctionFacts.Parse(record);
             if (kind == FunctionFacts.AtomicEntryKind && fields.Length >= 3)
             {
-                return new AtomicEntryFact(fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+                return new AtomicEntryFact(fields[0], fields[1], ParseLine(fields[2]));
             }
         }
 
@@ -65,7 +66,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
             var (_, kind, fields) = FunctionFacts.Parse(record);
             if (kind == FunctionFacts.LockedCallerKind && fields.Length >= 4)
             {
-                return new LockedCaller(fields[0], fields[1], fields[2], int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+                return new LockedCaller(fields[0], fields[1], fields[2], ParseLine(fields[3]));
             }
         }
 
@@ -80,7 +81,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
             var (_, kind, fields) = FunctionFacts.Parse(record);
             if (kind == FunctionFacts.DocumentedSlotKind && fields.Length >= 3)
             {
-                return new DocumentedSlot(fields.Length > 3 ? fields[3] : structType, field, fields[0], fields[1], int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0);
+                return new DocumentedSlot(fields.Length > 3 ? fields[3] : structType, field, fields[0], fields[1], ParseLine(fields[2]));
             }
         }
 
@@ -101,6 +102,8 @@ public sealed class TreeKnowledge(SymbolIndex index)
 
         return null;
     }
+
+    private static int ParseLine(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
 
     private IReadOnlyList<string> Records(string key)
     {

@@ -53,7 +53,18 @@ public static class SleepingCalls
         ["read_poll_timeout"] = 3, ["readx_poll_timeout"] = 4, ["readl_poll_timeout"] = 3, ["regmap_read_poll_timeout"] = 4,
     };
 
+    /// <summary>Entries whose sleeping depends on the arguments or on how the object was set up: a call of one of them
+    /// does not make the caller sleep on every call (a polling loop may not sleep at all; vfree() defers in interrupts).</summary>
+    private static readonly HashSet<string> Conditional = new(StringComparer.Ordinal)
+    {
+        "vfree", "vunmap", "might_sleep_if", "release_firmware",
+        "read_poll_timeout", "readx_poll_timeout", "readl_poll_timeout", "regmap_read_poll_timeout",
+    };
+
     public static bool MaySleep(string name) => Names.Contains(name);
+
+    /// <summary>A call that sleeps whatever it is given: what makes a function "may sleep" in the tree's summaries.</summary>
+    public static bool AlwaysSleeps(string name) => Names.Contains(name) && !Conditional.Contains(name);
 
     /// <summary>The sleep argument of a polling macro, or -1 (the call sleeps only when it is not 0).</summary>
     public static int PollSleepArgumentOf(string name) => PollSleepArgument.GetValueOrDefault(name, -1);

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Index.Summaries;
+using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Analysis.Context;
 
@@ -28,13 +29,20 @@ public sealed class FileSummaries
 
     public string Path { get; }
 
-    /// <summary>Summarises <paramref name="source"/> (the file, or a hunk's text) at <paramref name="path"/>; <paramref name="fileLine"/> maps its lines to the file's.</summary>
-    public static FileSummaries Build(string source, string path, TreeKnowledge? tree, Func<int, int>? fileLine = null)
+    /// <summary>Summarises a view (the file, or a hunk's text) at <paramref name="path"/>, from the tokens it was lexed into once.</summary>
+    public static FileSummaries Build(CodeView view, string path, TreeKnowledge? tree)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Build(view.Text, view.CodeTokens, path, tree, view.NewLine);
+    }
+
+    /// <summary>Summarises <paramref name="source"/> at <paramref name="path"/>; <paramref name="fileLine"/> maps its lines to the file's.</summary>
+    private static FileSummaries Build(string source, IReadOnlyList<Token> codeTokens, string path, TreeKnowledge? tree, Func<int, int>? fileLine = null)
     {
         var summaries = new FileSummaries(tree, path, fileLine ?? (line => line));
         var sink = new Sink();
         sink.Graph.BeginFile(path.EndsWith(".h", StringComparison.Ordinal) ? path : path + (path.EndsWith(".c", StringComparison.Ordinal) ? string.Empty : ".c"));
-        SymbolScanner.Scan(source, sink);
+        SymbolScanner.Scan(source, codeTokens, sink);
         summaries.Solve(sink.Graph);
         return summaries;
     }

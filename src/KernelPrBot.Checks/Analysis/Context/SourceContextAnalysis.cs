@@ -39,7 +39,7 @@ public sealed class SourceContextAnalysis
         var brackets = new BracketMap(source, code);
         var definitions = FunctionFinder.Find(source, code, brackets);
         var bodies = definitions.Select(d => StatementParser.ParseBody(source, code, brackets, d)).ToList();
-        var roots = FindRegisteredCallbacks(source, code, fileLine);
+        var roots = FindRegisteredCallbacks(source, code, brackets, fileLine);
         var entries = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
         foreach (var (name, entry) in roots)
         {
@@ -113,7 +113,7 @@ public sealed class SourceContextAnalysis
     }
 
     /// <summary>Functions this file registers as callbacks that run in atomic context.</summary>
-    private static Dictionary<string, EntryContext> FindRegisteredCallbacks(string source, List<Token> code, Func<int, int> fileLine)
+    private static Dictionary<string, EntryContext> FindRegisteredCallbacks(string source, List<Token> code, BracketMap brackets, Func<int, int> fileLine)
     {
         var roots = new Dictionary<string, EntryContext>(StringComparer.Ordinal);
         for (var k = 0; k + 1 < code.Count; k++)
@@ -126,7 +126,7 @@ public sealed class SourceContextAnalysis
             var name = code[k].Text(source);
             if (code[k + 1].Is(source, "(") && AtomicCallbacks.TryGet(name, out var argument, out var context))
             {
-                var callback = ArgumentIdentifier(source, code, k + 1, argument);
+                var callback = ArgumentIdentifier(source, code, brackets, k + 1, argument);
                 if (callback is not null)
                 {
                     roots.TryAdd(callback, new EntryContext($"{context} registered by {name}() at line {fileLine(code[k].Line)}", code[k].Line));
@@ -143,46 +143,22 @@ public sealed class SourceContextAnalysis
         return roots;
     }
 
-    private static string? ArgumentIdentifier(string source, List<Token> code, int open, int index)
+    /// <summary>The single identifier (after an optional '&amp;') that is argument <paramref name="index"/> of the call at '(' <paramref name="open"/>, or null.</summary>
+    private static string? ArgumentIdentifier(string source, List<Token> code, BracketMap brackets, int open, int index)
     {
-        var depth = 0;
-        var current = 0;
-        var tokens = new List<Token>();
-        for (var k = open; k < code.Count; k++)
+        var close = brackets.Close(open, code.Count);
+        var arguments = brackets.SplitArguments(open + 1, close < 0 ? code.Count : close);
+        if (index >= arguments.Count)
         {
-            var t = code[k];
-            if (t.Is(source, "("))
-            {
-                depth++;
-                if (depth == 1)
-                {
-                    continue;
-                }
-            }
-            else if (t.Is(source, ")"))
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    break;
-                }
-            }
-            else if (depth == 1 && t.Is(source, ","))
-            {
-                current++;
-                continue;
-            }
-
-            if (current == index && !t.Is(source, "&"))
-            {
-                tokens.Add(t);
-            }
-            else if (current > index)
-            {
-                break;
-            }
+            return null;
         }
 
-        return tokens.Count == 1 && tokens[0].Kind == TokenKind.Identifier ? tokens[0].Text(source) : null;
+        var (start, end) = arguments[index];
+        if (start < end && code[start].Is(source, "&"))
+        {
+            start++;
+        }
+
+        return end - start == 1 && code[start].Kind == TokenKind.Identifier ? code[start].Text(source) : null;
     }
 }

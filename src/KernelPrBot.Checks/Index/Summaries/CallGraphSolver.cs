@@ -19,14 +19,7 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// </summary>
 public static class CallGraphSolver
 {
-    /// <summary>Seed entries whose sleeping depends on how the object was set up (a regmap over MMIO does not sleep).</summary>
-    private static readonly HashSet<string> ConditionalSeeds = new(StringComparer.Ordinal)
-    {
-        "vfree", "vunmap", "might_sleep_if", "release_firmware",
-        "read_poll_timeout", "readx_poll_timeout", "readl_poll_timeout", "regmap_read_poll_timeout",
-    };
-
-    public static bool IsSeed(string name) => SleepingCalls.MaySleep(name) && !ConditionalSeeds.Contains(name);
+    public static bool IsSeed(string name) => SleepingCalls.AlwaysSleeps(name);
 
     public static List<string> Solve(CallGraphBuilder graph, IReadOnlyList<DocumentedSlot> slots)
     {

@@ -526,90 +526,63 @@ public sealed class FunctionBodyScanner
     /// <summary>The single identifier (after an optional '&amp;') that is argument <paramref name="index"/> of the call at '(' <paramref name="open"/>, or -1.</summary>
     private int Argument(int open, int index)
     {
-        var depth = 0;
-        var current = 0;
-        var first = -1;
-        var count = 0;
-        for (var k = open; k < _tokens.Count && k < open + 400; k++)
+        var (start, end) = ArgumentRange(open, index);
+        if (start < end && IsChar(start, '&'))
         {
-            if (Is(k, "(") || Is(k, "[") || Is(k, "{"))
-            {
-                depth++;
-                if (depth == 1)
-                {
-                    continue;
-                }
-            }
-            else if (Is(k, ")") || Is(k, "]") || Is(k, "}"))
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    break;
-                }
-            }
-            else if (depth == 1 && Is(k, ","))
-            {
-                if (current == index)
-                {
-                    break;
-                }
-
-                current++;
-                continue;
-            }
-
-            if (current == index && !(count == 0 && Is(k, "&")))
-            {
-                first = count == 0 ? k : first;
-                count++;
-            }
+            start++;
         }
 
-        return count == 1 && IsIdent(first) ? first : -1;
+        return end - start == 1 && IsIdent(start) ? start : -1;
     }
 
     /// <summary>The text of one argument without spaces, as the path walk normalises lock expressions.</summary>
     private string ArgumentText(int open, int index)
     {
-        var depth = 0;
-        var current = 0;
+        var (start, end) = ArgumentRange(open, index);
         var sb = new System.Text.StringBuilder();
-        for (var k = open; k < _tokens.Count && k < open + 400; k++)
+        for (var k = start; k < end; k++)
         {
-            if (Is(k, "("))
-            {
-                depth++;
-                if (depth == 1)
-                {
-                    continue;
-                }
-            }
-            else if (Is(k, ")"))
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    break;
-                }
-            }
-            else if (depth == 1 && Is(k, ","))
-            {
-                current++;
-                continue;
-            }
-
-            if (current == index)
-            {
-                sb.Append(Span(k));
-            }
-            else if (current > index)
-            {
-                break;
-            }
+            sb.Append(Span(k));
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The tokens [start, end) of argument <paramref name="index"/> of the call whose '(' is at <paramref name="open"/>
+    /// (empty when there is no such argument). The index scan builds no bracket map: it walks at most 400 tokens.
+    /// </summary>
+    private (int Start, int End) ArgumentRange(int open, int index)
+    {
+        var depth = 0;
+        var current = 0;
+        var start = open + 1;
+        for (var k = open; k < _tokens.Count && k < open + 400; k++)
+        {
+            if (IsChar(k, '(') || IsChar(k, '[') || IsChar(k, '{'))
+            {
+                depth++;
+            }
+            else if (IsChar(k, ')') || IsChar(k, ']') || IsChar(k, '}'))
+            {
+                if (--depth == 0)
+                {
+                    return current == index ? (start, k) : (k, k);
+                }
+            }
+            else if (depth == 1 && IsChar(k, ','))
+            {
+                if (current == index)
+                {
+                    return (start, k);
+                }
+
+                current++;
+                start = k + 1;
+            }
+        }
+
+        return (open, open);
     }
 
     private sealed record Held(string Key, bool Atomic, bool Certain, int Level, string By, int Line, bool Scoped);
