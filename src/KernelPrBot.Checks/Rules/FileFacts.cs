@@ -31,8 +31,28 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
 
     public IReadOnlyList<CodeView> Code => _code ??= IsBaseline && Images?.Before is { } before ? [CodeView.WholeFile(before)] : CodeView.ForFile(File, Images);
 
-    public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts =>
-        _contexts ??= Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine, Summaries(v)))).ToList();
+    public IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)> Contexts => _contexts ??= AnalyzeViews();
+
+    private List<(CodeView View, SourceContextAnalysis Analysis)> AnalyzeViews()
+    {
+        var registrations = Code.Count > 1 ? RegistrationsAcrossViews() : null;
+        return Code.Select(v => (v, SourceContextAnalysis.Analyze(v.Text, v.Tokens, v.NewLine, Summaries(v), registrations))).ToList();
+    }
+
+    /// <summary>With hunks only, what each hunk registers as an atomic callback, for the functions other hunks show.</summary>
+    private Dictionary<string, string> RegistrationsAcrossViews()
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var view in Code)
+        {
+            foreach (var (name, reason) in SourceContextAnalysis.RegisteredCallbacks(view.Text, view.Tokens, view.NewLine))
+            {
+                all.TryAdd(name, reason);
+            }
+        }
+
+        return all;
+    }
 
     /// <summary>With an index, the view's own functions summarised and the tree's summaries behind them.</summary>
     private FileSummaries? Summaries(CodeView view) =>

@@ -32,7 +32,11 @@ public sealed class SourceContextAnalysis
     /// (a hunk's text starts at its first line, not the file's); identity when null.</param>
     /// <param name="summaries">The file's and the tree's function summaries: functions the tree calls from atomic context
     /// or stores in an atomic ops-table slot start atomic.</param>
-    public static SourceContextAnalysis Analyze(string source, IReadOnlyList<Token> tokens, Func<int, int>? fileLine = null, FileSummaries? summaries = null)
+    /// <param name="fileRegistrations">Callbacks registered elsewhere in the same file (another hunk of it), by name, with
+    /// the reason: a handler and its <c>request_irq()</c> are often in different hunks.</param>
+    public static SourceContextAnalysis Analyze(
+        string source, IReadOnlyList<Token> tokens, Func<int, int>? fileLine = null, FileSummaries? summaries = null,
+        IReadOnlyDictionary<string, string>? fileRegistrations = null)
     {
         fileLine ??= line => line;
         var code = PreprocessorFilter.CodeTokens(source, tokens);
@@ -44,6 +48,17 @@ public sealed class SourceContextAnalysis
         foreach (var (name, entry) in roots)
         {
             entries[name] = entry;
+        }
+
+        if (fileRegistrations is not null)
+        {
+            foreach (var d in definitions)
+            {
+                if (!entries.ContainsKey(d.Name) && fileRegistrations.TryGetValue(d.Name, out var registered))
+                {
+                    entries[d.Name] = new EntryContext(registered, d.Line);
+                }
+            }
         }
 
         if (summaries is not null)
@@ -110,6 +125,17 @@ public sealed class SourceContextAnalysis
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The callbacks that <paramref name="source"/> (a hunk's text) registers to run in atomic context, by name, with the
+    /// reason in the file's lines: passed to the analysis of the file's other hunks.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RegisteredCallbacks(string source, IReadOnlyList<Token> tokens, Func<int, int> fileLine)
+    {
+        var code = PreprocessorFilter.CodeTokens(source, tokens);
+        return FindRegisteredCallbacks(source, code, new BracketMap(source, code), fileLine)
+            .ToDictionary(r => r.Key, r => r.Value.Reason, StringComparer.Ordinal);
     }
 
     /// <summary>Functions this file registers as callbacks that run in atomic context.</summary>

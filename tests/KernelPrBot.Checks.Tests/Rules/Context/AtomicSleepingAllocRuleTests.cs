@@ -142,4 +142,42 @@ public sealed class AtomicSleepingAllocRuleTests
         Assert.Equal(42, finding.Line);
         Assert.Contains("registered by request_irq() at line 48", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_registration_in_another_hunk_of_the_same_file_makes_the_handler_atomic()
+    {
+        // git format-patch -W: the handler and the function that registers it are separate hunks of one file.
+        var findings = RuleRunner.Run(Rule, """
+            diff --git a/drivers/misc/acme.c b/drivers/misc/acme.c
+            --- a/drivers/misc/acme.c
+            +++ b/drivers/misc/acme.c
+            @@ -40,4 +40,5 @@
+             static irqreturn_t acme_irq(int irq, void *data)
+             {
+            +	acme_log = kzalloc(64, GFP_KERNEL);
+             	return IRQ_HANDLED;
+             }
+            @@ -90,4 +91,5 @@
+             static int acme_probe(struct acme *a)
+             {
+            +	a->irq = 7;
+             	return request_irq(a->irq, acme_irq, 0, "acme", a);
+             }
+            diff --git a/drivers/misc/other.c b/drivers/misc/other.c
+            --- a/drivers/misc/other.c
+            +++ b/drivers/misc/other.c
+            @@ -10,4 +10,5 @@
+             static irqreturn_t acme_irq(int irq, void *data)
+             {
+            +	other_log = kzalloc(64, GFP_KERNEL);
+             	return IRQ_HANDLED;
+             }
+
+            """);
+
+        // other.c's acme_irq is another static function: acme.c's request_irq() says nothing of it.
+        var finding = Assert.Single(findings);
+        Assert.Equal(("drivers/misc/acme.c", 42), (finding.File, finding.Line));
+        Assert.Contains("registered by request_irq() at line 94", finding.Message, StringComparison.Ordinal);
+    }
 }
