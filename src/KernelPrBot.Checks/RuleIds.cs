@@ -21,6 +21,8 @@ public static class RuleIds
 
     public const string DeprecatedApi = "deprecated-api";
 
+    public const string RemovedApi = "removed-api";
+
     public const string AllocSizeofPointer = "alloc-sizeof-pointer";
 
     public const string MissingSignedOffBy = "missing-signed-off-by";

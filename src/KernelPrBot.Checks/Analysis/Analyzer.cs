@@ -22,7 +22,7 @@ public sealed class Analyzer
             .ToList();
     }
 
-    public const string SkippedWithoutIndex = "api checks skipped: no symbol index (use --index FILE or --tree DIR)";
+    public const string SkippedWithoutIndex = "unknown-symbol, wrong-arity and unknown-header skipped: no symbol index (use --index FILE or --tree DIR)";
 
     public const string NoTreeSummaries =
         "context checks without the tree's summaries (no symbol index): calls into other functions of the tree are not followed, and atomic callers in other files and documented atomic ops slots are not known";

@@ -21,6 +21,7 @@ public static class RuleCatalog
         new WrongArityRule(),
         new UnknownHeaderRule(),
         new DeprecatedApiRule(),
+        new RemovedApiRule(),
         new AllocSizeofPointerRule(),
         new MissingSignedOffByRule(),
         new SignOffMismatchRule(),

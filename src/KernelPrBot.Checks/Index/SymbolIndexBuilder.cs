@@ -13,7 +13,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     private readonly List<DocumentedSlot> _slots = [];
     private readonly List<(string Directory, string Header)> _quotedIncludes = [];
     private string _path = string.Empty;
-    private bool _summarise = true;
+    private bool _inKernel = true; // false while a tools/ file is scanned: not summarised, its names not the kernel's
     private Task<(List<string> Facts, TimeSpan Time)>? _solving;
 
     private readonly Dictionary<string, Entry> _symbols = new(StringComparer.Ordinal);
@@ -29,7 +29,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     {
         var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, name, out _);
-        entry.Add(kinds, arity);
+        entry.Add(kinds, arity, _inKernel);
     }
 
     public void AddHeader(string relativePath) => _headers.Add(relativePath);
@@ -60,8 +60,9 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         _path = relativePath;
 
         // tools/ is userspace (perf, bpftool, selftests): its functions are no callers or callees of the kernel's.
-        _summarise = !relativePath.StartsWith("tools/", StringComparison.Ordinal);
+        _inKernel = !relativePath.StartsWith("tools/", StringComparison.Ordinal);
         SymbolScanner.Scan(WithoutConstantDefines(text), this);
+        _inKernel = true; // names added outside a file (generated, mach-types) are the kernel's
         // The core headers' kernel-doc only: a driver's own header may describe its ops loosely ("called from atomic
         // context" of a hook its framework calls from a workqueue).
         if (relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal) && DocumentedSlots.MayDocumentSlots(text))
@@ -77,7 +78,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     public SummaryStatistics? Summary { get; private set; }
 
     /// <summary>Whether the file's function bodies are summarised (see <see cref="AddSource(string, string)"/>).</summary>
-    bool ISummarySink.WantsBodies => _summarise;
+    bool ISummarySink.WantsBodies => _inKernel;
 
     void ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
@@ -228,7 +229,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         foreach (var (name, entry) in other._symbols)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_symbols, name, out _);
-            mine.Add(entry.Kinds, null);
+            mine.Add(entry.Kinds, null, entry.InKernel);
             foreach (var a in entry.Arities())
             {
                 mine.AddEncoded(a);
@@ -337,7 +338,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         ResolveGenerators();
         var names = _symbols.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        var records = names.Select(n => (n, _symbols[n].Kinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
+        var records = names.Select(n => (n, _symbols[n].StoredKinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
         var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
         var (facts, solveTime) = _solving!.GetAwaiter().GetResult();
         facts.AddRange(GeneratedIncludeFacts());
@@ -367,10 +368,17 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
         public SymbolKinds Kinds { get; private set; }
 
+        /// <summary>Seen in some file outside tools/ (or added outside any file).</summary>
+        public bool InKernel { get; private set; }
+
+        /// <summary>The kinds as written: a name seen only under tools/ is marked so.</summary>
+        public readonly SymbolKinds StoredKinds => InKernel ? Kinds : Kinds | SymbolKinds.UserspaceOnly;
+
         /// <summary>Adds kinds and, when given, an arity; arities are kept encoded plus one, so that 0 marks an empty slot.</summary>
-        public void Add(SymbolKinds kinds, Arity? arity)
+        public void Add(SymbolKinds kinds, Arity? arity, bool inKernel)
         {
             Kinds |= kinds;
+            InKernel |= inKernel;
             if (arity is { } a)
             {
                 Store((ushort)(a.Encoded + 1));

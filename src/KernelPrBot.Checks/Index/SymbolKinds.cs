@@ -20,6 +20,12 @@ public enum SymbolKinds
     /// <summary>A variable or typedef declared as a pointer to a function (<c>void (*hook)(int)</c>).</summary>
     FunctionPointer = 2048,
 
+    /// <summary>
+    /// Found only under tools/ (userspace: perf's and nolibc's copies of libc names, such as strlcpy()), nowhere in the
+    /// kernel itself: kernel code cannot call it.
+    /// </summary>
+    UserspaceOnly = 4096,
+
     /// <summary>Something that can stand before <c>(</c> in a call.</summary>
     Callable = Function | Prototype | FunctionMacro | ObjectMacro | StaticInline | FunctionPointer,
 }

@@ -41,7 +41,7 @@ public static class ChangeAnalyzer
 
         if (result.Notes.Contains(Analyzer.SkippedWithoutIndex))
         {
-            notes.Add($"api checks (unknown symbols, wrong argument counts, unknown headers) skipped: this server has no symbol index ({Inputs.InputSettingNames.Bot.Index})");
+            notes.Add($"unknown-symbol, wrong-arity and unknown-header skipped: this server has no symbol index ({Inputs.InputSettingNames.Bot.Index})");
         }
 
         if (built.Series.Patches.Any(p => p.Commit is not null))

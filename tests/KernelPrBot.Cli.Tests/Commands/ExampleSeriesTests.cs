@@ -7,9 +7,9 @@ using Xunit;
 namespace KernelPrBot.Cli.Tests.Commands;
 
 /// <summary>
-/// The README's first command: <c>check --tree &lt;example tree&gt; examples/acme-series</c>, the tree assembled from the linux-source package. Each headline rule reports
-/// exactly once, on the line the example means, and the clean patch and the clean parts of the others report
-/// nothing. The index is built into a temporary directory (given with --index) so that the test leaves nothing in
+/// The README's first command, <c>check examples/acme-series</c> with no tree, and the same with the tree assembled
+/// from the linux-source package (<c>--tree</c>). Each headline rule reports exactly once, on the line the example
+/// means, and the clean patch and the clean parts of the others report nothing. The index is built into a temporary directory (given with --index) so that the test leaves nothing in
 /// the user's cache.
 /// </summary>
 public sealed class ExampleSeriesTests : IDisposable
@@ -36,6 +36,7 @@ public sealed class ExampleSeriesTests : IDisposable
             ("atomic-sleeping-alloc", Main, 107),
             ("rcu-deref-outside-read-section", Ethtool, 107),
             ("unknown-symbol", Ethtool, 130),
+            ("removed-api", Ethtool, 29),
             ("lock-not-released", Ethtool, 146),
             ("ai-sign-off", AdaptivePatch, 15));
         Assert.Empty(JsonNode.Parse(run.Stdout)!["summary"]!["diagnostics"]!.AsArray());
@@ -50,22 +51,35 @@ public sealed class ExampleSeriesTests : IDisposable
         Assert.Contains($"{Ethtool}:130: error: kmalloc_zeroed() is not defined in the tree or in this patch; did you mean kmalloc()?", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Ethtool}:146: error: mutex_lock(&priv->cfg_lock) taken at line 138 is still held at 'return -EINVAL'", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("'Signed-off-by: Claude <noreply@anthropic.com>' names an AI tool", run.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("5 errors, 0 warnings, 0 notes in 3 commits, 7 files\n", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("6 errors, 0 warnings, 0 notes in 4 commits, 9 files\n", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Without_the_tree_the_hunks_still_show_the_lock_and_rcu_bugs()
+    public void Without_the_tree_the_hunks_show_the_atomic_lock_rcu_and_removed_api_bugs()
     {
-        // The .c hunks show whole functions (git format-patch -W). The IRQ handler's registration is in another
-        // hunk and kmalloc_zeroed() needs the symbol index, so those two need --tree.
+        // The .c hunks show whole functions (git format-patch -W); the IRQ handler's request_irq() is in another hunk
+        // of the same file. Only kmalloc_zeroed() needs the symbol index: nothing but the tree says it does not exist.
         var run = CliRun.Of(["check", "--format", "json", Series]);
 
         Assert.Equal(1, run.Exit);
         AssertFindings(
             run.Stdout,
+            ("atomic-sleeping-alloc", Main, 107),
             ("rcu-deref-outside-read-section", Ethtool, 107),
             ("lock-not-released", Ethtool, 146),
+            ("removed-api", Ethtool, 29),
             ("ai-sign-off", AdaptivePatch, 15));
+    }
+
+    [Fact]
+    public void Without_the_tree_the_messages_name_the_cause()
+    {
+        var run = CliRun.Of(["check", Series]);
+
+        Assert.Contains($"{Main}:107: error: kzalloc(GFP_KERNEL) may sleep, but acme_interrupt() runs as hard-IRQ handler registered by request_irq() at line 148", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{Ethtool}:29: error: strlcpy() no longer exists in the kernel (removed in v6.8); use strscpy()", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("note: unknown-symbol, wrong-arity and unknown-header skipped: no symbol index", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("5 errors, 0 warnings, 0 notes in 4 commits, 9 files\n", run.Stdout, StringComparison.Ordinal);
     }
 
     [KernelTreeFact]

@@ -44,7 +44,9 @@ public sealed class UnknownSymbolRule : Rule
             var local = PatchDefinitions.ForView(view);
             foreach (var call in calls)
             {
-                if (index.Contains(call.Name) || context.Definitions.Defines(call.Name) || local.Defines(call.Name) ||
+                // A removed interface (strlcpy()) gets removed-api's message, which names the replacement.
+                if (index.Contains(call.Name) || RemovedApiRule.Reports(call.Name, index) ||
+                    context.Definitions.Defines(call.Name) || local.Defines(call.Name) ||
                     (generated is not null && !call.Name.Any(char.IsAsciiLetterLower)))
                 {
                     continue;

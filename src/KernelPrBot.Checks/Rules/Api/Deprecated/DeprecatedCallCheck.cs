@@ -14,6 +14,12 @@ internal static class DeprecatedCallCheck
             return false;
         }
 
+        // Gone from the tree (or no tree to ask): removed-api reports it as a call that does not build.
+        if (RemovedApiRule.Reports(name, context.Options.Symbols))
+        {
+            return true;
+        }
+
         DeprecatedCode.Report(context, view, code[i].Line, $"{name}() is deprecated: {api.Reason}; use {api.Replacement}",
             "api:" + name + ":" + DeprecatedCode.ArgumentText(view, code, i + 1));
         return true;
