@@ -54,22 +54,33 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     public void AddSource(string text) => AddSource(text, "<source>.c");
 
     /// <summary>Adds one file of a tree; <paramref name="relativePath"/> keys its static functions' summaries.</summary>
-    public void AddSource(string text, string relativePath)
+    public void AddSource(string text, string relativePath) => AddStrippedSource(WithoutConstantDefines(text), relativePath, text);
+
+    /// <summary>
+    /// Adds one file whose constant-only <c>#define</c> lines are already blanked (<see cref="RemoveConstantDefines"/>);
+    /// <paramref name="original"/> is the file as read, whose kernel-doc is read for callback slots (a <c>#define</c> line
+    /// ends the comment above a member), needed for headers of include/ only.
+    /// </summary>
+    internal void AddStrippedSource(string text, string relativePath, string? original)
     {
         _graph.BeginFile(relativePath);
         _path = relativePath;
 
         // tools/ is userspace (perf, bpftool, selftests): its functions are no callers or callees of the kernel's.
         _inKernel = !relativePath.StartsWith("tools/", StringComparison.Ordinal);
-        SymbolScanner.Scan(WithoutConstantDefines(text), this);
+        SymbolScanner.Scan(text, this);
         _inKernel = true; // names added outside a file (generated, mach-types) are the kernel's
         // The core headers' kernel-doc only: a driver's own header may describe its ops loosely ("called from atomic
         // context" of a hook its framework calls from a workqueue).
-        if (relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal) && DocumentedSlots.MayDocumentSlots(text))
+        if (IsCoreHeader(relativePath) && original is not null && DocumentedSlots.MayDocumentSlots(original))
         {
-            _slots.AddRange(DocumentedSlots.FromHeader(text, relativePath));
+            _slots.AddRange(DocumentedSlots.FromHeader(original, relativePath));
         }
     }
+
+    /// <summary>A header under include/, whose kernel-doc may document callback slots.</summary>
+    internal static bool IsCoreHeader(string relativePath) =>
+        relativePath.StartsWith("include/", StringComparison.Ordinal) && relativePath.EndsWith(".h", StringComparison.Ordinal);
 
     /// <summary>Callback slots the documentation calls atomic (beyond the headers' kernel-doc, which AddSource reads).</summary>
     public void AddDocumentedSlots(IEnumerable<DocumentedSlot> slots) => _slots.AddRange(slots);
@@ -129,28 +140,43 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
     internal static string WithoutConstantDefines(string text)
     {
-        System.Text.StringBuilder? sb = null;
-        var copied = 0;
+        var buffer = text.ToCharArray();
+        var length = RemoveConstantDefines(buffer);
+        return length == text.Length ? text : new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// Empties the constant-only <c>#define</c> lines of <paramref name="text"/> in place (their newline stays, so line
+    /// numbers do not move) and returns the new length: the tree indexer does this on its read buffer, before the one
+    /// string of the file is made.
+    /// </summary>
+    internal static int RemoveConstantDefines(Span<char> text)
+    {
+        var write = 0;
         var start = 0;
         while (start < text.Length)
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
+            var newline = text[start..].IndexOf('\n');
+            var end = newline < 0 ? text.Length : start + newline;
+            if (!IsConstantDefine(text[start..end]))
             {
-                end = text.Length;
+                if (write != start)
+                {
+                    text[start..end].CopyTo(text[write..]);
+                }
+
+                write += end - start;
             }
 
-            if (IsConstantDefine(text.AsSpan(start, end - start)))
+            if (end < text.Length)
             {
-                sb ??= new System.Text.StringBuilder(text.Length);
-                sb.Append(text, copied, start - copied);
-                copied = end;
+                text[write++] = '\n';
             }
 
             start = end + 1;
         }
 
-        return sb is null ? text : sb.Append(text, copied, text.Length - copied).ToString();
+        return write;
     }
 
     private static bool IsConstantDefine(ReadOnlySpan<char> line)
