@@ -152,31 +152,34 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     /// </summary>
     internal static int RemoveConstantDefines(Span<char> text)
     {
+        // Only lines whose first non-blank character is '#' can go: jump from '#' to '#', not from line to line.
         var write = 0;
-        var start = 0;
-        while (start < text.Length)
+        var copied = 0;
+        var search = 0;
+        while (search < text.Length)
         {
-            var newline = text[start..].IndexOf('\n');
-            var end = newline < 0 ? text.Length : start + newline;
-            if (!IsConstantDefine(text[start..end]))
+            var hash = text[search..].IndexOf('#');
+            if (hash < 0)
             {
-                if (write != start)
-                {
-                    text[start..end].CopyTo(text[write..]);
-                }
-
-                write += end - start;
+                break;
             }
 
-            if (end < text.Length)
+            hash += search;
+            var lineStart = text[..hash].LastIndexOf('\n') + 1;
+            var newline = text[hash..].IndexOf('\n');
+            var end = newline < 0 ? text.Length : hash + newline;
+            if (text[lineStart..hash].IndexOfAnyExcept(' ', '\t') < 0 && IsConstantDefine(text[lineStart..end]))
             {
-                text[write++] = '\n';
+                text[copied..lineStart].CopyTo(text[write..]);
+                write += lineStart - copied;
+                copied = end; // the newline stays
             }
 
-            start = end + 1;
+            search = end + 1;
         }
 
-        return write;
+        text[copied..].CopyTo(text[write..]);
+        return write + text.Length - copied;
     }
 
     private static bool IsConstantDefine(ReadOnlySpan<char> line)
@@ -364,8 +367,13 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         ResolveGenerators();
         var names = _symbols.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        var records = names.Select(n => (n, _symbols[n].StoredKinds, (IReadOnlyList<ushort>)_symbols[n].Arities().Order().ToList()));
-        var headers = _headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[]));
+        var records = names.Select(n =>
+        {
+            var entry = _symbols[n];
+            return (n, entry.StoredKinds, (IReadOnlyList<ushort>)entry.SortedArities());
+        });
+        var symbolSection = SymbolIndexFormat.Encode(records, withData: true);
+        var headerSection = SymbolIndexFormat.Encode(_headers.Order(StringComparer.Ordinal).Select(h => (h, SymbolKinds.None, (IReadOnlyList<ushort>)[])), withData: false);
         var (facts, solveTime) = _solving!.GetAwaiter().GetResult();
         facts.AddRange(GeneratedIncludeFacts());
         facts.Sort(StringComparer.Ordinal);
@@ -375,7 +383,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             _graph.FunctionCount, _graph.CallCount, _graph.Values.Count,
             kinds.GetValueOrDefault(FunctionFacts.MaySleepKind), kinds.GetValueOrDefault(FunctionFacts.AtomicEntryKind),
             kinds.GetValueOrDefault(FunctionFacts.DocumentedSlotKind), solveTime);
-        SymbolIndexFormat.Write(stream, names.Length, records, _headers.Count, headers, facts);
+        var factSection = SymbolIndexFormat.Encode(facts.Select(f => (f, SymbolKinds.None, (IReadOnlyList<ushort>)[])), withData: false);
+        SymbolIndexFormat.Write(stream, names.Length, symbolSection, _headers.Count, headerSection, factSection);
     }
 
     public SymbolIndex Build()
@@ -436,6 +445,24 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             {
                 (_more ??= []).Add(slot);
             }
+        }
+
+        /// <summary>The arities in ascending order, as the index stores them (most names have none, or one).</summary>
+        public readonly ushort[] SortedArities()
+        {
+            if (_a0 == 0)
+            {
+                return [];
+            }
+
+            if (_a1 == 0)
+            {
+                return [(ushort)(_a0 - 1)];
+            }
+
+            var all = Arities().ToArray();
+            Array.Sort(all);
+            return all;
         }
 
         public readonly IEnumerable<ushort> Arities()

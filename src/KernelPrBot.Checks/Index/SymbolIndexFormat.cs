@@ -29,19 +29,25 @@ public static class SymbolIndexFormat
 
     public static ReadOnlySpan<byte> Magic => "KPBSYMIX"u8;
 
-    internal static void Write(
-        Stream stream,
-        int symbolCount,
-        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> symbols,
-        int headerCount,
-        IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> headers,
-        IReadOnlyList<string> facts)
+    /// <summary>One section encoded: the block offsets, the data, and how many records it holds.</summary>
+    internal sealed record EncodedSection(List<int> Offsets, byte[] Data, int Length, int Count);
+
+    /// <summary>Writes the header and the three sections, encoded beforehand (the symbols while the summaries are solved).</summary>
+    internal static void Write(Stream stream, int symbolCount, EncodedSection symbols, int headerCount, EncodedSection headers, EncodedSection facts)
     {
         using var payload = new MemoryStream();
         var payloadWriter = new BinaryWriter(payload);
-        var symbolBlocks = WriteSection(payloadWriter, symbols, withData: true);
-        var headerBlocks = WriteSection(payloadWriter, headers, withData: false);
-        WriteSection(payloadWriter, facts.Select(f => (f, SymbolKinds.None, (IReadOnlyList<ushort>)[])), withData: false, out var factCount);
+        foreach (var section in new[] { symbols, headers, facts })
+        {
+            foreach (var o in section.Offsets)
+            {
+                payloadWriter.Write(o);
+            }
+
+            payloadWriter.Write(section.Length);
+            payloadWriter.Write(section.Data, 0, section.Length);
+        }
+
         payloadWriter.Flush();
         var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
 
@@ -49,34 +55,34 @@ public static class SymbolIndexFormat
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(symbolCount);
-        writer.Write(symbolBlocks);
+        writer.Write(symbols.Offsets.Count);
         writer.Write(headerCount);
-        writer.Write(headerBlocks);
-        writer.Write(factCount);
+        writer.Write(headers.Offsets.Count);
+        writer.Write(facts.Count);
         writer.Write((ulong)bytes.Length);
         writer.Write(Checksum(bytes));
         writer.Write(bytes);
         writer.Flush();
     }
 
-    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData) =>
-        WriteSection(writer, records, withData, out _);
-
-    private static int WriteSection(BinaryWriter writer, IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData, out int count)
+    /// <summary>Front-codes sorted records into blocks of <see cref="BlockSize"/>; names over <see cref="MaxNameBytes"/> are left out.</summary>
+    internal static EncodedSection Encode(IEnumerable<(string Name, SymbolKinds Kinds, IReadOnlyList<ushort> Arities)> records, bool withData)
     {
         using var data = new MemoryStream();
         var dataWriter = new BinaryWriter(data);
         var offsets = new List<int>();
-        var previous = Array.Empty<byte>();
+        var previous = new byte[MaxNameBytes * 3];
+        var current = new byte[MaxNameBytes * 3];
+        var previousLength = 0;
         var n = 0;
         foreach (var (name, kinds, arities) in records)
         {
-            var bytes = Encoding.UTF8.GetBytes(name);
-            if (bytes.Length > MaxNameBytes)
+            if (name.Length > MaxNameBytes || Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
             {
                 continue;
             }
 
+            var length = Encoding.UTF8.GetBytes(name, current);
             var shared = 0;
             if (n % BlockSize == 0)
             {
@@ -84,16 +90,12 @@ public static class SymbolIndexFormat
             }
             else
             {
-                var max = Math.Min(previous.Length, bytes.Length);
-                while (shared < max && previous[shared] == bytes[shared])
-                {
-                    shared++;
-                }
+                shared = current.AsSpan(0, Math.Min(previousLength, length)).CommonPrefixLength(previous.AsSpan(0, previousLength));
             }
 
             dataWriter.Write7BitEncodedInt(shared);
-            dataWriter.Write7BitEncodedInt(bytes.Length - shared);
-            dataWriter.Write(bytes, shared, bytes.Length - shared);
+            dataWriter.Write7BitEncodedInt(length - shared);
+            dataWriter.Write(current, shared, length - shared);
             if (withData)
             {
                 dataWriter.Write7BitEncodedInt((int)kinds);
@@ -104,20 +106,13 @@ public static class SymbolIndexFormat
                 }
             }
 
-            previous = bytes;
+            (previous, current) = (current, previous);
+            previousLength = length;
             n++;
         }
 
         dataWriter.Flush();
-        count = n;
-        foreach (var o in offsets)
-        {
-            writer.Write(o);
-        }
-
-        writer.Write((int)data.Length);
-        writer.Write(data.GetBuffer(), 0, (int)data.Length);
-        return offsets.Count;
+        return new EncodedSection(offsets, data.GetBuffer(), (int)data.Length, n);
     }
 
     /// <summary>A 64-bit checksum of the payload: four independent rotate-xor-multiply lanes over 8-byte words, folded.</summary>

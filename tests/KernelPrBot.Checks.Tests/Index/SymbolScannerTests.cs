@@ -231,4 +231,12 @@ public sealed class SymbolScannerTests
         var unchanged = "#define ACME_ALIAS acme_probe\n";
         Assert.Same(unchanged, SymbolIndexBuilder.WithoutConstantDefines(unchanged));
     }
+
+    [Fact]
+    public void Only_defines_at_the_start_of_a_line_are_blanked_wherever_the_hash_is()
+    {
+        var text = "int a; /* see #define X 1 */\n  #  define ACME_A 1\r\n\t#define ACME_B (2)\nchar *s = \"#define C 3\";\n#define ACME_C 4";
+        var stripped = SymbolIndexBuilder.WithoutConstantDefines(text);
+        Assert.Equal("int a; /* see #define X 1 */\n\n\nchar *s = \"#define C 3\";\n", stripped);
+    }
 }

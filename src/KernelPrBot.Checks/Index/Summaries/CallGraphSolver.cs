@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KernelPrBot.Checks.Kernel;
 
 namespace KernelPrBot.Checks.Index.Summaries;
@@ -383,16 +384,21 @@ public static class CallGraphSolver
     /// <summary>Resolves a callee name from a caller's file: that file's static definitions first, else every other definition.</summary>
     private sealed class Resolver
     {
+        private static readonly List<int> None = [];
+
         private readonly Dictionary<(int Path, int Name), List<int>> _fileLocal = [];
-        private readonly Dictionary<(string Directory, int Name), List<int>> _directoryLocal = [];
+
+        // Directories by id, so that a lookup hashes two ints, not a path (every call of the tree is resolved).
+        private readonly Dictionary<string, int> _directoryIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Directory, int Name), List<int>> _directoryLocal = [];
         private readonly Dictionary<int, List<int>> _global = [];
         private readonly CallGraphBuilder _graph;
-        private readonly string[]?[] _including;
+        private readonly int[]?[] _including;
 
         public Resolver(CallGraphBuilder graph)
         {
             _graph = graph;
-            _including = new string[]?[graph.Paths.Count];
+            _including = new int[]?[graph.Paths.Count];
             for (var f = 0; f < graph.Functions.Count; f++)
             {
                 var node = graph.Functions[f];
@@ -402,13 +408,24 @@ public static class CallGraphSolver
                 }
                 else if (node.DirectoryLocal)
                 {
-                    Add(_directoryLocal, (FunctionFacts.DirectoryOf(graph.Paths[node.Path]), node.Name), f);
+                    Add(_directoryLocal, (DirectoryId(FunctionFacts.DirectoryOf(graph.Paths[node.Path])), node.Name), f);
                 }
                 else
                 {
                     Add(_global, node.Name, f);
                 }
             }
+        }
+
+        private int DirectoryId(string directory)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_directoryIds, directory, out var exists);
+            if (!exists)
+            {
+                id = _directoryIds.Count - 1;
+            }
+
+            return id;
         }
 
         private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int f)
@@ -424,6 +441,7 @@ public static class CallGraphSolver
 
         public bool IsFileLocal(int path, int name) => _fileLocal.ContainsKey((path, name));
 
+        /// <summary>The definitions a call of <paramref name="name"/> from <paramref name="path"/> reaches (a shared empty list for none: do not modify).</summary>
         public List<int> Resolve(int path, int name)
         {
             if (_fileLocal.TryGetValue((path, name), out var local))
@@ -433,7 +451,7 @@ public static class CallGraphSolver
 
             if (_directoryLocal.Count > 0)
             {
-                foreach (var directory in _including[path] ??= FunctionFacts.IncludingDirectories(_graph.Paths[path]).ToArray())
+                foreach (var directory in _including[path] ??= IncludingDirectoryIds(path))
                 {
                     if (_directoryLocal.TryGetValue((directory, name), out var near))
                     {
@@ -442,7 +460,12 @@ public static class CallGraphSolver
                 }
             }
 
-            return _global.TryGetValue(name, out var global) ? global : [];
+            return _global.TryGetValue(name, out var global) ? global : None;
         }
+
+        /// <summary>The ids of the directories whose headers' static inlines a file sees; directories with none are left out.</summary>
+        private int[] IncludingDirectoryIds(int path) =>
+            FunctionFacts.IncludingDirectories(_graph.Paths[path])
+                .Select(d => _directoryIds.TryGetValue(d, out var id) ? id : -1).Where(id => id >= 0).ToArray();
     }
 }
