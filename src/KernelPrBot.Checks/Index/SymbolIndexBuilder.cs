@@ -258,11 +258,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         foreach (var (name, entry) in other._symbols)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_symbols, name, out _);
-            mine.Add(entry.Kinds, null, entry.InKernel);
-            foreach (var a in entry.Arities())
-            {
-                mine.AddEncoded(a);
-            }
+            mine.MergeFrom(entry);
         }
 
         _headers.UnionWith(other._headers);
@@ -295,7 +291,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     /// </summary>
     public void ResolveGenerators()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<ulong>();
         foreach (var invocation in _invocations)
         {
             if (!_generators.ContainsKey(invocation.Macro) && !invocation.Macro.Contains("EVENT", StringComparison.Ordinal) && !invocation.Macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal))
@@ -310,10 +306,29 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         _invocations.Clear();
     }
 
-    private void Expand(string macro, List<string?> arguments, int depth, HashSet<string> seen, string? source)
+    /// <summary>
+    /// A 64-bit FNV-1a of the macro and its arguments joined by NUL, as the set of expansions done: hundreds of thousands
+    /// of them, so no key string is made.
+    /// </summary>
+    private static ulong ExpansionKey(string macro, List<string?> arguments)
+    {
+        var hash = Summaries.CallGraphBuilder.NameHash(macro);
+        foreach (var argument in arguments)
+        {
+            hash *= 1099511628211UL; // a NUL: (hash ^ 0) * prime
+            foreach (var c in argument ?? string.Empty)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+        }
+
+        return hash;
+    }
+
+    private void Expand(string macro, List<string?> arguments, int depth, HashSet<ulong> seen, string? source)
     {
         var isTrace = macro.StartsWith("TRACE_EVENT", StringComparison.Ordinal) || macro.StartsWith("DECLARE_TRACE", StringComparison.Ordinal) || macro.StartsWith("DEFINE_EVENT", StringComparison.Ordinal);
-        if (depth > 6 || (!isTrace && !_generators.ContainsKey(macro)) || !seen.Add(macro + "\0" + string.Join("\0", arguments)))
+        if (depth > 6 || (!isTrace && !_generators.ContainsKey(macro)) || !seen.Add(ExpansionKey(macro, arguments)))
         {
             return; // most top-level invocations (EXPORT_SYMBOL, module_init…) name no generator: no key is made for them
         }
@@ -420,7 +435,27 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             }
         }
 
-        public void AddEncoded(ushort encoded) => Store((ushort)(encoded + 1));
+        /// <summary>Takes in another worker's entry of the same name (no enumerator: a tree has a million names).</summary>
+        public void MergeFrom(in Entry other)
+        {
+            Kinds |= other.Kinds;
+            InKernel |= other.InKernel;
+            foreach (var slot in (ReadOnlySpan<ushort>)[other._a0, other._a1, other._a2])
+            {
+                if (slot != 0)
+                {
+                    Store(slot);
+                }
+            }
+
+            if (other._more is { } more)
+            {
+                foreach (var slot in more)
+                {
+                    Store(slot);
+                }
+            }
+        }
 
         private void Store(ushort slot)
         {
