@@ -57,7 +57,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     public void AddSource(string text, string relativePath) => AddStrippedSource(WithoutConstantDefines(text), relativePath, text);
 
     /// <summary>
-    /// Adds one file whose constant-only <c>#define</c> lines are already blanked (<see cref="RemoveConstantDefines"/>);
+    /// Adds one file whose constant-only <c>#define</c> lines are already emptied (<see cref="StripConstantDefines"/>);
     /// <paramref name="original"/> is the file as read, whose kernel-doc is read for callback slots (a <c>#define</c> line
     /// ends the comment above a member), needed for headers of include/ only.
     /// </summary>
@@ -138,23 +138,48 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     }
 
     /// <summary>The text with each line of the form <c>#define NAME NUMBER</c> emptied (line breaks kept), or the text itself.</summary>
-    internal static string WithoutConstantDefines(string text)
-    {
-        var buffer = text.ToCharArray();
-        var length = RemoveConstantDefines(buffer);
-        return length == text.Length ? text : new string(buffer, 0, length);
-    }
+    internal static string WithoutConstantDefines(string text) => StripConstantDefines(text.AsMemory()) ?? text;
 
     /// <summary>
-    /// Empties the constant-only <c>#define</c> lines of <paramref name="text"/> in place (their newline stays, so line
-    /// numbers do not move) and returns the new length: the tree indexer does this on its read buffer, before the one
-    /// string of the file is made.
+    /// The text with its constant-only <c>#define</c> lines emptied (their newline stays, so line numbers do not move),
+    /// made in one copy; null when it has none. The tree indexer calls it on its read buffer, so that one string is
+    /// made per file.
     /// </summary>
-    internal static int RemoveConstantDefines(Span<char> text)
+    internal static string? StripConstantDefines(ReadOnlyMemory<char> text)
+    {
+        var removed = ConstantDefines(text.Span);
+        if (removed is null)
+        {
+            return null;
+        }
+
+        var length = text.Length;
+        foreach (var (start, end) in removed)
+        {
+            length -= end - start;
+        }
+
+        return string.Create(length, (text, removed), static (destination, state) =>
+        {
+            var source = state.text.Span;
+            var copied = 0;
+            var written = 0;
+            foreach (var (start, end) in state.removed)
+            {
+                source[copied..start].CopyTo(destination[written..]);
+                written += start - copied;
+                copied = end;
+            }
+
+            source[copied..].CopyTo(destination[written..]);
+        });
+    }
+
+    /// <summary>The ranges of the constant-only <c>#define</c> lines (without their newline), or null when there are none.</summary>
+    private static List<(int Start, int End)>? ConstantDefines(ReadOnlySpan<char> text)
     {
         // Only lines whose first non-blank character is '#' can go: jump from '#' to '#', not from line to line.
-        var write = 0;
-        var copied = 0;
+        List<(int Start, int End)>? removed = null;
         var search = 0;
         while (search < text.Length)
         {
@@ -170,33 +195,47 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             var end = newline < 0 ? text.Length : hash + newline;
             if (text[lineStart..hash].IndexOfAnyExcept(' ', '\t') < 0 && IsConstantDefine(text[lineStart..end]))
             {
-                text[copied..lineStart].CopyTo(text[write..]);
-                write += lineStart - copied;
-                copied = end; // the newline stays
+                (removed ??= []).Add((lineStart, end));
             }
 
             search = end + 1;
         }
 
-        text[copied..].CopyTo(text[write..]);
-        return write + text.Length - copied;
+        return removed;
+    }
+
+    private static int SkipBlanks(ReadOnlySpan<char> text, int at, int end)
+    {
+        while (at < end && text[at] is ' ' or '\t')
+        {
+            at++;
+        }
+
+        return at;
     }
 
     private static bool IsConstantDefine(ReadOnlySpan<char> line)
     {
-        line = line.TrimEnd("\r \t").TrimStart(" \t");
-        if (line.Length < 10 || line[0] != '#')
+        // Hand-rolled trims: this runs on every preprocessor line of the tree.
+        var end = line.Length;
+        while (end > 0 && line[end - 1] is '\r' or ' ' or '\t')
+        {
+            end--;
+        }
+
+        var at = SkipBlanks(line, 0, end);
+        if (end - at < 10 || line[at] != '#')
         {
             return false;
         }
 
-        line = line[1..].TrimStart(" \t");
-        if (!line.StartsWith("define") || line.Length < 8 || line[6] is not (' ' or '\t'))
+        at = SkipBlanks(line, at + 1, end);
+        if (end - at < 8 || !line[at..].StartsWith("define") || line[at + 6] is not (' ' or '\t'))
         {
             return false;
         }
 
-        line = line[7..].TrimStart(" \t");
+        line = line[SkipBlanks(line, at + 7, end)..end];
         var name = 0;
         while (name < line.Length && Source.CLexer.IsIdentPart(line[name]))
         {
@@ -208,7 +247,7 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
             return false;
         }
 
-        var value = line[name..].TrimStart(" \t");
+        var value = line[SkipBlanks(line, name, line.Length)..];
         if (value.Length == 0 || !(char.IsAsciiDigit(value[0]) || value[0] == '('))
         {
             return false;

@@ -38,9 +38,9 @@ public static class TreeIndexer
 
             chars = ArrayPool<char>.Shared.Rent(Math.Max(Encoding.UTF8.GetMaxCharCount(done), 1));
             var decoded = Encoding.UTF8.GetChars(bytes, 0, done, chars, 0);
-            var original = keepOriginal ? new string(chars, 0, decoded) : null;
-            var kept = SymbolIndexBuilder.RemoveConstantDefines(chars.AsSpan(0, decoded));
-            return (original is not null && kept == decoded ? original : new string(chars, 0, kept), original, decoded);
+            var stripped = SymbolIndexBuilder.StripConstantDefines(chars.AsMemory(0, decoded));
+            var original = keepOriginal || stripped is null ? new string(chars, 0, decoded) : null;
+            return (stripped ?? original!, keepOriginal ? original : null, decoded);
         }
         finally
         {
