@@ -28,10 +28,10 @@ public static partial class CheckpatchOutput
         ["ALLOC_WITH_MULTIPLY"] = [RuleIds.DeprecatedApi],
         ["CONSIDER_KSTRTO"] = [RuleIds.DeprecatedApi],
         ["STRCPY"] = [RuleIds.DeprecatedApi],
-        ["STRLCPY"] = [RuleIds.DeprecatedApi],
+        ["STRLCPY"] = [RuleIds.DeprecatedApi, RuleIds.RemovedApi],
         ["STRNCPY"] = [RuleIds.DeprecatedApi],
         ["PREFER_FALLTHROUGH"] = [RuleIds.DeprecatedApi],
-        ["DEPRECATED_API"] = [RuleIds.DeprecatedApi],
+        ["DEPRECATED_API"] = [RuleIds.DeprecatedApi, RuleIds.RemovedApi],
         ["FLEXIBLE_ARRAY"] = [RuleIds.DeprecatedApi],
     };
 

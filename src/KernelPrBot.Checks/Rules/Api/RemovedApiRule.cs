@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Rules.Api.Deprecated;
 
 namespace KernelPrBot.Checks.Rules.Api;
 
@@ -34,7 +35,7 @@ public sealed class RemovedApiRule : Rule
             PatchDefinitions? local = null;
             foreach (var call in CallFinder.AddedCalls(view))
             {
-                if (RemovedApis.Find(call.Name) is not { } removed || InKernel(call.Name, symbols) ||
+                if (RemovedApis.Find(call.Name) is not { } removed || RemovedCall.InKernel(call.Name, symbols) ||
                     context.Definitions.Defines(call.Name) || (local ??= PatchDefinitions.ForView(view)).Defines(call.Name))
                 {
                     continue;
@@ -48,12 +49,4 @@ public sealed class RemovedApiRule : Rule
             }
         }
     }
-
-    /// <summary>Whether this rule, not deprecated-api or unknown-symbol, speaks for a call to <paramref name="name"/>.</summary>
-    internal static bool Reports(string name, SymbolIndex? symbols) =>
-        RemovedApis.Find(name) is not null && !InKernel(name, symbols);
-
-    /// <summary>tools/ keeps userspace copies (tools/include/linux/string.h declares strlcpy()): they do not count.</summary>
-    private static bool InKernel(string name, SymbolIndex? symbols) =>
-        symbols?.Find(name) is { } info && (info.Kinds & SymbolKinds.UserspaceOnly) == 0;
 }

@@ -45,7 +45,7 @@ public sealed class UnknownSymbolRule : Rule
             foreach (var call in calls)
             {
                 // A removed interface (strlcpy()) gets removed-api's message, which names the replacement.
-                if (index.Contains(call.Name) || RemovedApiRule.Reports(call.Name, index) ||
+                if (index.Contains(call.Name) || Deprecated.RemovedCall.IsRemoved(call.Name, index) ||
                     context.Definitions.Defines(call.Name) || local.Defines(call.Name) ||
                     (generated is not null && !call.Name.Any(char.IsAsciiLetterLower)))
                 {

@@ -15,7 +15,7 @@ internal static class DeprecatedCallCheck
         }
 
         // Gone from the tree (or no tree to ask): removed-api reports it as a call that does not build.
-        if (RemovedApiRule.Reports(name, context.Options.Symbols))
+        if (RemovedCall.IsRemoved(name, context.Options.Symbols))
         {
             return true;
         }
