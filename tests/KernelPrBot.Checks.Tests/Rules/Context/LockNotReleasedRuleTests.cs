@@ -117,4 +117,27 @@ public sealed class LockNotReleasedRuleTests
         var finding = Assert.Single(RuleRunner.RunWithImages(Rule, Before, after));
         Assert.Equal(5, finding.Line);
     }
+
+    [Fact]
+    public void A_lock_and_its_unlock_under_the_same_static_key_test_take_the_same_branch() => RuleRunner.AssertMarkedInNewFile(Rule, """
+        static void acme_account(struct acme *a)
+        {
+        	if (static_branch_unlikely(&acme_locked_stats))
+        		spin_lock(&a->stats_lock);
+        	a->packets++;
+        	if (static_branch_unlikely(&acme_locked_stats))
+        		spin_unlock(&a->stats_lock);
+        }
+
+        static int acme_count(struct acme *a)
+        {
+        	if (static_key_enabled(&acme_key.key))
+        		mutex_lock(&a->lock);
+        	if (a->dead)
+        		[|return -ENODEV;|]
+        	if (static_key_enabled(&acme_key.key))
+        		mutex_unlock(&a->lock);
+        	return 0;
+        }
+        """);
 }
