@@ -36,18 +36,38 @@ public sealed class LockNotReleasedRule : ContextRule
             // re-enabled on paths this analysis cannot follow, and lockdep reports those leaks clearly at run time.
             foreach (var held in exit.State.Held.Where(h => !h.Scoped && !h.FromEntry && h.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff)))
             {
-                // Only when some other exit of this function releases the same lock.
+                // Only when some other exit of this function releases the same lock, or, with one way out, when the
+                // base version released it on every exit and the patch only took the release away.
                 var otherExitsRelease = function.Returns.Any(r => r != exit && !r.State.Held.Any(h => h.Key == held.Key && !h.Scoped)) && released.Contains(held.Key);
-                if (!otherExitsRelease || !reported.Add((exit.Line, held.Key)))
+                var baseReleased = !otherExitsRelease && BaseReleasedEverywhere(context, function, held.Key);
+                if (!(otherExitsRelease || baseReleased) || !reported.Add((exit.Line, held.Key)))
                 {
                     continue;
                 }
 
                 var how = exit.Implicit ? "the end of the function" : $"'return{(exit.Expression.Length > 0 ? " " + exit.Expression : string.Empty)}'";
+                var evidence = otherExitsRelease ? "while other paths release it" : "and before this patch every path released it";
                 ReportIfConcerned(context, view, function, exit.Line,
-                    $"{held.CallText} taken at line {view.NewLine(held.Line)} is still held at {how}, while other paths release it; unlock before returning",
+                    $"{held.CallText} taken at line {view.NewLine(held.Line)} is still held at {how}, {evidence}; unlock before returning",
                     $"{held.Key}:{exit.Expression}", "CONFIG_PROVE_LOCKING (lockdep) reports this at run time");
             }
         }
+    }
+
+    /// <summary>
+    /// The base version of the function released <paramref name="key"/> and returned holding it on no exit (an early
+    /// return before the lock is taken counts as releasing), and the patched one calls
+    /// nothing the base did not (a new helper may release it for the caller): the patch removed the release.
+    /// </summary>
+    private static bool BaseReleasedEverywhere(FileContext context, FunctionContext function, string key)
+    {
+        if (context.BaseAnalysis?.Function(function.Function.Name) is not { Returns.Count: > 0 } before)
+        {
+            return false;
+        }
+
+        var baseCalls = before.Calls.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return before.Returns.Any(r => r.State.Released.Contains(key)) && before.Returns.All(r => !r.State.Held.Any(h => h.Key == key)) &&
+               function.Calls.All(c => baseCalls.Contains(c.Name));
     }
 }

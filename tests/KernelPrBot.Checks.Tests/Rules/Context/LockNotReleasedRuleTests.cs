@@ -119,6 +119,30 @@ public sealed class LockNotReleasedRuleTests
     }
 
     [Fact]
+    public void With_full_files_reports_a_deleted_only_unlock_that_every_path_of_the_base_took()
+    {
+        // With one path there are no "other paths" that release: the base, where every path released, is the evidence.
+        const string Before = "static int f(struct acme *a)\n{\n\tmutex_lock(&a->m);\n\ta->n++;\n\tmutex_unlock(&a->m);\n\treturn 0;\n}\n";
+        var after = Before.Replace("\tmutex_unlock(&a->m);\n", string.Empty, StringComparison.Ordinal);
+        var finding = Assert.Single(RuleRunner.RunWithImages(Rule, Before, after));
+        Assert.Equal(5, finding.Line);
+        Assert.Contains("before this patch every path released it", finding.Message, StringComparison.Ordinal);
+
+        // An early return before the lock is taken does not hide it.
+        const string Guarded = "static int h(struct acme *a)\n{\n\tif (!a->up)\n\t\treturn -ENODEV;\n\tmutex_lock(&a->m);\n\ta->n++;\n\tmutex_unlock(&a->m);\n\treturn 0;\n}\n";
+        var guardedAfter = Guarded.Replace("\tmutex_unlock(&a->m);\n", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(7, Assert.Single(RuleRunner.RunWithImages(Rule, Guarded, guardedAfter)).Line);
+
+        // Handing the unlock to a helper the base did not call may well release it: not reported.
+        var handed = Before.Replace("\tmutex_unlock(&a->m);\n", "\tacme_finish(a);\n", StringComparison.Ordinal);
+        Assert.Empty(RuleRunner.RunWithImages(Rule, Before, handed));
+
+        // A function that never released it in the base (a lock wrapper by another name) is not the patch's doing.
+        const string Holder = "static int g(struct acme *a)\n{\n\tmutex_lock(&a->m);\n\ta->n++;\n\treturn 0;\n}\n";
+        Assert.Empty(RuleRunner.RunWithImages(Rule, Holder, Holder.Replace("a->n++;", "a->n += 2;", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_lock_and_its_unlock_under_the_same_static_key_test_take_the_same_branch() => RuleRunner.AssertMarkedInNewFile(Rule, """
         static void acme_account(struct acme *a)
         {
