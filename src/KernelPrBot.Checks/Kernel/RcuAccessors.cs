@@ -27,4 +27,14 @@ public static class RcuAccessors
         Accessors.TryGetValue(name, out var withCondition) && (withCondition == 0 || argumentCount < withCondition);
 
     public static bool IsAccessor(string name) => Accessors.ContainsKey(name);
+
+    /// <summary>
+    /// Accessors that name the update-side protection instead of a read section: rcu_dereference_protected() and
+    /// _check(), and the subsystem wrappers named *_dereference() (rtnl_dereference(), wiphy_dereference(),
+    /// mt76_dereference()). SRCU's srcu_dereference*() are read-side accessors of their own and do not count.
+    /// </summary>
+    public static bool IsProtectedAccessor(string name) =>
+        !Accessors.ContainsKey(name) && !name.StartsWith("srcu_", StringComparison.Ordinal) &&
+        (name.Contains("dereference_protected", StringComparison.Ordinal) || name.Contains("dereference_check", StringComparison.Ordinal) ||
+         name.EndsWith("_dereference", StringComparison.Ordinal));
 }

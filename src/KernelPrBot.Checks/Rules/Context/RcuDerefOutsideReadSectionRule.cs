@@ -6,7 +6,8 @@ namespace KernelPrBot.Checks.Rules.Context;
 
 /// <summary>
 /// rcu_dereference() and the _rcu list walkers outside an RCU read-side section, in a function that manages RCU
-/// itself (it, or its base version, takes rcu_read_lock()): callers elsewhere may hold RCU for the others.
+/// itself (it, or its base version, takes rcu_read_lock()), or on a pointer its base version read with a protected
+/// accessor (rcu_dereference_protected(), rtnl_dereference()): callers elsewhere may hold RCU for the others.
 /// </summary>
 public sealed class RcuDerefOutsideReadSectionRule : ContextRule
 {
@@ -22,14 +23,33 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
     protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var function = analysed;
-        var managesRcu = function.UsesRcuReadLock || context.BaseAnalysis?.Function(function.Function.Name)?.UsesRcuReadLock == true;
-        if (!managesRcu)
+        var before = context.BaseAnalysis?.Function(function.Function.Name);
+        var managesRcu = function.UsesRcuReadLock || before?.UsesRcuReadLock == true;
+
+        // Pointers the base version read with a protected accessor (rcu_dereference_protected(), rtnl_dereference()):
+        // turned into a plain rcu_dereference() with no read section, the protection the base named is gone.
+        var protectedBefore = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var call in before?.Calls ?? [])
+        {
+            if (RcuAccessors.IsProtectedAccessor(call.Name) && call.ArgumentCount > 0)
+            {
+                protectedBefore.TryAdd(call.Argument(0), call.Name);
+            }
+        }
+
+        if (!managesRcu && protectedBefore.Count == 0)
         {
             return;
         }
 
         foreach (var call in function.Calls.Where(c => RcuAccessors.NeedsReadSection(c.Name, c.ArgumentCount)))
         {
+            string? wasProtectedBy = null;
+            if (!managesRcu && (call.ArgumentCount == 0 || !protectedBefore.TryGetValue(call.Argument(0), out wasProtectedBy)))
+            {
+                continue;
+            }
+
             // Outside RCU on some path, and not under an update-side lock or a section that excludes
             // readers. Running as a callback (IRQ, softirq) is not a read-side section for lockdep-RCU.
             if (!call.States.Any(s => !s.InRcuReadSection && !s.Held.Any(h => h.Kind.IsAtomic() && h.Kind != LockKind.AtomicEntry)))
@@ -38,7 +58,9 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
             }
 
             var section = function.Calls.FirstOrDefault(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal));
-            var where = section is null ? string.Empty : $" (this function's read section starts at line {view.NewLine(section.Line)})";
+            var where = section is not null ? $" (this function's read section starts at line {view.NewLine(section.Line)})"
+                : wasProtectedBy is not null ? $" (the base version read it with {wasProtectedBy}(), under the update-side lock)"
+                : string.Empty;
             ReportIfConcerned(context, view, function, call.Line,
                 $"{call.Name}() outside an RCU read-side section{where}; wrap the access in rcu_read_lock()/rcu_read_unlock(), or use rcu_dereference_protected() under the update lock",
                 $"{call.Name}:{string.Join(",", call.Arguments)}", "CONFIG_PROVE_RCU reports this at run time");

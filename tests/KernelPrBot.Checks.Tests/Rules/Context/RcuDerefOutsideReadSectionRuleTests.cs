@@ -62,4 +62,25 @@ public sealed class RcuDerefOutsideReadSectionRuleTests
         var after = Before.Replace("\trcu_read_lock();\n", string.Empty, StringComparison.Ordinal).Replace("\trcu_read_unlock();\n", string.Empty, StringComparison.Ordinal);
         Assert.Equal(5, Assert.Single(RuleRunner.RunWithImages(Rule, Before, after)).Line);
     }
+
+    [Fact]
+    public void With_full_files_reports_a_protected_read_turned_into_a_plain_one_outside_any_read_section()
+    {
+        // The base said how the pointer is protected (the update lock); the patch drops that and takes no
+        // rcu_read_lock() either: lockdep-RCU's "suspicious rcu_dereference_check() usage".
+        const string Before = "static struct acme_cfg *acme_cfg(struct acme *a)\n{\n\treturn rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock));\n}\n" +
+                              "static struct acme_cfg *acme_dev_cfg(struct net_device *dev)\n{\n\treturn rtnl_dereference(dev->acme_cfg);\n}\n";
+        var after = Before.Replace("rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock))", "rcu_dereference(a->cfg)", StringComparison.Ordinal)
+                          .Replace("rtnl_dereference(dev->acme_cfg)", "rcu_dereference(dev->acme_cfg)", StringComparison.Ordinal);
+        var findings = RuleRunner.RunWithImages(Rule, Before, after);
+        Assert.Equal([3, 7], findings.Select(f => f.Line));
+        Assert.Contains("the base version read it with rcu_dereference_protected()", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the base version read it with rtnl_dereference()", findings[1].Message, StringComparison.Ordinal);
+
+        // Another pointer, or the plain read inside a read section, is not the same change.
+        var other = Before.Replace("rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock))", "rcu_dereference(a->stats)", StringComparison.Ordinal);
+        Assert.Empty(RuleRunner.RunWithImages(Rule, Before, other));
+        var inside = Before.Replace("\treturn rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock));", "\tstruct acme_cfg *c;\n\n\trcu_read_lock();\n\tc = rcu_dereference(a->cfg);\n\trcu_read_unlock();\n\treturn c;", StringComparison.Ordinal);
+        Assert.Empty(RuleRunner.RunWithImages(Rule, Before, inside));
+    }
 }
