@@ -37,7 +37,11 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
             }
         }
 
-        if (!managesRcu && protectedBefore.Count == 0)
+        // A sleeping lock this function took: its callers cannot be inside a read section (they would sleep in it).
+        static HeldLock? SleepingLock(ContextState s) => s.InRcuReadSection ? null
+            : s.Held.FirstOrDefault(h => !h.FromEntry && h.Kind is LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore);
+        var takesSleepingLock = function.Calls.Any(c => c.States.Any(s => SleepingLock(s) is not null));
+        if (!managesRcu && protectedBefore.Count == 0 && !takesSleepingLock)
         {
             return;
         }
@@ -45,7 +49,8 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
         foreach (var call in function.Calls.Where(c => RcuAccessors.NeedsReadSection(c.Name, c.ArgumentCount)))
         {
             string? wasProtectedBy = null;
-            if (!managesRcu && (call.ArgumentCount == 0 || !protectedBefore.TryGetValue(call.Argument(0), out wasProtectedBy)))
+            var underSleepingLock = call.States.Select(SleepingLock).FirstOrDefault(h => h is not null);
+            if (!managesRcu && underSleepingLock is null && (call.ArgumentCount == 0 || !protectedBefore.TryGetValue(call.Argument(0), out wasProtectedBy)))
             {
                 continue;
             }
@@ -59,6 +64,7 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
 
             var section = function.Calls.FirstOrDefault(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal));
             var where = section is not null ? $" (this function's read section starts at line {view.NewLine(section.Line)})"
+                : underSleepingLock is not null ? $" (under {underSleepingLock.CallText} from line {view.NewLine(underSleepingLock.Line)}: a caller cannot hold rcu_read_lock() around a sleeping lock)"
                 : wasProtectedBy is not null ? $" (the base version read it with {wasProtectedBy}(), under the update-side lock)"
                 : string.Empty;
             ReportIfConcerned(context, view, function, call.Line,

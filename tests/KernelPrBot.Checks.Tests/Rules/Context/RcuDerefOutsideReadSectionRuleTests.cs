@@ -83,4 +83,36 @@ public sealed class RcuDerefOutsideReadSectionRuleTests
         var inside = Before.Replace("\treturn rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock));", "\tstruct acme_cfg *c;\n\n\trcu_read_lock();\n\tc = rcu_dereference(a->cfg);\n\trcu_read_unlock();\n\treturn c;", StringComparison.Ordinal);
         Assert.Empty(RuleRunner.RunWithImages(Rule, Before, inside));
     }
+
+    [Fact]
+    public void A_plain_read_under_a_mutex_the_function_took_has_no_read_section_from_its_callers() => RuleRunner.AssertMarkedInNewFile(Rule, """
+        static int acme_set(struct acme *a, int v)
+        {
+        	struct acme_cfg *c;
+
+        	mutex_lock(&a->lock);
+        	c = [|rcu_dereference(a->cfg);|]
+        	c->v = v;
+        	mutex_unlock(&a->lock);
+        	return 0;
+        }
+
+        static int acme_get(struct acme *a)
+        {
+        	int v;
+
+        	mutex_lock(&a->lock);
+        	rcu_read_lock();
+        	v = rcu_dereference(a->cfg)->v;
+        	rcu_read_unlock();
+        	v += rcu_dereference_protected(a->cfg, lockdep_is_held(&a->lock))->w;
+        	mutex_unlock(&a->lock);
+        	return v;
+        }
+
+        static int acme_peek(struct acme *a)
+        {
+        	return rcu_dereference(a->cfg)->v;
+        }
+        """);
 }
