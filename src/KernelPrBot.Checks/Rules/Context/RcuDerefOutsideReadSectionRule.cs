@@ -40,7 +40,9 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
         // A sleeping lock this function took: its callers cannot be inside a read section (they would sleep in it).
         static HeldLock? SleepingLock(ContextState s) => s.InRcuReadSection ? null
             : s.Held.FirstOrDefault(h => !h.FromEntry && h.Kind is LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore);
-        var takesSleepingLock = function.Calls.Any(c => c.States.Any(s => SleepingLock(s) is not null));
+        // Under srcu_read_lock() the walk is SRCU-protected (hlist_for_each_entry_srcu() would say so): not this case.
+        var usesSrcu = function.Calls.Any(c => c.Name.StartsWith("srcu_read_lock", StringComparison.Ordinal));
+        var takesSleepingLock = !usesSrcu && function.Calls.Any(c => c.States.Any(s => SleepingLock(s) is not null));
         if (!managesRcu && protectedBefore.Count == 0 && !takesSleepingLock)
         {
             return;
@@ -49,7 +51,7 @@ public sealed class RcuDerefOutsideReadSectionRule : ContextRule
         foreach (var call in function.Calls.Where(c => RcuAccessors.NeedsReadSection(c.Name, c.ArgumentCount)))
         {
             string? wasProtectedBy = null;
-            var underSleepingLock = call.States.Select(SleepingLock).FirstOrDefault(h => h is not null);
+            var underSleepingLock = takesSleepingLock ? call.States.Select(SleepingLock).FirstOrDefault(h => h is not null) : null;
             if (!managesRcu && underSleepingLock is null && (call.ArgumentCount == 0 || !protectedBefore.TryGetValue(call.Argument(0), out wasProtectedBy)))
             {
                 continue;

@@ -114,5 +114,18 @@ public sealed class RcuDerefOutsideReadSectionRuleTests
         {
         	return rcu_dereference(a->cfg)->v;
         }
+
+        static void acme_shutdown(struct acme *a)
+        {
+        	struct acme_node *n;
+        	int idx;
+
+        	mutex_lock(&acme_close_lock);
+        	idx = srcu_read_lock(&acme_srcu);
+        	hlist_for_each_entry_rcu(n, &a->nodes, hlist)
+        		acme_node_stop(n);
+        	srcu_read_unlock(&acme_srcu, idx);
+        	mutex_unlock(&acme_close_lock);
+        }
         """);
 }
