@@ -600,8 +600,7 @@ internal sealed class PathWalker
             if (_code[k].Kind == TokenKind.Identifier && _code[k + 1].Is(_src, "("))
             {
                 var word = _code[k].Text(_src);
-                if (word is not ("likely" or "unlikely") && !IsPredicateName(word) && !IsStaticKeyTest(word) &&
-                    (word.Any(char.IsAsciiLetterLower) || word.StartsWith("WARN", StringComparison.Ordinal)))
+                if (word is not ("likely" or "unlikely") && !IsPredicateName(word) && (word.Any(char.IsAsciiLetterLower) || word.StartsWith("WARN", StringComparison.Ordinal)))
                 {
                     return false;
                 }
@@ -612,15 +611,12 @@ internal sealed class PathWalker
     }
 
     /// <summary>
-    /// Static-key tests (static_branch_unlikely(), static_key_enabled()): patched jumps whose value a function takes as
-    /// fixed, so that "if (key) spin_lock(); …; if (key) spin_unlock();" pairs the two.
+    /// Names that by kernel convention only test state: folio_test_swapcache(), is_foo(), test_bit(), has_bar(), and the
+    /// static-key tests (static_branch_unlikely(), static_key_enabled()), patched jumps a function takes as fixed.
     /// </summary>
-    private static bool IsStaticKeyTest(string word) =>
-        word.StartsWith("static_branch_", StringComparison.Ordinal) || word.StartsWith("static_key_", StringComparison.Ordinal);
-
-    /// <summary>Names that by kernel convention only test state: folio_test_swapcache(), is_foo(), test_bit(), has_bar().</summary>
     private static bool IsPredicateName(string word) =>
         word.StartsWith("is_", StringComparison.Ordinal) || word.StartsWith("has_", StringComparison.Ordinal) ||
+        word.StartsWith("static_branch_", StringComparison.Ordinal) || word.StartsWith("static_key_", StringComparison.Ordinal) ||
         word.Contains("_test_", StringComparison.Ordinal) || word.StartsWith("test_bit", StringComparison.Ordinal) ||
         word.Contains("_is_", StringComparison.Ordinal) || word.Contains("_has_", StringComparison.Ordinal);
 

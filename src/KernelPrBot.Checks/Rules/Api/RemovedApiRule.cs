@@ -35,7 +35,7 @@ public sealed class RemovedApiRule : Rule
             PatchDefinitions? local = null;
             foreach (var call in CallFinder.AddedCalls(view))
             {
-                if (RemovedApis.Find(call.Name) is not { } removed || RemovedCall.InKernel(call.Name, symbols) ||
+                if (!RemovedCall.IsRemoved(call.Name, symbols) || RemovedApis.Find(call.Name) is not { } removed ||
                     context.Definitions.Defines(call.Name) || (local ??= PatchDefinitions.ForView(view)).Defines(call.Name))
                 {
                     continue;

@@ -12,6 +12,6 @@ internal static class RemovedCall
     public static bool IsRemoved(string name, SymbolIndex? symbols) => RemovedApis.Find(name) is not null && !InKernel(name, symbols);
 
     /// <summary>tools/ keeps userspace copies (tools/include/linux/string.h declares strlcpy()): they do not count.</summary>
-    public static bool InKernel(string name, SymbolIndex? symbols) =>
+    private static bool InKernel(string name, SymbolIndex? symbols) =>
         symbols?.Find(name) is { } info && (info.Kinds & SymbolKinds.UserspaceOnly) == 0;
 }
