@@ -83,13 +83,42 @@ public sealed class AnalysisInputBuilder
                 : $"SPDX identifiers checked against the built-in licence list: {Tree.Given} has no LICENSES/");
         }
 
+        var problems = new List<string>(checkpatch?.Problems ?? []);
+        var history = LookUpFixes(patchTexts, notChecked, problems);
         var options = AnalysisOptions.Default with
         {
+            History = history,
             Submitter = submitter,
             Licenses = Licenses ?? SpdxLicenseTable.Builtin,
             Symbols = Symbols,
             Checkpatch = checkpatch?.Reports,
         };
-        return new AnalysisInput(options, notChecked, checkpatch?.Problems ?? []);
+        return new AnalysisInput(options, notChecked, problems);
+    }
+
+    /// <summary>The series' Fixes: ids resolved in the tree's history; null (and a note) when there is none to ask.</summary>
+    private CommitHistory? LookUpFixes(IReadOnlyDictionary<string, byte[]> patchTexts, List<string> notChecked, List<string> problems)
+    {
+        var shas = patchTexts.Values.SelectMany(bytes => FixesTags.Shas(System.Text.Encoding.UTF8.GetString(bytes))).Distinct(StringComparer.Ordinal).ToList();
+        if (shas.Count == 0)
+        {
+            return null;
+        }
+
+        if (Tree is not { IsGitCheckout: true })
+        {
+            notChecked.Add(Tree is null
+                ? $"Fixes: ids not looked up: no trusted kernel tree ({_names.Tree})"
+                : $"Fixes: ids not looked up: {Tree.Given} is not a git checkout");
+            return null;
+        }
+
+        var history = GitCommitLookup.Resolve(Tree, shas, out var problem);
+        if (problem is not null)
+        {
+            problems.Add(problem);
+        }
+
+        return history;
     }
 }

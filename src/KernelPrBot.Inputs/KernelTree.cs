@@ -30,6 +30,9 @@ public sealed class KernelTree
 
     public bool HasLicenses => Directory.Exists(Path.Combine(Root, "LICENSES"));
 
+    /// <summary>Whether the tree is a git checkout, whose history can resolve the commit ids of Fixes: tags.</summary>
+    public bool IsGitCheckout => Directory.Exists(Path.Combine(Root, ".git")) || File.Exists(Path.Combine(Root, ".git"));
+
     public bool HasMaintainers => File.Exists(Path.Combine(Root, "MAINTAINERS"));
 
     /// <summary>Opens DIR as a kernel tree, or throws <see cref="KernelTreeException"/> saying what is wrong with it.</summary>

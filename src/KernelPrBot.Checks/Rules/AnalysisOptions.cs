@@ -23,6 +23,9 @@ public sealed record AnalysisOptions
     public TreeKnowledge? Knowledge =>
         Symbols is null ? null : _knowledge is { } known && ReferenceEquals(known.Index, Symbols) ? known : _knowledge = new TreeKnowledge(Symbols);
 
+    /// <summary>The Fixes: ids of the series looked up in the base tree's git history; null when the tree is not a git checkout.</summary>
+    public CommitHistory? History { get; init; }
+
     /// <summary>The base tree's checkpatch.pl reports, from a run by the host; without them the checkpatch rule is skipped.</summary>
     public CheckpatchReports? Checkpatch { get; init; }
 }

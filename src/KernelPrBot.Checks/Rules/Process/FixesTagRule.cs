@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using KernelPrBot.Checks.Kernel;
 
 namespace KernelPrBot.Checks.Rules.Process;
 
 /// <summary>
-/// <c>Fixes: &lt;12 hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst;
-/// checkpatch BAD_FIXES_TAG: both ask for exactly the first 12 in Linux 6.12). Checking that the commit exists needs
-/// the repository and is left to the bot.
+/// <c>Fixes: &lt;at least 12 hex digits&gt; ("subject")</c> on one line (Documentation/process/submitting-patches.rst:
+/// "at least the first 12 characters"; <c>git log --abbrev=12</c> prints 13 or more when 12 are ambiguous). When the
+/// host looked the ids up in the base tree's history (<see cref="AnalysisOptions.History"/>), a commit that is not
+/// there, an ambiguous id and a subject that is not the commit's are reported too, as NIPA's verify_fixes does.
 /// </summary>
 public sealed partial class FixesTagRule : Rule
 {
@@ -14,13 +16,11 @@ public sealed partial class FixesTagRule : Rule
         "Malformed Fixes: tag",
         RuleCategory.Process,
         Severity.Warning,
-        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
-        "on one line, never wrapped. git config core.abbrev=12 and pretty.fixes='Fixes: %h (\"%s\")' produce it.");
+        "A Fixes: tag names the commit that introduced the bug as 'Fixes: <at least the first 12 hex digits of the SHA-1> (\"<its subject>\")', " +
+        "on one line, never wrapped. git config core.abbrev=12 and pretty.fixes='Fixes: %h (\"%s\")' produce it. " +
+        "With a base tree that is a git checkout, the commit must be in its history and the subject must be that commit's.");
 
-    [GeneratedRegex(@"^\s*(?<tag>fixes:?)\s*(?:commit\s*)?(?<sha>[0-9a-f]{5,40})\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Candidate { get; }
-
-    [GeneratedRegex(@"^Fixes: [0-9a-f]{12} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^Fixes: [0-9a-f]{12,40} \(""(?<title>.+)""\)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wellformed { get; }
 
     public override void AnalyzeCommit(CommitContext context)
@@ -29,24 +29,58 @@ public sealed partial class FixesTagRule : Rule
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text;
-            var match = Candidate.Match(text);
+            var match = FixesTags.Candidate.Match(text);
             if (!match.Success)
             {
                 continue;
             }
 
-            var problems = Problems(text, match, i + 1 < lines.Count ? lines[i + 1].Text : null);
+            var nextLine = i + 1 < lines.Count ? lines[i + 1].Text : null;
+            var written = match.Groups["sha"].Value;
+            var lookup = context.Options.History?.Find(written);
+            var problems = Problems(text, match, nextLine);
+            var quoted = Title(match.Groups["rest"].Value, nextLine);
+            if (lookup is { Result: CommitLookupResult.Found, Subject: { } subject } && quoted is not null && !SameSubject(quoted, subject))
+            {
+                problems.Add($"the subject is not that of commit {Abbreviated(lookup.FullSha!, written)}, which is (\"{subject}\")");
+            }
+
+            var sha = written.ToLowerInvariant();
+            var evidence = "fixes:" + (sha.Length > 12 ? sha[..12] : sha);
+            if (lookup is { Result: CommitLookupResult.Missing })
+            {
+                context.Report(lines[i].PatchLine,
+                    $"Fixes: names {sha}, which is not a commit in {context.Options.History!.Source}; check the id (a rebased or local commit?)",
+                    evidence, "git log -1 --format='Fixes: %h (\"%s\")' --abbrev=12 <commit>");
+                continue;
+            }
+
+            if (lookup is { Result: CommitLookupResult.Ambiguous })
+            {
+                problems.Add($"{sha} names more than one object in {context.Options.History!.Source}; give more digits");
+            }
+
             if (problems.Count > 0)
             {
-                var sha = match.Groups["sha"].Value.ToLowerInvariant();
-                sha = sha.Length > 12 ? sha[..12] : sha;
-                var title = Title(match.Groups["rest"].Value, i + 1 < lines.Count ? lines[i + 1].Text : null) ?? "subject of that commit";
+                var shown = lookup is { Result: CommitLookupResult.Found, FullSha: { } full } ? Abbreviated(full, written) : sha;
+                var title = lookup?.Subject ?? quoted ?? "subject of that commit";
+                var unfinished = shown.Length < 12 && lookup?.FullSha is null;
                 context.Report(lines[i].PatchLine,
-                    $"malformed Fixes: tag: {string.Join("; ", problems)}; write 'Fixes: {sha}{(sha.Length < 12 ? "…" : string.Empty)} (\"{title}\")'",
-                    "fixes:" + sha, "git log -1 --format='Fixes: %h (\"%s\")' --abbrev=12 <commit>");
+                    $"malformed Fixes: tag: {string.Join("; ", problems)}; write 'Fixes: {shown}{(unfinished ? "…" : string.Empty)} (\"{title}\")'",
+                    evidence, "git log -1 --format='Fixes: %h (\"%s\")' --abbrev=12 <commit>");
             }
         }
     }
+
+    /// <summary>The first 12 digits of a found commit, or as many as were written when that is more (12 may be ambiguous).</summary>
+    private static string Abbreviated(string fullSha, string written) =>
+        fullSha[..Math.Clamp(written.Length, 12, fullSha.Length)];
+
+    /// <summary>Subjects compared as verify_fixes does: the same text once runs of white space are one space.</summary>
+    private static bool SameSubject(string quoted, string subject) =>
+        string.Equals(Collapse(quoted), Collapse(subject), StringComparison.Ordinal);
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The subject the tag quotes, so the suggestion keeps it: one pair of parentheses and one of quotes taken off,
@@ -82,11 +116,7 @@ public sealed partial class FixesTagRule : Rule
 
         if (sha.Length < 12)
         {
-            problems.Add($"the SHA-1 has {sha.Length} hex digits; use 12");
-        }
-        else if (sha.Length > 12)
-        {
-            problems.Add($"the SHA-1 has {sha.Length} hex digits; use the first 12");
+            problems.Add($"the SHA-1 has {sha.Length} hex digits; use at least 12");
         }
 
         if (sha.Any(char.IsAsciiLetterUpper))
