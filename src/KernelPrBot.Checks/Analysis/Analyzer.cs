@@ -40,6 +40,7 @@ public sealed class Analyzer
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var fileCount = 0;
         var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
+        var unseenBases = new SortedSet<string>(StringComparer.Ordinal);
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
@@ -58,7 +59,13 @@ public sealed class Analyzer
                 fileCount++;
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
-                var facts = new FileFacts(patch, file, image, options, definitions);
+                var baseNotInTree = images is not null && image is null && file.OldPath is not null;
+                if (baseNotInTree && FileContext.IsKernelCPath(file.Path) && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex) && options.Symbols is not null)
+                {
+                    unseenBases.Add(file.Path);
+                }
+
+                var facts = new FileFacts(patch, file, image, options, definitions, baseNotInTree: baseNotInTree);
                 foreach (var (rule, severity) in _rules)
                 {
                     if (rule is IDifferentialRule && facts.IsDifferential)
@@ -76,7 +83,7 @@ public sealed class Analyzer
             progress?.Invoke(p + 1, series.Patches.Count);
         }
 
-        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options), series.Patches.Count(x => x.Commit is not null && !IsCoverLetter(x)), fileCount);
+        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options, unseenBases), series.Patches.Count(x => x.Commit is not null && !IsCoverLetter(x)), fileCount);
     }
 
     /// <summary>
@@ -124,9 +131,16 @@ public sealed class Analyzer
         .ThenBy(f => f.RuleId, StringComparer.Ordinal)
         .ToList();
 
-    private List<string> Notes(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, AnalysisOptions options)
+    private List<string> Notes(PatchSeries series, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, AnalysisOptions options, SortedSet<string> unseenBases)
     {
         var notes = new List<string>();
+        if (unseenBases.Count > 0)
+        {
+            const int Shown = 5;
+            var named = string.Join(", ", unseenBases.Take(Shown)) + (unseenBases.Count > Shown ? $" and {unseenBases.Count - Shown} more" : string.Empty);
+            notes.Add($"unknown-symbol, wrong-arity and unknown-header not checked in {named}: the tree has no base version of {(unseenBases.Count == 1 ? "this file" : "these files")} (missing there, or a hunk does not apply), so what {(unseenBases.Count == 1 ? "it defines" : "they define")} is unseen");
+        }
+
         var covers = series.Patches.Count(IsCoverLetter);
         if (covers > 0)
         {

@@ -34,6 +34,9 @@ public sealed class FileContext
     public bool IsBaseline => _facts.IsBaseline;
 
     /// <summary>True when whole files are known, so findings are compared with the base version.</summary>
+    /// <inheritdoc cref="FileFacts.BaseNotInTree"/>
+    public bool BaseNotInTree => _facts.BaseNotInTree;
+
     public bool IsDifferential => _facts.IsDifferential;
 
     /// <summary>The new side lexed as C: the whole post-image when known, else one view per hunk.</summary>
@@ -55,7 +58,12 @@ public sealed class FileContext
     /// (perf, bpftool, selftests), scripts/ (host programs such as modpost) or usr/ (gen_init_cpio): they build against
     /// libc, so an unknown name or header there says nothing about the kernel's interfaces.
     /// </summary>
-    public bool IsKernelCSource => IsCSource && !UserspacePrefixes.Any(p => File.Path.StartsWith(p, StringComparison.Ordinal)) && !IsUmlUserFile(File.Path);
+    public bool IsKernelCSource => IsKernelCPath(File.Path);
+
+    /// <inheritdoc cref="IsKernelCSource"/>
+    public static bool IsKernelCPath(string path) =>
+        (path.EndsWith(".c", StringComparison.Ordinal) || path.EndsWith(".h", StringComparison.Ordinal)) &&
+        !UserspacePrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal)) && !IsUmlUserFile(path);
 
     /// <summary>User-mode Linux's host side: arch/um/os-Linux/ and the *_user.c files, built against libc (USER_CFLAGS).</summary>
     private static bool IsUmlUserFile(string path) =>

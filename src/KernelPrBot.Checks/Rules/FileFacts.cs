@@ -10,7 +10,7 @@ namespace KernelPrBot.Checks.Rules;
 /// analysis, the base version of the file and the lines the patch changed. Rules see it through a
 /// <see cref="FileContext"/> that adds their own reporter.
 /// </summary>
-internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images, AnalysisOptions options, Lazy<PatchDefinitions> definitions, bool isBaseline = false)
+internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images, AnalysisOptions options, Lazy<PatchDefinitions> definitions, bool isBaseline = false, bool baseNotInTree = false)
 {
     private IReadOnlyList<CodeView>? _code;
     private IReadOnlyList<(CodeView View, SourceContextAnalysis Analysis)>? _contexts;
@@ -26,6 +26,12 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
     public AnalysisOptions Options { get; } = options;
 
     public bool IsBaseline { get; } = isBaseline;
+
+    /// <summary>
+    /// A tree was given but the file's base version is not in it (the file is missing there, or a hunk does not
+    /// apply): the tree is not this file's base, so its own definitions and neighbour headers are unseen.
+    /// </summary>
+    public bool BaseNotInTree { get; } = baseNotInTree;
 
     public bool IsDifferential => IsBaseline || Images?.After is not null && Images.Before is not null;
 

@@ -26,7 +26,8 @@ public sealed class UnknownHeaderRule : Rule
 
     public override void AnalyzeFile(FileContext context)
     {
-        if (context.Options.Symbols is not { } index || !context.IsKernelCSource)
+        // Where the tree is not the file's base, its own definitions and neighbours are unseen (the note says so).
+        if (context.Options.Symbols is not { } index || !context.IsKernelCSource || context.BaseNotInTree)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Rules.Api;
+using KernelPrBot.Checks.Source;
 using KernelPrBot.Testing;
 using Xunit;
 
@@ -99,5 +100,51 @@ public sealed class UnknownSymbolRuleTests
         var result = new Analyzer([Rule]).Run(KernelPrBot.Checks.Patches.PatchParser.Parse(patch, "t.patch"));
         Assert.Empty(result.Findings);
         Assert.Contains(Analyzer.SkippedWithoutIndex, result.Notes);
+    }
+}
+
+/// <summary>
+/// With a tree, a changed file whose base is not in it (missing there, or a hunk does not apply) has unseen
+/// definitions of its own: the api rules stay silent there and the run's notes say so; a new file is still checked.
+/// </summary>
+public sealed class UnseenBaseTests
+{
+    private const string Before = "static int acme_open(struct acme *a)\n{\n\treturn 0;\n}\n";
+    private const string After = "static int acme_open(struct acme *a)\n{\n\ta->buf = kmalloc(1);\n\treturn kmalloc_zeroed(1);\n}\n";
+
+    private static AnalysisResult Run(string patchText, Dictionary<(int, string), FileImages>? images) =>
+        new Analyzer([new UnknownSymbolRule(), new WrongArityRule()]).Run(Checks.Patches.PatchParser.Parse(patchText, "test.patch"), images, TestIndex.Options);
+
+    [Fact]
+    public void A_changed_file_the_tree_lacks_gets_no_api_errors_and_a_note()
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile("drivers/net/dsa/acme/acme_main.c", Before, After).Build();
+
+        var result = Run(patch, []);
+
+        Assert.Empty(result.Findings);
+        Assert.Contains(result.Notes, n => n.StartsWith("unknown-symbol, wrong-arity and unknown-header not checked in drivers/net/dsa/acme/acme_main.c: the tree has no base version of this file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_tree_the_same_hunk_is_checked_against_the_index()
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile("drivers/net/dsa/acme/acme_main.c", Before, After).Build();
+
+        var result = Run(patch, null);
+
+        Assert.Contains(result.Findings, f => f.Message.StartsWith("kmalloc_zeroed() is not defined", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Message.StartsWith("kmalloc() is called with 1 argument", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Notes, n => n.Contains("no base version", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_the_series_adds_is_still_checked_with_a_tree()
+    {
+        var patch = new PatchBuilder().SignedOffByAuthor().AddFile("drivers/net/dsa/acme/acme_main.c", After).Build();
+
+        var result = Run(patch, []);
+
+        Assert.Contains(result.Findings, f => f.Message.StartsWith("kmalloc_zeroed() is not defined", StringComparison.Ordinal));
     }
 }
