@@ -82,6 +82,10 @@ public static class LockPrimitives
         Pair("down_write_nested", "up_write", LockKind.RwSemaphore);
         Pair("down_write_killable", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireZero);
         Pair("down_write_trylock", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireNonZero);
+        // Claims that hold like a sleeping lock: the host is the caller's alone until released (drivers/mmc/core/core.c
+        // __mmc_claim_host() waits for it; sdio_io.c: "Claim a bus for a set of operations").
+        Pair("mmc_claim_host", "mmc_release_host", LockKind.Mutex);
+        Pair("sdio_claim_host", "sdio_release_host", LockKind.Mutex);
         Pair("rcu_read_lock", "rcu_read_unlock", LockKind.Rcu, -1, "rcu");
         Pair("rcu_read_lock_bh", "rcu_read_unlock_bh", LockKind.Rcu, -1, "rcu_bh");
         Pair("rcu_read_lock_sched", "rcu_read_unlock_sched", LockKind.Rcu, -1, "rcu_sched");

@@ -27,11 +27,23 @@ public sealed class CheckpatchComparisonTests(ITestOutputHelper output)
         var analyzer = new Analyzer(RuleCatalog.All);
         int total = 0, matched = 0;
         var misses = new List<string>();
+        var divergences = 0;
         foreach (var patchPath in Directory.GetFiles(CorpusDir, "*.patch").Order(StringComparer.Ordinal))
         {
             var findings = analyzer.Run(PatchParser.ParseFile(patchPath)).Findings;
+            var lines = File.ReadAllLines(patchPath);
             foreach (var report in CheckpatchRunner.Run(tree, patchPath).Where(r => CheckpatchRunner.TypeToRules.ContainsKey(r.Type)))
             {
+                // The one chosen divergence: 6.12's checkpatch wants exactly 12 digits, submitting-patches.rst "at least 12".
+                // checkpatch names no line for commit-message reports: a patch whose only Fixes: tag is such a one.
+                if (report.Type == "BAD_FIXES_TAG" && lines.Count(l => l.StartsWith("Fixes:", StringComparison.OrdinalIgnoreCase)) == 1 &&
+                    lines.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Fixes: [0-9a-f]{13,40} \("".+""\)$")))
+                {
+                    divergences++;
+                    output.WriteLine($"{Path.GetFileName(patchPath)}: BAD_FIXES_TAG on a well-formed tag with more than 12 digits, accepted by fixes-tag");
+                    continue;
+                }
+
                 total++;
                 var rules = CheckpatchRunner.TypeToRules[report.Type];
                 var slack = report.Type switch
@@ -53,7 +65,8 @@ public sealed class CheckpatchComparisonTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"checkpatch reported {total} problems in the shared categories; KernelPrBot matched {matched}");
+        output.WriteLine($"checkpatch reported {total} problems in the shared categories; KernelPrBot matched {matched}; {divergences} long Fixes: ids accepted on purpose");
+        Assert.InRange(divergences, 1, 2);
         Assert.True(total >= 60, $"the corpus should exercise checkpatch well; it reported only {total}");
         Assert.Empty(misses);
     }

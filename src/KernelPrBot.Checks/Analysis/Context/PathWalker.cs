@@ -26,18 +26,23 @@ internal sealed class PathWalker
     private readonly Stack<List<string>> _blockGuards = new();
 
     private readonly BracketMap _brackets;
+    private readonly IReadOnlyDictionary<string, LockWrapper>? _wrappers;
 
-    private PathWalker(string src, IReadOnlyList<Token> code, BracketMap brackets)
+    private PathWalker(string src, IReadOnlyList<Token> code, BracketMap brackets, IReadOnlyDictionary<string, LockWrapper>? wrappers)
     {
         _src = src;
         _code = code;
         _brackets = brackets;
+        _wrappers = wrappers;
     }
 
     /// <summary>Walks one function; <paramref name="brackets"/> is the file's, built once for all its functions.</summary>
-    public static FunctionContext Walk(string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry, BracketMap brackets)
+    /// <param name="wrappers">The file's lock wrappers: a call of one takes or drops its lock as the primitive would.</param>
+    public static FunctionContext Walk(
+        string src, IReadOnlyList<Token> code, FunctionDefinition function, BlockStatement body, EntryContext? entry, BracketMap brackets,
+        IReadOnlyDictionary<string, LockWrapper>? wrappers = null)
     {
-        var walker = new PathWalker(src, code, brackets);
+        var walker = new PathWalker(src, code, brackets, wrappers);
         var start = ContextState.Empty;
         if (entry is not null)
         {
@@ -253,6 +258,10 @@ internal sealed class PathWalker
             {
                 states = ApplyPrimitive(primitive, k, close, start, states, inCondition);
             }
+            else if (_wrappers is not null && _wrappers.TryGetValue(name, out var wrapper) && WrapperKey(wrapper, k, close) is { } wrapped)
+            {
+                states = ApplyPrimitive(wrapper.Primitive, k, close, start, states, inCondition, wrapped, $"{name}({Text(k + 2, close)}), which calls {wrapper.Evidence},");
+            }
             else if (name.Contains("unlock", StringComparison.Ordinal) || name.EndsWith("_locked", StringComparison.Ordinal))
             {
                 // A helper handed a held lock to drop it (…_unlock(lock), wait_on_locked(…, ptl)): the lock leaves with it.
@@ -371,12 +380,21 @@ internal sealed class PathWalker
         return states.Select(s => s with { Held = Hold(s.Held, held) }).ToList();
     }
 
-    private List<ContextState> ApplyPrimitive(LockPrimitive primitive, int nameIndex, int close, int exprStart, List<ContextState> states, bool inCondition)
+    /// <summary>The lock a call of a wrapper takes or drops, from its argument; null when the argument is not a plain access path.</summary>
+    private string? WrapperKey(LockWrapper wrapper, int nameIndex, int close)
     {
         var args = SplitArgs(nameIndex + 2, close);
-        var key = primitive.PseudoLock ?? (primitive.LockArgument < args.Count ? Normalise(Text(args[primitive.LockArgument].Start, args[primitive.LockArgument].End)) : "?");
+        return wrapper.Parameter < args.Count ? wrapper.KeyFor(Normalise(Text(args[wrapper.Parameter].Start, args[wrapper.Parameter].End))) : null;
+    }
+
+    /// <param name="wrappedKey">For a wrapper's call: the lock it takes or drops, with its own call text in <paramref name="wrapperText"/>.</param>
+    private List<ContextState> ApplyPrimitive(
+        LockPrimitive primitive, int nameIndex, int close, int exprStart, List<ContextState> states, bool inCondition, string? wrappedKey = null, string? wrapperText = null)
+    {
+        var args = SplitArgs(nameIndex + 2, close);
+        var key = wrappedKey ?? primitive.PseudoLock ?? (primitive.LockArgument < args.Count ? Normalise(Text(args[primitive.LockArgument].Start, args[primitive.LockArgument].End)) : "?");
         var line = _code[nameIndex].Line;
-        var callText = $"{primitive.Name}({(primitive.PseudoLock is null ? key : string.Empty)})";
+        var callText = wrapperText ?? $"{primitive.Name}({(primitive.PseudoLock is null ? key : string.Empty)})";
         if (primitive.Action == LockAction.Release)
         {
             return states.Select(s => Release(s, primitive, key, callText, line)).ToList();

@@ -72,7 +72,8 @@ public sealed class SourceContextAnalysis
             }
         }
 
-        var results = Walk(source, code, definitions, bodies, entries, brackets);
+        var results = Walk(source, code, definitions, bodies, entries, brackets, null);
+        var wrappers = WithWrappers(source, code, definitions, bodies, entries, brackets, results, fileLine);
         for (var round = 0; round < CallerRounds; round++)
         {
             var changed = new List<int>();
@@ -107,7 +108,7 @@ public sealed class SourceContextAnalysis
             // Only functions whose entry context changed are walked again.
             foreach (var i in changed)
             {
-                results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entries[definitions[i].Name], brackets);
+                results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entries[definitions[i].Name], brackets, wrappers);
             }
         }
 
@@ -115,16 +116,48 @@ public sealed class SourceContextAnalysis
     }
 
     private static List<FunctionContext> Walk(
-        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries, BracketMap brackets)
+        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries, BracketMap brackets,
+        IReadOnlyDictionary<string, LockWrapper>? wrappers)
     {
         var results = new List<FunctionContext>(definitions.Count);
         for (var i = 0; i < definitions.Count; i++)
         {
             entries.TryGetValue(definitions[i].Name, out var entry);
-            results.Add(PathWalker.Walk(source, code, definitions[i], bodies[i], entry, brackets));
+            results.Add(PathWalker.Walk(source, code, definitions[i], bodies[i], entry, brackets, wrappers));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The file's lock wrappers, found from the first walk; the functions calling one are walked again with them
+    /// (twice, so that a wrapper of a wrapper is seen). Null when the file has none.
+    /// </summary>
+    private static Dictionary<string, LockWrapper>? WithWrappers(
+        string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries, BracketMap brackets,
+        List<FunctionContext> results, Func<int, int> fileLine)
+    {
+        Dictionary<string, LockWrapper>? wrappers = null;
+        for (var round = 0; round < 2; round++)
+        {
+            var found = LockWrappers.Find(results, fileLine);
+            if (found.Count == 0 || (wrappers is not null && found.Count == wrappers.Count))
+            {
+                break;
+            }
+
+            wrappers = found;
+            for (var i = 0; i < definitions.Count; i++)
+            {
+                if (results[i].Calls.Any(c => found.ContainsKey(c.Name)))
+                {
+                    entries.TryGetValue(definitions[i].Name, out var entry);
+                    results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entry, brackets, found);
+                }
+            }
+        }
+
+        return wrappers;
     }
 
     /// <summary>
