@@ -97,8 +97,10 @@ public sealed partial class FixesTagRule : Rule
         title = title.StartsWith('(') ? title[1..] : title;
         title = title.EndsWith(')') ? title[..^1] : title;
         title = title.Trim();
-        title = title.StartsWith('"') ? title[1..] : title;
-        title = title.EndsWith('"') ? title[..^1] : title;
+        // A subject that itself holds double quotes is sometimes put in single ones: ('… "memory-region"').
+        var quote = title.Length >= 2 && title[0] == '\'' && title[^1] == '\'' ? '\'' : '"';
+        title = title.StartsWith(quote) ? title[1..] : title;
+        title = title.EndsWith(quote) ? title[..^1] : title;
         title = title.Trim();
         return title.Length == 0 ? null : title;
     }

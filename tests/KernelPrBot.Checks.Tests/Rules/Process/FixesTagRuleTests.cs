@@ -93,6 +93,8 @@ public sealed class FixesTagRuleTests
         Assert.EndsWith("write 'Fixes: bc23aa949aeb (\"subject of that commit\")'", Assert.Single(Messages("Fixes: bc23aa949aeb")), StringComparison.Ordinal);
         Assert.EndsWith("write 'Fixes: bc23aa949aeb (\"igc: Add pcie error handler support\")'",
             Assert.Single(Messages("Fixes: bc23aa949aeb (\"igc: Add pcie error\nhandler support\")")), StringComparison.Ordinal);
+        Assert.EndsWith("write 'Fixes: f4fcfdda2fd8 (\"of: reserved_mem: Add functions to parse \"memory-region\"\")'",
+            Assert.Single(Messages("Fixes: f4fcfdda2fd8 ('of: reserved_mem: Add functions to parse \"memory-region\"')")), StringComparison.Ordinal);
         Assert.EndsWith("write 'Fixes: bc23aa949ae… (\"igc: fix (again) the handler\")'",
             Assert.Single(Messages("Fixes: bc23aa949ae (igc: fix (again) the handler)")), StringComparison.Ordinal);
     }
