@@ -11,6 +11,8 @@ public static class RuleIds
 
     public const string LockVariantMismatch = "lock-variant-mismatch";
 
+    public const string LockRecursion = "lock-recursion";
+
     public const string RcuDerefOutsideReadSection = "rcu-deref-outside-read-section";
 
     public const string UnknownSymbol = "unknown-symbol";

@@ -16,6 +16,7 @@ public static class RuleCatalog
         new SleepInAtomicRule(),
         new LockNotReleasedRule(),
         new LockVariantMismatchRule(),
+        new LockRecursionRule(),
         new RcuDerefOutsideReadSectionRule(),
         new UnknownSymbolRule(),
         new WrongArityRule(),

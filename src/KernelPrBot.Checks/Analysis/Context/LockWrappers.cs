@@ -33,6 +33,35 @@ internal static class LockWrappers
         return wrappers;
     }
 
+    /// <summary>
+    /// The locks a function takes on every path through it (released again or not), named through a parameter: a
+    /// caller that already holds one of them deadlocks. Only unconditional acquisitions of non-recursive locks count.
+    /// </summary>
+    public static IReadOnlyList<LockWrapper> TakenOnEveryPath(FunctionContext function, Func<int, int> fileLine)
+    {
+        if (function.Function.Parameters.Count == 0 || function.Returns.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = function.Calls.SelectMany(c => c.States).Concat(function.Returns.Select(r => r.State))
+            .SelectMany(s => s.Held)
+            .Where(h => !h.FromEntry && IsNonRecursive(h.AcquiredBy))
+            .DistinctBy(h => h.Key)
+            .Where(h => function.Returns.All(r => r.State.Released.Contains(h.Key) || r.State.Held.Any(k => k.Key == h.Key)));
+        return taken.Select(h => Rooted(function.Function, LockPrimitives.Find(h.AcquiredBy)!, h.Key, fileLine(h.Line))).OfType<LockWrapper>().ToList();
+    }
+
+    /// <summary>
+    /// An acquisition that blocks on a lock its own path holds: spinlocks, mutexes and the write side of rwlocks and
+    /// rw-semaphores. Not read sides (recursive reads are allowed or only lockdep-visible), trylocks (they fail),
+    /// _nested (another lock of the class, by declaration), semaphores (counted) or mmc/sdio claims (the owner may reclaim).
+    /// </summary>
+    public static bool IsNonRecursive(string acquiredBy) =>
+        LockPrimitives.Find(acquiredBy) is { Action: LockAction.Acquire or LockAction.TryAcquireZero, PseudoLock: null, Kind: LockKind.Spin or LockKind.RawSpin or LockKind.Mutex or LockKind.ReadWrite or LockKind.RwSemaphore } &&
+        !acquiredBy.Contains("_nested", StringComparison.Ordinal) && !acquiredBy.Contains("claim", StringComparison.Ordinal) &&
+        !acquiredBy.StartsWith("read_", StringComparison.Ordinal) && !acquiredBy.StartsWith("down_read", StringComparison.Ordinal);
+
     private static bool IsRealLock(HeldLock held) =>
         !held.Scoped && !held.FromEntry && held.Kind is LockKind.Spin or LockKind.RawSpin or LockKind.ReadWrite or LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore;
 

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Rules.Context;
+
+/// <summary>
+/// A non-recursive lock taken on a path that already holds it: directly, or by calling a function of the same file
+/// that takes it on every path (lockdep: "possible recursive locking detected"). The lock-not-released rule never
+/// sees this: nothing is left unreleased, the path just never gets past the second acquisition.
+/// </summary>
+public sealed partial class LockRecursionRule : ContextRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        RuleIds.LockRecursion,
+        "Lock taken again on a path that already holds it",
+        RuleCategory.Locking,
+        Severity.Error,
+        "Spinlocks, mutexes and the write side of rwlocks and rw-semaphores are not recursive: taking one that the path " +
+        "already holds, directly or by calling a helper that takes it, deadlocks on the spot. Call the helper's unlocked " +
+        "variant (often __foo() or foo_locked()), or release the lock first. CONFIG_PROVE_LOCKING (lockdep) reports this " +
+        "at run time as 'possible recursive locking detected'.");
+
+    protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
+    {
+        var reported = new HashSet<int>();
+        var reassigned = new Dictionary<string, bool>(StringComparer.Ordinal);
+        string? text = null;
+        bool Reassigns(string root)
+        {
+            if (!reassigned.TryGetValue(root, out var known))
+            {
+                text ??= FunctionText(view, analysed);
+                reassigned[root] = known = Reassigned(text, root);
+            }
+
+            return known;
+        }
+
+        var taken = new Dictionary<string, IReadOnlyList<LockWrapper>>(StringComparer.Ordinal);
+        foreach (var call in analysed.Calls)
+        {
+            if (call.States.Count == 0 || reported.Contains(call.Line))
+            {
+                continue;
+            }
+
+            if (LockPrimitives.Find(call.Name) is { LockArgument: >= 0 } primitive)
+            {
+                if (LockWrappers.IsNonRecursive(primitive.Name) && primitive.LockArgument < call.ArgumentCount &&
+                    HeldOnEveryPath(call, PathWalker.Normalise(call.Argument(primitive.LockArgument)), Reassigns) is { } held)
+                {
+                    reported.Add(call.Line);
+                    ReportIfConcerned(context, view, analysed, call.Line,
+                        $"{call.Name}({held.Key}) takes a lock this path already holds ({Describe(view, held)}); it is not recursive, so this deadlocks",
+                        $"recursion:{held.Key}:{call.Name}");
+                }
+
+                continue;
+            }
+
+            if (call.Name == analysed.Function.Name || analysis.Function(call.Name) is not { } callee)
+            {
+                continue;
+            }
+
+            if (!taken.TryGetValue(call.Name, out var takes))
+            {
+                taken[call.Name] = takes = LockWrappers.TakenOnEveryPath(callee, view.NewLine);
+            }
+
+            foreach (var lockTaken in takes)
+            {
+                if (lockTaken.Parameter < call.ArgumentCount && lockTaken.KeyFor(PathWalker.Normalise(call.Argument(lockTaken.Parameter))) is { } key &&
+                    HeldOnEveryPath(call, key, Reassigns) is { } held)
+                {
+                    reported.Add(call.Line);
+                    ReportIfConcerned(context, view, analysed, call.Line,
+                        $"{call.Name}() takes {key} ({lockTaken.Evidence}), which this path already holds ({Describe(view, held)}); it is not recursive, so this deadlocks",
+                        $"recursion:{key}:{call.Name}");
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The hold of <paramref name="key"/> that every path reaching the call has, when the lock is named by a plain
+    /// access path whose variable the function never changes (a loop walking a list re-uses one name for many locks).
+    /// </summary>
+    private static HeldLock? HeldOnEveryPath(CallSite call, string key, Func<string, bool> reassigns)
+    {
+        var path = key.StartsWith('&') ? key[1..] : key;
+        if (!LockWrapper.IsAccessPath(path))
+        {
+            return null;
+        }
+
+        var holds = call.States.Select(s => s.Held.LastOrDefault(h => h.Key == key && !h.FromEntry && LockWrappers.IsNonRecursive(h.AcquiredBy))).ToList();
+        if (holds.Any(h => h is null))
+        {
+            return null;
+        }
+
+        return reassigns(Root().Match(path).Value) ? null : holds[0];
+    }
+
+    /// <summary>The function's lines of the view.</summary>
+    private static string FunctionText(CodeView view, FunctionContext function)
+    {
+        var start = 0;
+        for (var line = 1; line < function.Function.Line && start >= 0; line++)
+        {
+            start = view.Text.IndexOf('\n', start) is var next and >= 0 ? next + 1 : -1;
+        }
+
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var end = start;
+        for (var line = function.Function.Line; line <= function.Function.EndLine && end >= 0; line++)
+        {
+            end = view.Text.IndexOf('\n', end) is var next and >= 0 ? next + 1 : -1;
+        }
+
+        return end < 0 ? view.Text[start..] : view.Text[start..end];
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Root();
+
+    /// <summary>Whether the function assigns the variable, steps it, or hands it to an iterator macro (list_for_each_entry(pos, …)).</summary>
+    private static bool Reassigned(string text, string root)
+    {
+        var name = Regex.Escape(root);
+        return Regex.IsMatch(text, $@"(?<![\w.>]){name}\s*(=(?!=)|\+\+|--|\+=|-=)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ||
+               Regex.IsMatch(text, $@"\w*for_each\w*\s*\(\s*&?{name}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ||
+               Regex.IsMatch(text, $@"(\+\+|--)\s*{name}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}
