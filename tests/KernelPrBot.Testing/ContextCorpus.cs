@@ -18,9 +18,10 @@ public static class ContextCorpus
         ["drivers/net", "drivers/gpu", "drivers/usb", "drivers/scsi", "drivers/tty", "drivers/input", "drivers/media", "fs", "net", "sound", "kernel", "mm", "block"];
 
     public static readonly string[] ContextRules =
-        ["atomic-sleeping-alloc", "sleep-in-atomic", "lock-not-released", "lock-variant-mismatch", "rcu-deref-outside-read-section"];
+        ["atomic-sleeping-alloc", "sleep-in-atomic", "lock-not-released", "lock-variant-mismatch", "lock-recursion", "rcu-deref-outside-read-section"];
 
     private static readonly Regex SpinLockCall = new(@"^\s*(?:raw_)?spin_lock(?:_irqsave|_irq|_bh)?\s*\(", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex NonRecursiveLockCall = new(@"^\s*((?:raw_)?spin_lock(?:_irq|_bh)?|mutex_lock|write_lock(?:_irq|_bh)?|down_write)\s*\(\s*&?[A-Za-z_][\w]*(?:(?:->|\.)[A-Za-z_]\w*)*\s*\)\s*;\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex UnlockCall = new(@"^\s*((?:raw_)?spin_unlock(?:_irqrestore|_irq|_bh)?|mutex_unlock|up|up_read|up_write)\s*\((.*)\)\s*;\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex ReturnLine = new(@"^\s*return\b[^;]*;\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex FunctionStart = new(@"^[a-z_].*\)\s*$|^\{$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -42,7 +43,7 @@ public static class ContextCorpus
         var result = new List<Mutation>();
         foreach (var file in files)
         {
-            if (counts.Count == 5 && counts.Values.All(c => c >= perKind))
+            if (counts.Count == Kinds && counts.Values.All(c => c >= perKind))
             {
                 break;
             }
@@ -61,6 +62,9 @@ public static class ContextCorpus
 
         return result;
     }
+
+    /// <summary>How many kinds of mutation <see cref="Generate"/> makes.</summary>
+    public const int Kinds = 6;
 
     private static IEnumerable<Mutation> MutationsOf(string path, string[] lines, Random random)
     {
@@ -82,6 +86,12 @@ public static class ContextCorpus
                     after[atomicAlloc] = lines[atomicAlloc].Replace("GFP_ATOMIC", "GFP_KERNEL", StringComparison.Ordinal);
                     candidates.Add(new Mutation("gfp-atomic-to-kernel", path, lines, after, atomicAlloc + 1, "atomic-sleeping-alloc"));
                 }
+            }
+
+            // Self-deadlock: the same non-recursive lock taken again right after it was taken.
+            if (NonRecursiveLockCall.IsMatch(lines[i]) && i + 1 < lines.Length && lines[i + 1].StartsWith('\t') && !lines[i + 1].TrimStart().StartsWith('#'))
+            {
+                candidates.Add(Insert("lock-taken-twice", path, lines, i + 1, lines[i], "lock-recursion"));
             }
 
             // A lock leak: drop an unlock that directly precedes a return, when the same lock is released elsewhere too.

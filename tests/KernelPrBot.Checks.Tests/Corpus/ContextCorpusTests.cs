@@ -35,7 +35,7 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
         var (scores, misses) = ContextCorpus.ScoreRecall(mutations);
         WriteScores(scores, misses, string.Empty);
 
-        Assert.Equal(5, scores.Count);
+        Assert.Equal(ContextCorpus.Kinds, scores.Count);
         Assert.All(scores, s => Assert.True(s.Found >= 0.9 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
     }
 
@@ -51,7 +51,7 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
         var (scores, misses) = ContextCorpus.ScoreRecall(mutations, options);
         WriteScores(scores, misses, "   (with the index's summaries)");
 
-        Assert.Equal(8, scores.Count);
+        Assert.Equal(ContextCorpus.Kinds + 3, scores.Count);
         Assert.All(scores, s => Assert.True(s.Total >= Math.Min(perKind, 10), $"{s.Kind}: only {s.Total} generated"));
         Assert.All(scores, s => Assert.True(s.Found >= 0.95 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
     }

@@ -25,14 +25,14 @@ public sealed partial class LockRecursionRule : ContextRule
     protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
         var reported = new HashSet<int>();
-        var reassigned = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var reassigned = new Dictionary<(string, int, int), bool>();
         string? text = null;
-        bool Reassigns(string root)
+        bool Reassigns(string root, int fromLine, int toLine)
         {
-            if (!reassigned.TryGetValue(root, out var known))
+            if (!reassigned.TryGetValue((root, fromLine, toLine), out var known))
             {
                 text ??= FunctionText(view, analysed);
-                reassigned[root] = known = Reassigned(text, root);
+                reassigned[(root, fromLine, toLine)] = known = Reassigned(text, root, fromLine - analysed.Function.Line, toLine - analysed.Function.Line);
             }
 
             return known;
@@ -89,7 +89,7 @@ public sealed partial class LockRecursionRule : ContextRule
     /// The hold of <paramref name="key"/> that every path reaching the call has, when the lock is named by a plain
     /// access path whose variable the function never changes (a loop walking a list re-uses one name for many locks).
     /// </summary>
-    private static HeldLock? HeldOnEveryPath(CallSite call, string key, Func<string, bool> reassigns)
+    private static HeldLock? HeldOnEveryPath(CallSite call, string key, Func<string, int, int, bool> reassigns)
     {
         var path = key.StartsWith('&') ? key[1..] : key;
         if (!LockWrapper.IsAccessPath(path))
@@ -103,7 +103,9 @@ public sealed partial class LockRecursionRule : ContextRule
             return null;
         }
 
-        return reassigns(Root().Match(path).Value) ? null : holds[0];
+        // The walk follows code forward (a loop's body once, a backward goto ends the path), so only an assignment
+        // between the first acquisition and this call can make the name stand for another lock.
+        return reassigns(Root().Match(path).Value, holds.Min(h => h!.Line), call.Line) ? null : holds[0];
     }
 
     /// <summary>The function's lines of the view.</summary>
@@ -132,12 +134,27 @@ public sealed partial class LockRecursionRule : ContextRule
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Root();
 
-    /// <summary>Whether the function assigns the variable, steps it, or hands it to an iterator macro (list_for_each_entry(pos, …)).</summary>
-    private static bool Reassigned(string text, string root)
+    /// <summary>
+    /// Whether the function assigns the variable between lines <paramref name="fromLine"/> and <paramref name="toLine"/> of its text (not in a
+    /// declaration: "struct foo *priv = netdev_priv(dev);" names one object for the whole function), steps it, or hands
+    /// it to an iterator macro anywhere (list_for_each_entry(pos, …) moves it on each round).
+    /// </summary>
+    private static bool Reassigned(string text, string root, int fromLine, int toLine)
     {
         var name = Regex.Escape(root);
-        return Regex.IsMatch(text, $@"(?<![\w.>]){name}\s*(=(?!=)|\+\+|--|\+=|-=)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ||
-               Regex.IsMatch(text, $@"\w*for_each\w*\s*\(\s*&?{name}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ||
+        foreach (Match assignment in Regex.Matches(text, $@"(?<![\w.>]){name}\s*(=(?!=)|\+\+|--|\+=|-=)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            var lineStart = assignment.Index == 0 ? 0 : text.LastIndexOf('\n', assignment.Index - 1) + 1;
+            var before = text[lineStart..assignment.Index].TrimEnd();
+            var declares = before.Length > 0 && (before[^1] == '*' || char.IsAsciiLetterOrDigit(before[^1]) || before[^1] == '_');
+            var line = text.AsSpan(0, assignment.Index).Count('\n');
+            if (!declares && line >= fromLine && line <= toLine)
+            {
+                return true;
+            }
+        }
+
+        return Regex.IsMatch(text, $@"\w*for_each\w*\s*\(\s*&?{name}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ||
                Regex.IsMatch(text, $@"(\+\+|--)\s*{name}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }
