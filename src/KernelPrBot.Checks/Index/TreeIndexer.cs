@@ -86,14 +86,57 @@ public static class TreeIndexer
 
     /// <summary>
     /// Names of headers the build generates from data files of the tree: ARM's mach-types.h from
-    /// arch/arm/tools/mach-types (<c>machine_is_NAME()</c> and <c>MACH_TYPE_NAME</c>).
+    /// arch/arm/tools/mach-types (<c>machine_is_NAME()</c> and <c>MACH_TYPE_NAME</c>); and the headers each
+    /// architecture's Kbuild lists as <c>generated-y</c> (<c>&lt;asm/mach-types.h&gt;</c>, <c>&lt;asm/sysreg-defs.h&gt;</c>), which
+    /// exist only after a build but are includable all the same.
     /// </summary>
     public static void AddGeneratedHeaders(string root, SymbolIndexBuilder builder)
     {
+        var arches = Path.Combine(root, "arch");
+        if (Directory.Exists(arches))
+        {
+            foreach (var arch in Directory.EnumerateDirectories(arches).Order(StringComparer.Ordinal))
+            {
+                foreach (var asm in (string[])["include/asm", "include/uapi/asm"])
+                {
+                    var kbuild = Path.Combine(arch, asm, "Kbuild");
+                    if (File.Exists(kbuild))
+                    {
+                        foreach (var header in GeneratedHeaders(File.ReadAllText(kbuild)))
+                        {
+                            builder.AddHeader($"arch/{Path.GetFileName(arch)}/{asm}/{header}");
+                        }
+                    }
+                }
+            }
+        }
+
         var machTypes = Path.Combine(root, "arch", "arm", "tools", "mach-types");
         if (File.Exists(machTypes))
         {
             AddMachTypes(File.ReadAllText(machTypes), builder);
+        }
+    }
+
+    /// <summary>The names a Kbuild file lists in <c>generated-y += a.h b.h</c> lines.</summary>
+    public static IEnumerable<string> GeneratedHeaders(string kbuild)
+    {
+        ArgumentNullException.ThrowIfNull(kbuild);
+        foreach (var line in kbuild.Split('\n'))
+        {
+            var text = line.Trim();
+            if (!text.StartsWith("generated-y", StringComparison.Ordinal) || text.IndexOf("+=", StringComparison.Ordinal) is not (> 0 and var at))
+            {
+                continue;
+            }
+
+            foreach (var name in text[(at + 2)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (name.EndsWith(".h", StringComparison.Ordinal) && !name.Contains('/', StringComparison.Ordinal) && !name.Contains("..", StringComparison.Ordinal))
+                {
+                    yield return name;
+                }
+            }
         }
     }
 

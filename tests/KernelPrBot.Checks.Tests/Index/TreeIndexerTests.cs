@@ -51,4 +51,28 @@ public sealed class TreeIndexerTests : IDisposable
         Assert.Equal([new Arity(0, false)], index.Find("machine_is_netwinder")!.Arities);
         Assert.NotNull(index.Find("MACH_TYPE_NETWINDER"));
     }
+
+    [Fact]
+    public void Headers_an_architecture_generates_at_build_time_are_includable()
+    {
+        Write("Makefile", "VERSION = 6\n");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "scripts"));
+        Write("include/linux/acme.h", "int acme_probe(struct device *dev);\n");
+        Write("arch/arm/include/asm/Kbuild", "# SPDX-License-Identifier: GPL-2.0\ngeneric-y += early_ioremap.h\ngenerated-y += mach-types.h\ngenerated-y += unistd-nr.h\n");
+        Write("arch/arm/include/uapi/asm/Kbuild", "generated-y += unistd-common.h unistd-oabi.h\n");
+        var (builder, _) = TreeIndexer.Scan(_dir.Path, workers: 1);
+        var index = builder.Build();
+
+        Assert.Contains("arch/arm/include/asm/mach-types.h", index.Headers);
+        Assert.Contains("arch/arm/include/uapi/asm/unistd-oabi.h", index.Headers);
+        Assert.DoesNotContain("arch/arm/include/asm/early_ioremap.h", index.Headers);
+        Assert.True(index.IsIncludable("asm/mach-types.h") || index.HasHeaderEndingWith("asm/mach-types.h"));
+    }
+
+    [Theory]
+    [InlineData("generated-y += a.h b.h\n", new[] { "a.h", "b.h" })]
+    [InlineData("generated-y+=a.h\ngeneric-y += c.h\n", new[] { "a.h" })]
+    [InlineData("generated-y += ../../etc/passwd.h sub/x.h Makefile\n", new string[0])]
+    public void Generated_headers_are_read_from_kbuild_lines(string kbuild, string[] expected) =>
+        Assert.Equal(expected, TreeIndexer.GeneratedHeaders(kbuild));
 }

@@ -70,6 +70,9 @@ internal static class CallFinder
         // (__attribute__((…)), asm(…)) are skipped whole, calls and directives inside them alike.
         var cursor = 0;
         var skipTo = 0;
+
+        // #if 0 blocks are never compiled: whether each open conditional's current branch is dead.
+        var conditionals = new Stack<bool>();
         foreach (var call in view.Calls)
         {
             var k = call.Name;
@@ -86,6 +89,7 @@ internal static class CallFinder
                     directive = text.AsSpan(at.Start + 1, at.Length - 1).Trim().ToString();
                     defineName = cursor + 1;
                     macroParameters = directive == "define" ? MacroParameters(text, code, cursor + 1) : null;
+                    TrackConditional(text, code, cursor, directive, conditionals);
                 }
                 else if (!at.InDirective)
                 {
@@ -96,6 +100,11 @@ internal static class CallFinder
 
             var t = code[k];
             var name = t.Text(text);
+            if (conditionals.Count > 0 && conditionals.Peek())
+            {
+                continue;
+            }
+
             if (Opaque.Contains(name))
             {
                 skipTo = (call.Close >= 0 ? call.Close : code.Count - 1) + 1;
@@ -128,6 +137,30 @@ internal static class CallFinder
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// Follows #if/#else/#endif so that code under <c>#if 0</c> is known dead. Every other branch counts as live: the
+    /// api rules check all configurations, and the #else of an #if 0 is what builds.
+    /// </summary>
+    private static void TrackConditional(string text, IReadOnlyList<Token> code, int at, string directive, Stack<bool> conditionals)
+    {
+        var outerDead = conditionals.Count > 0 && conditionals.Peek();
+        switch (directive)
+        {
+            case "if" or "ifdef" or "ifndef":
+                var zero = directive == "if" && at + 1 < code.Count && code[at + 1].InDirective && code[at + 1].Line == code[at].Line && code[at + 1].Is(text, "0") &&
+                           !(at + 2 < code.Count && code[at + 2].InDirective && code[at + 2].Line == code[at].Line);
+                conditionals.Push(outerDead || zero);
+                break;
+            case "else" or "elif" when conditionals.Count > 0:
+                conditionals.Pop();
+                conditionals.Push(conditionals.Count > 0 && conditionals.Peek());
+                break;
+            case "endif" when conditionals.Count > 0:
+                conditionals.Pop();
+                break;
+        }
     }
 
     private static bool IsBuiltin(string name) =>

@@ -107,6 +107,27 @@ public sealed class UnknownSymbolRuleTests
 /// With a tree, a changed file whose base is not in it (missing there, or a hunk does not apply) has unseen
 /// definitions of its own: the api rules stay silent there and the run's notes say so; a new file is still checked.
 /// </summary>
+/// <summary>Code under #if 0 is never compiled: the api rules do not check it, while its #else branch is checked.</summary>
+public sealed class DeadCodeTests
+{
+    [Fact]
+    public void Calls_under_if_0_are_not_checked_and_the_else_branch_is() => RuleRunner.AssertMarkedInNewFile(new UnknownSymbolRule(), """
+        static int acme_setcmap(struct fb_cmap *cmap, int kspc, int con, struct fb_info *info)
+        {
+        #if 0
+        	return gen_set_cmap(cmap, kspc, con, info);
+        #ifdef CONFIG_ACME
+        	return gen_get_cmap(cmap);
+        #endif
+        #elif defined(CONFIG_ACME_OLD)
+        	return [|acme_old_set_cmap(cmap);|]
+        #else
+        	return [|acme_set_cmap_invented(cmap);|]
+        #endif
+        }
+        """, options: TestIndex.Options);
+}
+
 public sealed class UnseenBaseTests
 {
     private const string Before = "static int acme_open(struct acme *a)\n{\n\treturn 0;\n}\n";
