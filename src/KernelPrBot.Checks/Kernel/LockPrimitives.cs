@@ -82,6 +82,22 @@ public static class LockPrimitives
         Pair("down_write_nested", "up_write", LockKind.RwSemaphore);
         Pair("down_write_killable", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireZero);
         Pair("down_write_trylock", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireNonZero);
+        // The XArray's own spinlock (include/linux/xarray.h: xa_lock(xa) is spin_lock(&(xa)->xa_lock), xas_lock(xas)
+        // is xa_lock((xas)->xa)); the lock is named by the array (or the state) it protects.
+        foreach (var prefix in new[] { "xa", "xas" })
+        {
+            Pair($"{prefix}_lock", $"{prefix}_unlock", LockKind.Spin);
+            Pair($"{prefix}_lock_bh", $"{prefix}_unlock_bh", LockKind.Spin);
+            Pair($"{prefix}_lock_irq", $"{prefix}_unlock_irq", LockKind.Spin);
+            Pair($"{prefix}_lock_irqsave", $"{prefix}_unlock_irqrestore", LockKind.Spin);
+        }
+
+        Pair("xa_lock_nested", "xa_unlock", LockKind.Spin);
+        Pair("xa_lock_bh_nested", "xa_unlock_bh", LockKind.Spin);
+        Pair("xa_lock_irq_nested", "xa_unlock_irq", LockKind.Spin);
+        Pair("xa_lock_irqsave_nested", "xa_unlock_irqrestore", LockKind.Spin);
+        Pair("xa_trylock", "xa_unlock", LockKind.Spin, action: LockAction.TryAcquireNonZero);
+
         // Claims that hold like a sleeping lock: the host is the caller's alone until released (drivers/mmc/core/core.c
         // __mmc_claim_host() waits for it; sdio_io.c: "Claim a bus for a set of operations").
         Pair("mmc_claim_host", "mmc_release_host", LockKind.Mutex);

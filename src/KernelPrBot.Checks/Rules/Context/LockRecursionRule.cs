@@ -111,25 +111,14 @@ public sealed partial class LockRecursionRule : ContextRule
     /// <summary>The function's lines of the view.</summary>
     private static string FunctionText(CodeView view, FunctionContext function)
     {
-        var start = 0;
-        for (var line = 1; line < function.Function.Line && start >= 0; line++)
-        {
-            start = view.Text.IndexOf('\n', start) is var next and >= 0 ? next + 1 : -1;
-        }
-
-        if (start < 0)
-        {
-            return string.Empty;
-        }
-
-        var end = start;
-        for (var line = function.Function.Line; line <= function.Function.EndLine && end >= 0; line++)
-        {
-            end = view.Text.IndexOf('\n', end) is var next and >= 0 ? next + 1 : -1;
-        }
-
-        return end < 0 ? view.Text[start..] : view.Text[start..end];
+        var starts = LineStarts.GetValue(view, v => [0, .. v.Text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)]);
+        var first = Math.Clamp(function.Function.Line - 1, 0, starts.Length - 1);
+        var end = function.Function.EndLine < starts.Length ? starts[function.Function.EndLine] : view.Text.Length;
+        return end <= starts[first] ? string.Empty : view.Text[starts[first]..end];
     }
+
+    /// <summary>Where each line of a view starts, made once per view: a file's functions are cut out of it one by one.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, int[]> LineStarts = new();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Root();

@@ -147,4 +147,35 @@ public sealed class LockWrapperTests
         	msleep(10);
         }
         """);
+
+    [Fact]
+    public void The_xarray_lock_is_a_spinlock_named_by_its_array() => RuleRunner.AssertMarkedInNewFile(new LockNotReleasedRule(), """
+        static struct acme_obd *acme_find(struct xarray *devs, const char *name)
+        {
+        	struct acme_obd *obd;
+        	unsigned long index;
+
+        	xa_lock(devs);
+        	xa_for_each(devs, index, obd) {
+        		if (strcmp(obd->name, name))
+        			continue;
+        		if (!obd->attached)
+        			[|return NULL;|]
+        		xa_unlock(devs);
+        		return obd;
+        	}
+        	xa_unlock(devs);
+        	return NULL;
+        }
+        """);
+
+    [Fact]
+    public void Sleeping_under_the_xarray_lock_is_reported() => RuleRunner.AssertMarkedInNewFile(new SleepInAtomicRule(), """
+        static void acme_drain(struct xarray *xa)
+        {
+        	xa_lock_irq(xa);
+        	[|msleep(1);|]
+        	xa_unlock_irq(xa);
+        }
+        """);
 }
