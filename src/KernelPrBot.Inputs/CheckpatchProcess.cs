@@ -52,10 +52,6 @@ public sealed class CheckpatchProcess(KernelTree tree)
     {
         var start = new ProcessStartInfo(FindPerl() ?? "perl", [tree.CheckpatchScript, "--no-tree", "--show-types", "--no-summary", "--no-color", "-"])
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = tree.Root,
         };
 
@@ -63,24 +59,18 @@ public sealed class CheckpatchProcess(KernelTree tree)
         start.Environment["GIT_DIR"] = "/nonexistent";
         try
         {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            process.StandardInput.BaseStream.Write(bytes);
-            process.StandardInput.Close();
-            if (!process.WaitForExit(Timeout))
+            var run = ToolRun.Run(start, bytes, Timeout);
+            if (run.TimedOut)
             {
-                process.Kill(entireProcessTree: true);
                 problems.Enqueue($"checkpatch.pl took longer than {Timeout.TotalMinutes} minutes on {source}; its findings are left out");
                 return [];
             }
 
-            var reports = CheckpatchOutput.Parse(output.Result);
-            if (reports.Count == 0 && process.ExitCode != 0)
+            var reports = CheckpatchOutput.Parse(run.Stdout);
+            if (reports.Count == 0 && run.ExitCode != 0)
             {
                 // checkpatch exits 1 when it reports; a failure without a report is the script or perl failing.
-                var why = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit status {process.ExitCode}";
-                problems.Enqueue($"checkpatch.pl failed on {source}: {Checks.TextClip.Shorten(why, 300)}");
+                problems.Enqueue($"checkpatch.pl failed on {source}: {Checks.TextClip.Shorten(run.Why, 300)}");
             }
 
             return reports;

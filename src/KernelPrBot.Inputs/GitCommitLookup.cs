@@ -78,14 +78,7 @@ public static class GitCommitLookup
     {
         output = string.Empty;
         problem = null;
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
+        var start = new ProcessStartInfo("git") { StandardOutputEncoding = Encoding.UTF8 };
 
         // The tree may belong to another user (a shared cache); reading its history is all that is asked of it.
         foreach (var argument in (string[])["-C", tree.Root, "-c", "safe.directory=" + tree.Root, "-c", "core.fsmonitor=false", .. arguments])
@@ -97,26 +90,20 @@ public static class GitCommitLookup
         start.Environment.Remove("GIT_WORK_TREE");
         try
         {
-            using var process = Process.Start(start)!;
-            var read = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-            if (!process.WaitForExit(Timeout))
+            var run = ToolRun.Run(start, Encoding.UTF8.GetBytes(input), Timeout);
+            if (run.TimedOut)
             {
-                process.Kill(entireProcessTree: true);
                 problem = $"Fixes: ids not looked up: git took longer than {Timeout.TotalSeconds} s in {tree.Given}";
                 return false;
             }
 
-            if (process.ExitCode != 0)
+            if (run.ExitCode != 0)
             {
-                var why = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit status {process.ExitCode}";
-                problem = $"Fixes: ids not looked up: git failed in {tree.Given}: {Checks.TextClip.Shorten(why, 200)}";
+                problem = $"Fixes: ids not looked up: git failed in {tree.Given}: {Checks.TextClip.Shorten(run.Why, 200)}";
                 return false;
             }
 
-            output = read.Result;
+            output = run.Stdout;
             return true;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException)

@@ -41,6 +41,7 @@ public sealed class Analyzer
         var fileCount = 0;
         var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
         var unseenBases = new SortedSet<string>(StringComparer.Ordinal);
+        var notesUnseenBases = options.Symbols is not null && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex);
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
@@ -60,7 +61,7 @@ public sealed class Analyzer
                 FileImages? image = null;
                 images?.TryGetValue((p, file.Path), out image);
                 var baseNotInTree = images is not null && image is null && file.OldPath is not null;
-                if (baseNotInTree && FileContext.IsKernelCPath(file.Path) && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex) && options.Symbols is not null)
+                if (baseNotInTree && notesUnseenBases && FileContext.IsKernelCPath(file.Path))
                 {
                     unseenBases.Add(file.Path);
                 }

@@ -38,9 +38,9 @@ public static class LockPrimitives
     private static Dictionary<string, LockPrimitive> Build()
     {
         var list = new List<LockPrimitive>();
-        void Pair(string acquire, string release, LockKind kind, int arg = 0, string? pseudo = null, LockAction action = LockAction.Acquire)
+        void Pair(string acquire, string release, LockKind kind, int arg = 0, string? pseudo = null, LockAction action = LockAction.Acquire, bool mayRetake = false)
         {
-            list.Add(new LockPrimitive(acquire, action, kind, arg, pseudo, release));
+            list.Add(new LockPrimitive(acquire, action, kind, arg, pseudo, release) { MayRetake = mayRetake || kind == LockKind.Semaphore });
             if (!list.Any(p => p.Name == release))
             {
                 list.Add(new LockPrimitive(release, LockAction.Release, kind, arg, pseudo, null));
@@ -49,12 +49,13 @@ public static class LockPrimitives
 
         foreach (var (prefix, kind) in new[] { ("spin", LockKind.Spin), ("raw_spin", LockKind.RawSpin), ("read", LockKind.ReadWrite), ("write", LockKind.ReadWrite) })
         {
-            Pair($"{prefix}_lock", $"{prefix}_unlock", kind);
-            Pair($"{prefix}_lock_nested", $"{prefix}_unlock", kind);
-            Pair($"{prefix}_lock_bh", $"{prefix}_unlock_bh", kind);
-            Pair($"{prefix}_lock_irq", $"{prefix}_unlock_irq", kind);
-            Pair($"{prefix}_lock_irqsave", $"{prefix}_unlock_irqrestore", kind);
-            Pair($"{prefix}_lock_irqsave_nested", $"{prefix}_unlock_irqrestore", kind);
+            var reads = prefix == "read"; // recursive reads of an rwlock_t are allowed
+            Pair($"{prefix}_lock", $"{prefix}_unlock", kind, mayRetake: reads);
+            Pair($"{prefix}_lock_nested", $"{prefix}_unlock", kind, mayRetake: true);
+            Pair($"{prefix}_lock_bh", $"{prefix}_unlock_bh", kind, mayRetake: reads);
+            Pair($"{prefix}_lock_irq", $"{prefix}_unlock_irq", kind, mayRetake: reads);
+            Pair($"{prefix}_lock_irqsave", $"{prefix}_unlock_irqrestore", kind, mayRetake: reads);
+            Pair($"{prefix}_lock_irqsave_nested", $"{prefix}_unlock_irqrestore", kind, mayRetake: true);
             Pair($"{prefix}_trylock", $"{prefix}_unlock", kind, action: LockAction.TryAcquireNonZero);
             Pair($"{prefix}_trylock_bh", $"{prefix}_unlock_bh", kind, action: LockAction.TryAcquireNonZero);
             Pair($"{prefix}_trylock_irq", $"{prefix}_unlock_irq", kind, action: LockAction.TryAcquireNonZero);
@@ -62,24 +63,24 @@ public static class LockPrimitives
         }
 
         Pair("mutex_lock", "mutex_unlock", LockKind.Mutex);
-        Pair("mutex_lock_nested", "mutex_unlock", LockKind.Mutex);
+        Pair("mutex_lock_nested", "mutex_unlock", LockKind.Mutex, mayRetake: true);
         Pair("mutex_lock_io", "mutex_unlock", LockKind.Mutex);
         Pair("mutex_lock_interruptible", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero);
-        Pair("mutex_lock_interruptible_nested", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero);
+        Pair("mutex_lock_interruptible_nested", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero, mayRetake: true);
         Pair("mutex_lock_killable", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero);
-        Pair("mutex_lock_killable_nested", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero);
+        Pair("mutex_lock_killable_nested", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireZero, mayRetake: true);
         Pair("mutex_trylock", "mutex_unlock", LockKind.Mutex, action: LockAction.TryAcquireNonZero);
         Pair("down", "up", LockKind.Semaphore);
         Pair("down_interruptible", "up", LockKind.Semaphore, action: LockAction.TryAcquireZero);
         Pair("down_killable", "up", LockKind.Semaphore, action: LockAction.TryAcquireZero);
         Pair("down_trylock", "up", LockKind.Semaphore, action: LockAction.TryAcquireZero);
-        Pair("down_read", "up_read", LockKind.RwSemaphore);
-        Pair("down_read_nested", "up_read", LockKind.RwSemaphore);
-        Pair("down_read_killable", "up_read", LockKind.RwSemaphore, action: LockAction.TryAcquireZero);
-        Pair("down_read_interruptible", "up_read", LockKind.RwSemaphore, action: LockAction.TryAcquireZero);
+        Pair("down_read", "up_read", LockKind.RwSemaphore, mayRetake: true);
+        Pair("down_read_nested", "up_read", LockKind.RwSemaphore, mayRetake: true);
+        Pair("down_read_killable", "up_read", LockKind.RwSemaphore, action: LockAction.TryAcquireZero, mayRetake: true);
+        Pair("down_read_interruptible", "up_read", LockKind.RwSemaphore, action: LockAction.TryAcquireZero, mayRetake: true);
         Pair("down_read_trylock", "up_read", LockKind.RwSemaphore, action: LockAction.TryAcquireNonZero);
         Pair("down_write", "up_write", LockKind.RwSemaphore);
-        Pair("down_write_nested", "up_write", LockKind.RwSemaphore);
+        Pair("down_write_nested", "up_write", LockKind.RwSemaphore, mayRetake: true);
         Pair("down_write_killable", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireZero);
         Pair("down_write_trylock", "up_write", LockKind.RwSemaphore, action: LockAction.TryAcquireNonZero);
         // The XArray's own spinlock (include/linux/xarray.h: xa_lock(xa) is spin_lock(&(xa)->xa_lock), xas_lock(xas)
@@ -92,16 +93,16 @@ public static class LockPrimitives
             Pair($"{prefix}_lock_irqsave", $"{prefix}_unlock_irqrestore", LockKind.Spin);
         }
 
-        Pair("xa_lock_nested", "xa_unlock", LockKind.Spin);
-        Pair("xa_lock_bh_nested", "xa_unlock_bh", LockKind.Spin);
-        Pair("xa_lock_irq_nested", "xa_unlock_irq", LockKind.Spin);
-        Pair("xa_lock_irqsave_nested", "xa_unlock_irqrestore", LockKind.Spin);
+        Pair("xa_lock_nested", "xa_unlock", LockKind.Spin, mayRetake: true);
+        Pair("xa_lock_bh_nested", "xa_unlock_bh", LockKind.Spin, mayRetake: true);
+        Pair("xa_lock_irq_nested", "xa_unlock_irq", LockKind.Spin, mayRetake: true);
+        Pair("xa_lock_irqsave_nested", "xa_unlock_irqrestore", LockKind.Spin, mayRetake: true);
         Pair("xa_trylock", "xa_unlock", LockKind.Spin, action: LockAction.TryAcquireNonZero);
 
         // Claims that hold like a sleeping lock: the host is the caller's alone until released (drivers/mmc/core/core.c
         // __mmc_claim_host() waits for it; sdio_io.c: "Claim a bus for a set of operations").
-        Pair("mmc_claim_host", "mmc_release_host", LockKind.Mutex);
-        Pair("sdio_claim_host", "sdio_release_host", LockKind.Mutex);
+        Pair("mmc_claim_host", "mmc_release_host", LockKind.Mutex, mayRetake: true);
+        Pair("sdio_claim_host", "sdio_release_host", LockKind.Mutex, mayRetake: true);
         Pair("rcu_read_lock", "rcu_read_unlock", LockKind.Rcu, -1, "rcu");
         Pair("rcu_read_lock_bh", "rcu_read_unlock_bh", LockKind.Rcu, -1, "rcu_bh");
         Pair("rcu_read_lock_sched", "rcu_read_unlock_sched", LockKind.Rcu, -1, "rcu_sched");

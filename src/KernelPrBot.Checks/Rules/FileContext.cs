@@ -33,10 +33,10 @@ public sealed class FileContext
     /// <summary>True when this context is the base version of the file (every line reportable).</summary>
     public bool IsBaseline => _facts.IsBaseline;
 
-    /// <summary>True when whole files are known, so findings are compared with the base version.</summary>
     /// <inheritdoc cref="FileFacts.BaseNotInTree"/>
     public bool BaseNotInTree => _facts.BaseNotInTree;
 
+    /// <summary>True when whole files are known, so findings are compared with the base version.</summary>
     public bool IsDifferential => _facts.IsDifferential;
 
     /// <summary>The new side lexed as C: the whole post-image when known, else one view per hunk.</summary>

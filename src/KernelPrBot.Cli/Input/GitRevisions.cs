@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KernelPrBot.Inputs;
 
 namespace KernelPrBot.Cli.Input;
 
@@ -54,13 +55,7 @@ public static class GitRevisions
 
     private static (int Status, string Stdout, string Stderr) Git(string repository, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = repository,
-        };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = repository };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -68,16 +63,10 @@ public static class GitRevisions
 
         try
         {
-            using var process = Process.Start(start) ?? throw new UsageException("git could not be started");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new UsageException($"git format-patch took longer than {Timeout.TotalMinutes} minutes in {repository}");
-            }
-
-            return (process.ExitCode, stdout.Result, stderr.Result);
+            var run = ToolRun.Run(start, null, Timeout);
+            return run.TimedOut
+                ? throw new UsageException($"git format-patch took longer than {Timeout.TotalMinutes} minutes in {repository}")
+                : (run.ExitCode, run.Stdout, run.Stderr);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

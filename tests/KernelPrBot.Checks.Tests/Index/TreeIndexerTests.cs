@@ -17,11 +17,17 @@ public sealed class TreeIndexerTests : IDisposable
         File.WriteAllText(full, content);
     }
 
-    [Fact]
-    public void Indexes_sources_and_headers_of_a_small_tree()
+    /// <summary>What makes a directory a kernel tree: its Makefile and scripts/ (include/linux/ comes with the first header).</summary>
+    private void WriteTopLevel()
     {
         Write("Makefile", "VERSION = 6\n");
         Directory.CreateDirectory(Path.Combine(_dir.Path, "scripts"));
+    }
+
+    [Fact]
+    public void Indexes_sources_and_headers_of_a_small_tree()
+    {
+        WriteTopLevel();
         Write("include/linux/acme.h", "int acme_probe(struct device *dev);\n#define ACME_WAIT(x) msleep(x)\n");
         Write("drivers/misc/acme.c", "int acme_probe(struct device *dev)\n{\n\treturn 0;\n}\nEXPORT_SYMBOL(acme_probe);\n");
         Write("drivers/misc/acme.txt", "int not_indexed(void);\n");
@@ -55,8 +61,7 @@ public sealed class TreeIndexerTests : IDisposable
     [Fact]
     public void Headers_an_architecture_generates_at_build_time_are_includable()
     {
-        Write("Makefile", "VERSION = 6\n");
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "scripts"));
+        WriteTopLevel();
         Write("include/linux/acme.h", "int acme_probe(struct device *dev);\n");
         Write("arch/arm/include/asm/Kbuild", "# SPDX-License-Identifier: GPL-2.0\ngeneric-y += early_ioremap.h\ngenerated-y += mach-types.h\ngenerated-y += unistd-nr.h\n");
         Write("arch/arm/include/uapi/asm/Kbuild", "generated-y += unistd-common.h unistd-oabi.h\n");

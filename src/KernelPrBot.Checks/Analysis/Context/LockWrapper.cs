@@ -31,6 +31,18 @@ internal sealed record LockWrapper(string Name, LockPrimitive Primitive, int Par
         return null;
     }
 
+    /// <summary>The variable an access path starts from: "priv" of "priv->dev.mutex".</summary>
+    internal static string RootOf(string accessPath)
+    {
+        var end = 0;
+        while (end < accessPath.Length && (char.IsAsciiLetterOrDigit(accessPath[end]) || accessPath[end] == '_'))
+        {
+            end++;
+        }
+
+        return accessPath[..end];
+    }
+
     /// <summary>An identifier followed by members: "dev", "priv->mt76", "sc.ah".</summary>
     internal static bool IsAccessPath(string text)
     {

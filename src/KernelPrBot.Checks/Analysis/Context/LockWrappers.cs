@@ -53,14 +53,11 @@ internal static class LockWrappers
     }
 
     /// <summary>
-    /// An acquisition that blocks on a lock its own path holds: spinlocks, mutexes and the write side of rwlocks and
-    /// rw-semaphores. Not read sides (recursive reads are allowed or only lockdep-visible), trylocks (they fail),
-    /// _nested (another lock of the class, by declaration), semaphores (counted) or mmc/sdio claims (the owner may reclaim).
+    /// An acquisition that blocks on a lock its own path holds: one that waits (not a trylock) on a real lock, and that
+    /// the table does not mark as able to meet its own hold (<see cref="LockPrimitive.MayRetake"/>).
     /// </summary>
     public static bool IsNonRecursive(string acquiredBy) =>
-        LockPrimitives.Find(acquiredBy) is { Action: LockAction.Acquire or LockAction.TryAcquireZero, PseudoLock: null, Kind: LockKind.Spin or LockKind.RawSpin or LockKind.Mutex or LockKind.ReadWrite or LockKind.RwSemaphore } &&
-        !acquiredBy.Contains("_nested", StringComparison.Ordinal) && !acquiredBy.Contains("claim", StringComparison.Ordinal) &&
-        !acquiredBy.StartsWith("read_", StringComparison.Ordinal) && !acquiredBy.StartsWith("down_read", StringComparison.Ordinal);
+        LockPrimitives.Find(acquiredBy) is { Action: LockAction.Acquire or LockAction.TryAcquireZero, PseudoLock: null, MayRetake: false };
 
     private static bool IsRealLock(HeldLock held) =>
         !held.Scoped && !held.FromEntry && held.Kind is LockKind.Spin or LockKind.RawSpin or LockKind.ReadWrite or LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore;
@@ -106,21 +103,8 @@ internal static class LockWrappers
             return null;
         }
 
-        var end = 0;
-        while (end < path.Length && (char.IsAsciiLetterOrDigit(path[end]) || path[end] == '_'))
-        {
-            end++;
-        }
-
-        var parameter = -1;
-        for (var i = 0; i < function.Parameters.Count; i++)
-        {
-            if (function.Parameters[i] == path[..end])
-            {
-                parameter = i;
-            }
-        }
-
-        return parameter < 0 ? null : new LockWrapper(function.Name, primitive, parameter, prefix, path[end..], $"{primitive.Name}({key}) at line {line}");
+        var root = LockWrapper.RootOf(path);
+        var parameter = function.Parameters.ToList().LastIndexOf(root);
+        return parameter < 0 ? null : new LockWrapper(function.Name, primitive, parameter, prefix, path[root.Length..], $"{primitive.Name}({key}) at line {line}");
     }
 }

@@ -10,7 +10,7 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// that takes it on every path (lockdep: "possible recursive locking detected"). The lock-not-released rule never
 /// sees this: nothing is left unreleased, the path just never gets past the second acquisition.
 /// </summary>
-public sealed partial class LockRecursionRule : ContextRule
+public sealed class LockRecursionRule : ContextRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         RuleIds.LockRecursion,
@@ -105,7 +105,7 @@ public sealed partial class LockRecursionRule : ContextRule
 
         // The walk follows code forward (a loop's body once, a backward goto ends the path), so only an assignment
         // between the first acquisition and this call can make the name stand for another lock.
-        return reassigns(Root().Match(path).Value, holds.Min(h => h!.Line), call.Line) ? null : holds[0];
+        return reassigns(LockWrapper.RootOf(path), holds.Min(h => h!.Line), call.Line) ? null : holds[0];
     }
 
     /// <summary>The function's lines of the view.</summary>
@@ -119,9 +119,6 @@ public sealed partial class LockRecursionRule : ContextRule
 
     /// <summary>Where each line of a view starts, made once per view: a file's functions are cut out of it one by one.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, int[]> LineStarts = new();
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Root();
 
     /// <summary>
     /// Whether the function assigns the variable between lines <paramref name="fromLine"/> and <paramref name="toLine"/> of its text (not in a
