@@ -13,6 +13,8 @@ public static class RuleIds
 
     public const string LockRecursion = "lock-recursion";
 
+    public const string LockContextRequired = "lock-context-required";
+
     public const string RcuDerefOutsideReadSection = "rcu-deref-outside-read-section";
 
     public const string UnknownSymbol = "unknown-symbol";

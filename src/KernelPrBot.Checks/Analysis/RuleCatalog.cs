@@ -17,6 +17,7 @@ public static class RuleCatalog
         new LockNotReleasedRule(),
         new LockVariantMismatchRule(),
         new LockRecursionRule(),
+        new LockContextRequiredRule(),
         new RcuDerefOutsideReadSectionRule(),
         new UnknownSymbolRule(),
         new WrongArityRule(),

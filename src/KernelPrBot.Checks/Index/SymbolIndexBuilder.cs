@@ -105,6 +105,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
 
     void ISummarySink.EndFunction(bool releasesCallersLock) => _graph.EndFunction(releasesCallersLock);
 
+    void ISummarySink.AddLockFact(LockFact fact) => _graph.AddLockFact(fact);
+
     void ISummarySink.AddInclude(ReadOnlySpan<char> name)
     {
         // Only names that could be generated: a header of the same name anywhere in the tree is taken to be it.

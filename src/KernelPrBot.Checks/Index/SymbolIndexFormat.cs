@@ -19,7 +19,7 @@ namespace KernelPrBot.Checks.Index;
 /// </summary>
 public static class SymbolIndexFormat
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     public const int HeaderSize = 48;
 

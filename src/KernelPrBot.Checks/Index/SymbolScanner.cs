@@ -276,7 +276,7 @@ public sealed class SymbolScanner
                     if (_summaries is not null && _definition >= 0 && _summaries.WantsBodies)
                     {
                         _summaries.BeginFunction(Span(_definition), _definitionStatic, _statement.Any(k => Is(k, "__init")), _tokens[_definition].Line);
-                        var releases = FunctionBodyScanner.Scan(_text, _tokens, i, end, _summaries);
+                        var releases = FunctionBodyScanner.Scan(_text, _tokens, _definition, i, end, _summaries);
                         _summaries.EndFunction(releases);
                     }
 

@@ -16,16 +16,47 @@ public sealed class TreeKnowledge(SymbolIndex index)
     public SymbolIndex Index { get; } = index ?? throw new ArgumentNullException(nameof(index));
 
     /// <summary>How a call of <paramref name="name"/> from <paramref name="path"/> may sleep, first step first; null when it is not known to.</summary>
-    public IReadOnlyList<SleepStep>? MaySleep(string name, string path)
+    public IReadOnlyList<SleepStep>? MaySleep(string name, string path) => Chain(name, path, FunctionFacts.MaySleepKind);
+
+    /// <summary>How a call of <paramref name="name"/> from <paramref name="path"/> reads RCU-protected data with no read section of its own, first step first (the last calls the accessor); null when it does not.</summary>
+    public IReadOnlyList<SleepStep>? NeedsRcu(string name, string path) => Chain(name, path, FunctionFacts.NeedsRcuKind);
+
+    /// <summary>The lock facts (acquire and release wrapper, lock taken on every path, lock required) of the function a call of <paramref name="name"/> from <paramref name="path"/> reaches.</summary>
+    public IReadOnlyList<LockFact> LockFacts(string name, string path)
+    {
+        // The nearest definition the file can see that has facts, as for MaySleep.
+        foreach (var key in FunctionFacts.KeysFor(name, path))
+        {
+            var found = new List<LockFact>();
+            foreach (var record in Records(key))
+            {
+                var (_, kind, fields) = FunctionFacts.Parse(record);
+                if (kind is LockFact.Acquires or LockFact.Releases or LockFact.Takes or LockFact.Requires && fields.Length >= 4)
+                {
+                    found.Add(new LockFact(kind, fields[0], fields[1], ParseLine(fields[2]), fields[3]));
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>A chain of S or R records from the nearest definition of <paramref name="name"/>.</summary>
+    private List<SleepStep>? Chain(string name, string path, char kind)
     {
         // The nearest definition the file can see: its own static one, a driver header's, else the tree's.
-        var key = FunctionFacts.KeysFor(name, path).FirstOrDefault(k => Records(k).Any(r => FunctionFacts.Parse(r).Kind == FunctionFacts.MaySleepKind));
+        var key = FunctionFacts.KeysFor(name, path).FirstOrDefault(k => Records(k).Any(r => FunctionFacts.Parse(r).Kind == kind));
         var chain = new List<SleepStep>();
         var function = name;
         for (var depth = 0; depth < MaxChain && key is not null; depth++)
         {
-            // S record fields: callee, callee key, line[, path of a function that is not static to a .c file].
-            var fields = Records(key).Select(FunctionFacts.Parse).Where(r => r.Kind == FunctionFacts.MaySleepKind && r.Fields.Length >= 3).Select(r => r.Fields).FirstOrDefault();
+            // S and R record fields: callee, callee key, line[, path of a function that is not static to a .c file].
+            var fields = Records(key).Select(FunctionFacts.Parse).Where(r => r.Kind == kind && r.Fields.Length >= 3).Select(r => r.Fields).FirstOrDefault();
             if (fields is null)
             {
                 break;

@@ -13,6 +13,8 @@ namespace KernelPrBot.Checks.Analysis.Context;
 public sealed class FileSummaries
 {
     private readonly Dictionary<string, IReadOnlyList<SleepStep>> _localSleeps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<SleepStep>> _localRcuNeeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<LockFact>> _localLockFacts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
     private readonly List<(string Struct, string Field, string Callback, int Line)> _slots = [];
 
@@ -58,6 +60,28 @@ public sealed class FileSummaries
         return _localNames.Contains(callee) ? null : Tree?.MaySleep(callee, Path);
     }
 
+    /// <summary>How calling <paramref name="callee"/> from this file reads RCU-protected data with no read section of its own (first step first), or null.</summary>
+    public IReadOnlyList<SleepStep>? NeedsRcu(string callee)
+    {
+        if (_localRcuNeeds.TryGetValue(callee, out var local))
+        {
+            return local;
+        }
+
+        return _localNames.Contains(callee) ? null : Tree?.NeedsRcu(callee, Path);
+    }
+
+    /// <summary>What <paramref name="callee"/> does with locks its caller names (wrappers, locks taken, locks required): this file's version, else the tree's.</summary>
+    public IReadOnlyList<LockFact> LockFacts(string callee)
+    {
+        if (_localLockFacts.TryGetValue(callee, out var local))
+        {
+            return local;
+        }
+
+        return _localNames.Contains(callee) ? [] : Tree?.LockFacts(callee, Path) ?? [];
+    }
+
     /// <summary>
     /// How a function of this file may sleep when the tree has it not sleeping, and a caller of the tree that holds an
     /// atomic section while calling it: the patch has made a helper sleep under its callers' locks. Null otherwise.
@@ -93,6 +117,7 @@ public sealed class FileSummaries
             _slots.Add((graph.Names[structType], graph.Names[field], graph.Names[callback], line));
         }
 
+        SolveLocks(graph);
         var changed = true;
         for (var round = 0; changed && round < 32; round++)
         {
@@ -140,6 +165,74 @@ public sealed class FileSummaries
         }
     }
 
+    /// <summary>The file's own lock facts, and which of its functions need RCU from their callers (as the index solves the tree's).</summary>
+    private void SolveLocks(CallGraphBuilder graph)
+    {
+        var manages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in graph.Functions)
+        {
+            var name = graph.Names[f.Name];
+            var facts = new List<LockFact>();
+            foreach (var fact in f.LockFacts ?? [])
+            {
+                if (fact.Kind == LockFact.ManagesRcu)
+                {
+                    manages.Add(name);
+                }
+                else if (fact.Kind == LockFact.NeedsRcu)
+                {
+                    _localRcuNeeds.TryAdd(name, [new SleepStep(name, fact.By, Path, _fileLine(fact.Line))]);
+                }
+                else if (fact.Kind == LockFact.RequiresByWrapper)
+                {
+                    var wrapper = LockFacts(fact.By).FirstOrDefault(x => x.Kind == LockFact.Requires && LockTemplates.Parameter(x.Lock) == 0);
+                    if (wrapper is not null && LockTemplates.Substitute(wrapper.Lock, [fact.Lock]) is { } lockName)
+                    {
+                        facts.Add(fact with { Kind = LockFact.Requires, Lock = lockName, Line = _fileLine(fact.Line), Path = Path });
+                    }
+                }
+                else
+                {
+                    facts.Add(fact with { Line = _fileLine(fact.Line), Path = Path });
+                }
+            }
+
+            // Later definitions of a name (#ifdef variants) do not add to the first's.
+            _localLockFacts.TryAdd(name, facts);
+        }
+
+        var changed = true;
+        for (var round = 0; changed && round < 32; round++)
+        {
+            changed = false;
+            foreach (var f in graph.Functions)
+            {
+                var name = graph.Names[f.Name];
+                if (_localRcuNeeds.ContainsKey(name) || manages.Contains(name) || f.ReleasesCallersLock)
+                {
+                    continue;
+                }
+
+                for (var c = f.CallStart; c < f.CallEnd; c++)
+                {
+                    var call = graph.Calls[c];
+                    if ((call.Position & (CallPosition.MaybeAtomic | CallPosition.Guarded)) != 0)
+                    {
+                        continue;
+                    }
+
+                    var callee = graph.Names[call.Callee];
+                    if (NeedsRcu(callee) is { } rest)
+                    {
+                        _localRcuNeeds[name] = [new SleepStep(name, callee, Path, _fileLine(call.Line)), .. rest];
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     private sealed class Sink : ISymbolSink, ISummarySink
     {
         public CallGraphBuilder Graph { get; } = new();
@@ -161,5 +254,7 @@ public sealed class FileSummaries
         public void AddValueReference(ReadOnlySpan<char> name) => Graph.AddValueReference(name);
 
         public void EndFunction(bool releasesCallersLock) => Graph.EndFunction(releasesCallersLock);
+
+        public void AddLockFact(LockFact fact) => Graph.AddLockFact(fact);
     }
 }

@@ -14,9 +14,38 @@ namespace KernelPrBot.Checks.Analysis.Context;
 /// <param name="Evidence">The primitive's call in the wrapper and its line in the file, for the messages.</param>
 internal sealed record LockWrapper(string Name, LockPrimitive Primitive, int Parameter, string Prefix, string Rest, string Evidence)
 {
+    /// <summary>
+    /// The wrapper a lock fact of the index (or of the file's own scan) describes: an acquire (T) or release (U) wrapper,
+    /// or a function that takes the lock on every path (K). Null when the call it names is not a lock primitive. A
+    /// global's lock has no parameter (-1): every call names the same lock.
+    /// </summary>
+    public static LockWrapper? FromFact(string name, Index.Summaries.LockFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (LockPrimitives.Find(fact.By) is not { } primitive)
+        {
+            return null;
+        }
+
+        var parameter = Index.Summaries.LockTemplates.Parameter(fact.Lock);
+        if (parameter < 0)
+        {
+            return new LockWrapper(name, primitive, -1, fact.Lock, string.Empty, fact.ToString());
+        }
+
+        var marker = "{" + parameter.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        var at = fact.Lock.IndexOf(marker, StringComparison.Ordinal);
+        return new LockWrapper(name, primitive, parameter, fact.Lock[..at], fact.Lock[(at + marker.Length)..], fact.ToString());
+    }
+
     /// <summary>The lock a call takes or drops, with the caller's argument put in for the parameter; null when the argument is not a plain access path.</summary>
     public string? KeyFor(string argument)
     {
+        if (Parameter < 0)
+        {
+            return Prefix;
+        }
+
         if (IsAccessPath(argument))
         {
             return Prefix + argument + Rest;
@@ -32,51 +61,8 @@ internal sealed record LockWrapper(string Name, LockPrimitive Primitive, int Par
     }
 
     /// <summary>The variable an access path starts from: "priv" of "priv->dev.mutex".</summary>
-    internal static string RootOf(string accessPath)
-    {
-        var end = 0;
-        while (end < accessPath.Length && (char.IsAsciiLetterOrDigit(accessPath[end]) || accessPath[end] == '_'))
-        {
-            end++;
-        }
-
-        return accessPath[..end];
-    }
+    internal static string RootOf(string accessPath) => Index.Summaries.LockTemplates.RootOf(accessPath);
 
     /// <summary>An identifier followed by members: "dev", "priv->mt76", "sc.ah".</summary>
-    internal static bool IsAccessPath(string text)
-    {
-        var i = 0;
-        while (true)
-        {
-            var start = i;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-            {
-                i++;
-            }
-
-            if (i == start || char.IsAsciiDigit(text[start]))
-            {
-                return false;
-            }
-
-            if (i == text.Length)
-            {
-                return true;
-            }
-
-            if (text[i] == '.')
-            {
-                i++;
-            }
-            else if (i + 1 < text.Length && text[i] == '-' && text[i + 1] == '>')
-            {
-                i += 2;
-            }
-            else
-            {
-                return false;
-            }
-        }
-    }
+    internal static bool IsAccessPath(string text) => Index.Summaries.LockTemplates.IsAccessPath(text);
 }

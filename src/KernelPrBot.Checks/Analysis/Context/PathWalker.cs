@@ -383,6 +383,11 @@ internal sealed class PathWalker
     /// <summary>The lock a call of a wrapper takes or drops, from its argument; null when the argument is not a plain access path.</summary>
     private string? WrapperKey(LockWrapper wrapper, int nameIndex, int close)
     {
+        if (wrapper.Parameter < 0)
+        {
+            return wrapper.Prefix;
+        }
+
         var args = SplitArgs(nameIndex + 2, close);
         return wrapper.Parameter < args.Count ? wrapper.KeyFor(Normalise(Text(args[wrapper.Parameter].Start, args[wrapper.Parameter].End))) : null;
     }

@@ -73,7 +73,7 @@ public sealed class SourceContextAnalysis
         }
 
         var results = Walk(source, code, definitions, bodies, entries, brackets, null);
-        var wrappers = WithWrappers(source, code, definitions, bodies, entries, brackets, results, fileLine);
+        var wrappers = WithWrappers(source, code, definitions, bodies, entries, brackets, results, fileLine, TreeWrappers(results, definitions, summaries));
         for (var round = 0; round < CallerRounds; round++)
         {
             var changed = new List<int>();
@@ -135,12 +135,17 @@ public sealed class SourceContextAnalysis
     /// </summary>
     private static Dictionary<string, LockWrapper>? WithWrappers(
         string source, List<Token> code, List<FunctionDefinition> definitions, List<BlockStatement> bodies, Dictionary<string, EntryContext> entries, BracketMap brackets,
-        List<FunctionContext> results, Func<int, int> fileLine)
+        List<FunctionContext> results, Func<int, int> fileLine, Dictionary<string, LockWrapper> fromTree)
     {
         Dictionary<string, LockWrapper>? wrappers = null;
         for (var round = 0; round < 2; round++)
         {
             var found = LockWrappers.Find(results, fileLine);
+            foreach (var (name, wrapper) in fromTree)
+            {
+                found.TryAdd(name, wrapper);
+            }
+
             if (found.Count == 0 || (wrappers is not null && found.Count == wrappers.Count))
             {
                 break;
@@ -154,6 +159,43 @@ public sealed class SourceContextAnalysis
                     entries.TryGetValue(definitions[i].Name, out var entry);
                     results[i] = PathWalker.Walk(source, code, definitions[i], bodies[i], entry, brackets, found);
                 }
+            }
+        }
+
+        return wrappers;
+    }
+
+    /// <summary>
+    /// The acquire and release wrappers of the tree (or of the file's own summaries) that the file's functions call:
+    /// <c>wiphy_lock(wiphy)</c> takes <c>&amp;wiphy-&gt;mtx</c> as mutex_lock() would.
+    /// </summary>
+    private static Dictionary<string, LockWrapper> TreeWrappers(List<FunctionContext> results, List<FunctionDefinition> definitions, FileSummaries? summaries)
+    {
+        var wrappers = new Dictionary<string, LockWrapper>(StringComparer.Ordinal);
+        if (summaries is null)
+        {
+            return wrappers;
+        }
+
+        var defined = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var facts = new List<(string Name, Index.Summaries.LockFact Fact)>();
+        foreach (var name in results.SelectMany(r => r.Calls).Select(c => c.Name).Distinct(StringComparer.Ordinal))
+        {
+            if (!defined.Contains(name) && LockPrimitives.Find(name) is null)
+            {
+                facts.AddRange(summaries.LockFacts(name).Where(f => f.Kind is Index.Summaries.LockFact.Acquires or Index.Summaries.LockFact.Releases).Take(1).Select(f => (name, f)));
+            }
+        }
+
+        // A release wrapper only drops what is held. An acquire wrapper is used with its release wrapper in the file:
+        // a lock taken through the one and dropped through a call not understood would stay held to the end.
+        var releases = facts.Where(x => x.Fact.Kind == Index.Summaries.LockFact.Releases).Select(x => (x.Fact.Lock, x.Fact.By)).ToHashSet();
+        foreach (var (name, fact) in facts)
+        {
+            var paired = fact.Kind == Index.Summaries.LockFact.Releases || releases.Contains((fact.Lock, LockPrimitives.Find(fact.By)?.Release ?? string.Empty));
+            if (paired && LockWrapper.FromFact(name, fact) is { } wrapper)
+            {
+                wrappers[name] = wrapper;
             }
         }
 

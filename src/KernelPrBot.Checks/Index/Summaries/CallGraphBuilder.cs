@@ -10,6 +10,7 @@ public sealed class CallGraphBuilder : ISummarySink
     private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _names;
     private readonly HashSet<ulong> _fileValues = [];
+    private readonly List<LockFact> _lockFacts = [];
     private int _path = -1;
     private int _function = -1;
 
@@ -105,13 +106,25 @@ public sealed class CallGraphBuilder : ISummarySink
         return hash;
     }
 
+    public void AddLockFact(LockFact fact)
+    {
+        if (_function >= 0)
+        {
+            _lockFacts.Add(fact);
+        }
+    }
+
     public void EndFunction(bool releasesCallersLock)
     {
         if (_function >= 0)
         {
-            Functions[_function] = Functions[_function] with { CallEnd = Calls.Count, ReleasesCallersLock = releasesCallersLock };
+            Functions[_function] = Functions[_function] with
+            {
+                CallEnd = Calls.Count, ReleasesCallersLock = releasesCallersLock, LockFacts = _lockFacts.Count == 0 ? null : [.. _lockFacts],
+            };
         }
 
+        _lockFacts.Clear();
         _function = -1;
     }
 
@@ -240,6 +253,9 @@ internal readonly record struct FunctionNode(int Name, int Path, int Line, bool 
 
     /// <summary>Marked __init: boot and module-load code, which runs with interrupts off early in boot yet may sleep.</summary>
     public bool IsInit { get; init; }
+
+    /// <summary>What the body does with locks its callers can name (most functions: none).</summary>
+    public LockFact[]? LockFacts { get; init; }
 }
 
 /// <summary>One call: caller (function id), callee (name id), where it stands, and what makes it atomic (name id of the acquisition, or -1).</summary>

@@ -32,7 +32,8 @@ public static class CallGraphSolver
         var resolver = new Resolver(graph);
         var sleeps = MaySleep(graph, resolver);
         var entries = AtomicEntries(graph, resolver, slots, out var lockedCaller);
-        return Records(graph, sleeps, entries, lockedCaller, slots);
+        var locks = LockSummaries.Solve(graph, resolver);
+        return Records(graph, sleeps, entries, lockedCaller, locks, slots);
     }
 
     private static (int Callee, int Line, int Target)?[] MaySleep(CallGraphBuilder graph, Resolver resolver)
@@ -293,7 +294,8 @@ public static class CallGraphSolver
     private static bool SurelyAtomic(CallPosition position) => (position & CallPosition.SurelyAtomic) != 0 && (position & CallPosition.Guarded) == 0;
 
     private static List<string> Records(
-        CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, int[] lockedCaller, IReadOnlyList<DocumentedSlot> slots)
+        CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, int[] lockedCaller,
+        (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) locks, IReadOnlyList<DocumentedSlot> slots)
     {
         var functions = graph.Functions;
         string Key(int f) => FunctionFacts.FunctionKey(
@@ -312,7 +314,7 @@ public static class CallGraphSolver
         var groups = new Dictionary<(int Name, int Path), List<int>>();
         for (var f = 0; f < functions.Count; f++)
         {
-            if (sleeps[f] is null && entries[f] is null && lockedCaller[f] < 0)
+            if (sleeps[f] is null && entries[f] is null && lockedCaller[f] < 0 && locks.Facts[f] is null && locks.Rcu[f] is null)
             {
                 continue;
             }
@@ -342,17 +344,21 @@ public static class CallGraphSolver
             var key = Key(members[0]);
             if (members.Count(f => sleeps[f] is not null) == all)
             {
-                var f = members[0];
-                var (callee, line, target) = sleeps[f]!.Value;
-                var path = graph.Paths[functions[f].Path];
-                var calleeKey = target < 0 ? string.Empty : FunctionFacts.ShortCalleeKey(graph.Names[callee], Key(target), path);
-                var fields = new List<string> { graph.Names[callee], calleeKey, line.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                if (!functions[f].FileLocal)
-                {
-                    fields.Add(path);
-                }
+                records.Add(ChainRecord(key, FunctionFacts.MaySleepKind, members[0], sleeps[members[0]]!.Value));
+            }
 
-                records.Add(FunctionFacts.Record(key, FunctionFacts.MaySleepKind, [.. fields]));
+            if (members.Count(f => locks.Rcu[f] is not null) == all)
+            {
+                records.Add(ChainRecord(key, FunctionFacts.NeedsRcuKind, members[0], locks.Rcu[members[0]]!.Value));
+            }
+
+            // A lock fact counts when every definition of the name has it (config variants may lock differently).
+            if (members.Count(f => locks.Facts[f] is not null) == all)
+            {
+                foreach (var fact in locks.Facts[members[0]]!.Where(x => members.All(m => locks.Facts[m]!.Any(y => y.Kind == x.Kind && y.Lock == x.Lock))).DistinctBy(x => (x.Kind, x.Lock)))
+                {
+                    records.Add(FunctionFacts.Record(key, fact.Kind, fact.Lock, fact.By, fact.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), graph.Paths[functions[members[0]].Path]));
+                }
             }
 
             // A function that does not sleep but that some caller calls under a lock: if a patch makes it sleep, that caller breaks.
@@ -372,6 +378,20 @@ public static class CallGraphSolver
             }
         }
 
+        string ChainRecord(string key, char kind, int f, (int Callee, int Line, int Target) witness)
+        {
+            var (callee, line, target) = witness;
+            var path = graph.Paths[functions[f].Path];
+            var calleeKey = target < 0 ? string.Empty : FunctionFacts.ShortCalleeKey(graph.Names[callee], Key(target), path);
+            var fields = new List<string> { graph.Names[callee], calleeKey, line.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (!functions[f].FileLocal)
+            {
+                fields.Add(path);
+            }
+
+            return FunctionFacts.Record(key, kind, [.. fields]);
+        }
+
         foreach (var ((structType, field), slot) in Documented(slots))
         {
             records.Add(FunctionFacts.Record(FunctionFacts.SlotKey(structType, field), FunctionFacts.DocumentedSlotKind, slot.Context, slot.Source, slot.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), slot.Struct));
@@ -382,7 +402,7 @@ public static class CallGraphSolver
     }
 
     /// <summary>Resolves a callee name from a caller's file: that file's static definitions first, else every other definition.</summary>
-    private sealed class Resolver
+    internal sealed class Resolver
     {
         private static readonly List<int> None = [];
 

@@ -59,21 +59,31 @@ public sealed class FunctionBodyScanner
     private bool _unbracedGuard;
     private bool _releasesCallersLock;
     private bool _afterLabel;
+    private readonly LockFactScanner _lockFacts;
 
-    private FunctionBodyScanner(string text, List<Token> tokens, ISummarySink sink)
+    private FunctionBodyScanner(string text, List<Token> tokens, ISummarySink sink, int nameIndex, int open, int end)
     {
         _text = text;
         _tokens = tokens;
         _sink = sink;
+        _lockFacts = new LockFactScanner(text, tokens, nameIndex, open, end);
     }
 
-    /// <summary>Scans the body from its '{' at <paramref name="open"/> to <paramref name="end"/> (exclusive).</summary>
-    internal static bool Scan(string text, List<Token> tokens, int open, int end, ISummarySink sink)
+    /// <summary>Scans the body from its '{' at <paramref name="open"/> to <paramref name="end"/> (exclusive); the function's name is at <paramref name="nameIndex"/>.</summary>
+    internal static bool Scan(string text, List<Token> tokens, int nameIndex, int open, int end, ISummarySink sink)
     {
-        var scanner = new FunctionBodyScanner(text, tokens, sink);
+        var scanner = new FunctionBodyScanner(text, tokens, sink, nameIndex, open, end);
         scanner.Run(open, end);
+        foreach (var fact in scanner._lockFacts.Facts())
+        {
+            sink.AddLockFact(fact);
+        }
+
         return scanner._releasesCallersLock;
     }
+
+    /// <summary>At the body's top level, on every path that gets this far: not in a branch, a loop's condition, or after a label.</summary>
+    private bool OnMainLine => _frames.Count == 1 && !InUnbraced && _conditionDepth < 0 && !_afterLabel;
 
     private bool Is(int i, string s) => i >= 0 && i < _tokens.Count && _tokens[i].Is(_text, s);
 
@@ -261,6 +271,7 @@ public sealed class FunctionBodyScanner
         if (word is "return" or "goto" or "break" or "continue")
         {
             MarkStatementStart(i, exit: true);
+            _lockFacts.ExitSeen |= word is "return" or "goto";
             return;
         }
 
@@ -392,6 +403,7 @@ public sealed class FunctionBodyScanner
             Index = i, Line = _tokens[i].Line, Depth = _parens + 1, Position = position, Cause = cause,
             SleepingFlag = name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()),
         });
+        _lockFacts.Call(i, position, _held.Any(h => h.Atomic), OnMainLine, _acquired);
         if (primitive is not null)
         {
             Lock(i, primitive);
@@ -399,10 +411,12 @@ public sealed class FunctionBodyScanner
         else if (name is "guard" && ForGuard(i) is { } guard)
         {
             _held.Add(guard with { Scoped = true, Level = _frames.Count });
+            _lockFacts.ManagesRcu |= guard.Key.StartsWith("rcu", StringComparison.Ordinal);
         }
         else if (name is "scoped_guard" && ForGuard(i) is { } scoped)
         {
             _pendingScoped = scoped with { Scoped = true };
+            _lockFacts.ManagesRcu |= scoped.Key.StartsWith("rcu", StringComparison.Ordinal);
         }
         else if (AtomicCallbacks.IsRegistration(name) && AtomicCallbacks.TryGet(name.ToString(), out var argument, out var context))
         {
@@ -485,6 +499,7 @@ public sealed class FunctionBodyScanner
     {
         var key = primitive.PseudoLock ?? ArgumentText(nameIndex + 1, primitive.LockArgument);
         var line = _tokens[nameIndex].Line;
+        _lockFacts.Lock(primitive, key, line, OnMainLine && _parens == 0, _acquired);
         if (primitive.Action == LockAction.Release)
         {
             var at = _held.FindLastIndex(h => h.Key == key && !h.Scoped);
@@ -535,55 +550,9 @@ public sealed class FunctionBodyScanner
         return end - start == 1 && IsIdent(start) ? start : -1;
     }
 
-    /// <summary>The text of one argument without spaces, as the path walk normalises lock expressions.</summary>
-    private string ArgumentText(int open, int index)
-    {
-        var (start, end) = ArgumentRange(open, index);
-        var sb = new System.Text.StringBuilder();
-        for (var k = start; k < end; k++)
-        {
-            sb.Append(Span(k));
-        }
+    private string ArgumentText(int open, int index) => TokenArguments.Text(_text, _tokens, open, index);
 
-        return sb.ToString();
-    }
-
-    /// <summary>
-    /// The tokens [start, end) of argument <paramref name="index"/> of the call whose '(' is at <paramref name="open"/>
-    /// (empty when there is no such argument). The index scan builds no bracket map: it walks at most 400 tokens.
-    /// </summary>
-    private (int Start, int End) ArgumentRange(int open, int index)
-    {
-        var depth = 0;
-        var current = 0;
-        var start = open + 1;
-        for (var k = open; k < _tokens.Count && k < open + 400; k++)
-        {
-            if (IsChar(k, '(') || IsChar(k, '[') || IsChar(k, '{'))
-            {
-                depth++;
-            }
-            else if (IsChar(k, ')') || IsChar(k, ']') || IsChar(k, '}'))
-            {
-                if (--depth == 0)
-                {
-                    return current == index ? (start, k) : (k, k);
-                }
-            }
-            else if (depth == 1 && IsChar(k, ','))
-            {
-                if (current == index)
-                {
-                    return (start, k);
-                }
-
-                current++;
-                start = k + 1;
-            }
-        }
-
-        return (open, open);
-    }
+    private (int Start, int End) ArgumentRange(int open, int index) => TokenArguments.Range(_text, _tokens, open, index);
 
     private sealed record Held(string Key, bool Atomic, bool Certain, int Level, string By, int Line, bool Scoped);
 

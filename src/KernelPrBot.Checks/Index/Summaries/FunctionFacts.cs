@@ -14,6 +14,11 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// also under <c>.field</c> when no other documented struct has that field (a body's "x->field = fn;" shows no type).</item>
 /// <item><c>key L caller acquisition path line</c>: the function does not sleep, but <c>caller</c> calls it at path:line
 /// holding what <c>acquisition</c> took: a patch that makes it sleep breaks that caller.</item>
+/// <item><c>key R callee calleeKey line [path]</c>: the function reads RCU-protected data with no read-side section of
+/// its own, directly (callee is the accessor, calleeKey empty) or through the callee, as in S records.</item>
+/// <item><c>key T|U|K|Q lock by line path</c>: a lock fact (<see cref="LockFact"/>): the function returns holding the
+/// lock (T), drops it without taking it (U), takes it on every path (K), or needs it held (Q); the lock is a template
+/// (<see cref="LockTemplates"/>), shown by the call <c>by</c> at path:line.</item>
 /// <item><c>#directory G header</c>: a file of the directory includes a header the tree lacks (one the build generates).</item>
 /// </list>
 /// </summary>
@@ -30,6 +35,8 @@ public static class FunctionFacts
     public const char GeneratedIncludeKind = 'G';
 
     public const char LockedCallerKind = 'L';
+
+    public const char NeedsRcuKind = LockFact.NeedsRcu;
 
     public static string GeneratedIncludeKey(string directory) => "#" + directory;
 

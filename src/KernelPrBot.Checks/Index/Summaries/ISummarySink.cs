@@ -23,6 +23,11 @@ public interface ISummarySink
 
     void EndFunction(bool releasesCallersLock);
 
+    /// <summary>What the function being scanned does with a lock its caller can name (see <see cref="LockFact"/>).</summary>
+    void AddLockFact(LockFact fact)
+    {
+    }
+
     /// <summary>A quoted <c>#include "name"</c> of the file.</summary>
     void AddInclude(ReadOnlySpan<char> name)
     {

@@ -6,8 +6,8 @@ using KernelPrBot.Checks.Source;
 namespace KernelPrBot.Checks.Rules.Context;
 
 /// <summary>
-/// A non-recursive lock taken on a path that already holds it: directly, or by calling a function of the same file
-/// that takes it on every path (lockdep: "possible recursive locking detected"). The lock-not-released rule never
+/// A non-recursive lock taken on a path that already holds it: directly, or by calling a function (of this file, or of the
+/// tree through the index) that takes it on every path (lockdep: "possible recursive locking detected"). The lock-not-released rule never
 /// sees this: nothing is left unreleased, the path just never gets past the second acquisition.
 /// </summary>
 public sealed class LockRecursionRule : ContextRule
@@ -60,19 +60,19 @@ public sealed class LockRecursionRule : ContextRule
                 continue;
             }
 
-            if (call.Name == analysed.Function.Name || analysis.Function(call.Name) is not { } callee)
+            if (call.Name == analysed.Function.Name)
             {
                 continue;
             }
 
             if (!taken.TryGetValue(call.Name, out var takes))
             {
-                taken[call.Name] = takes = LockWrappers.TakenOnEveryPath(callee, view.NewLine);
+                taken[call.Name] = takes = TakenByCallee(analysis, call.Name, view);
             }
 
             foreach (var lockTaken in takes)
             {
-                if (lockTaken.Parameter < call.ArgumentCount && lockTaken.KeyFor(PathWalker.Normalise(call.Argument(lockTaken.Parameter))) is { } key &&
+                if ((lockTaken.Parameter < 0 ? lockTaken.Prefix : lockTaken.Parameter < call.ArgumentCount ? lockTaken.KeyFor(PathWalker.Normalise(call.Argument(lockTaken.Parameter))) : null) is { } key &&
                     HeldOnEveryPath(call, key, Reassigns) is { } held)
                 {
                     reported.Add(call.Line);
@@ -83,6 +83,23 @@ public sealed class LockRecursionRule : ContextRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The non-recursive locks a callee takes on every path: from its walk when it is in this file, else from the
+    /// index's summary of its body (an acquire wrapper, or a lock taken on its main line).
+    /// </summary>
+    private static IReadOnlyList<LockWrapper> TakenByCallee(SourceContextAnalysis analysis, string name, CodeView view)
+    {
+        if (analysis.Function(name) is { } callee)
+        {
+            return LockWrappers.TakenOnEveryPath(callee, view.NewLine);
+        }
+
+        return analysis.Summaries?.LockFacts(name)
+            .Where(f => f.Kind is Index.Summaries.LockFact.Takes or Index.Summaries.LockFact.Acquires)
+            .Select(f => LockWrapper.FromFact(name, f)).OfType<LockWrapper>()
+            .Where(w => LockWrappers.IsNonRecursive(w.Primitive.Name)).ToList() ?? [];
     }
 
     /// <summary>

@@ -1,0 +1,263 @@
+using KernelPrBot.Checks.Kernel;
+using KernelPrBot.Checks.Source;
+
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// Collects, during <see cref="FunctionBodyScanner"/>'s one pass over a body, the lock facts a caller can use
+/// (<see cref="LockFact"/>): acquire and release wrappers, locks taken on every path, locks the function needs held
+/// (<c>lockdep_assert_held()</c>, <c>__must_hold()</c>, <c>rcu_dereference_protected(…, lockdep_is_held(…))</c>), and
+/// RCU reads outside a read-side section of its own. Only what holds on the body's main line counts: a lock taken in a
+/// branch, or after an early return, is no fact about every call.
+/// </summary>
+internal sealed class LockFactScanner
+{
+    private const int MaxTakes = 3;
+
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly int _open;
+    private readonly int _end;
+    private readonly List<string> _parameters;
+    private readonly List<Event> _events = [];
+    private readonly List<LockFact> _requirements = [];
+    private readonly Dictionary<string, bool> _locals = new(StringComparer.Ordinal);
+    private (string By, int Line)? _rcuRead;
+
+    public LockFactScanner(string text, List<Token> tokens, int nameIndex, int open, int end)
+    {
+        _text = text;
+        _tokens = tokens;
+        _open = open;
+        _end = end;
+        _parameters = nameIndex >= 0 && IsChar(nameIndex + 1, '(') ? Parameters(nameIndex + 1) : [];
+        if (nameIndex >= 0)
+        {
+            Annotations(nameIndex + 1);
+        }
+    }
+
+    /// <summary>A return or goto has been seen: what follows is not on every path.</summary>
+    public bool ExitSeen { get; set; }
+
+    /// <summary>The function takes rcu_read_lock() (or SRCU, or asks whether RCU is held) somewhere.</summary>
+    public bool ManagesRcu { get; set; }
+
+    /// <summary>A call at token <paramref name="i"/> (a name before '(').</summary>
+    public void Call(int i, CallPosition position, bool atomicHeld, bool onMainLine, HashSet<string> acquired)
+    {
+        var name = _tokens[i].Span(_text);
+        if (name.StartsWith("rcu_read_lock") || name.StartsWith("rcu_read_unlock") || name.StartsWith("srcu_read_"))
+        {
+            ManagesRcu = true;
+            return;
+        }
+
+        var guarded = (position & CallPosition.Guarded) != 0;
+        if (_rcuRead is null && !atomicHeld && !guarded && (name.StartsWith("rcu_dereference") || name.EndsWith("_rcu")))
+        {
+            var text = name.ToString();
+            if (RcuAccessors.NeedsReadSection(text, TokenArguments.Count(_text, _tokens, i + 1)))
+            {
+                _rcuRead = (text, _tokens[i].Line);
+            }
+        }
+
+        if (!onMainLine || guarded || !name.StartsWith("lockdep_assert_") && !name.Contains("dereference_protected", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var line = _tokens[i].Line;
+        if (name.StartsWith("lockdep_assert_held"))
+        {
+            Require(LockFact.Requires, TokenArguments.Text(_text, _tokens, i + 1, 0), name.ToString(), line, acquired);
+        }
+        else if (name.StartsWith("lockdep_assert_"))
+        {
+            // lockdep_assert_wiphy(wiphy): a wrapper whose own requirement the solver puts this argument into.
+            if (TokenArguments.Count(_text, _tokens, i + 1) == 1)
+            {
+                Require(LockFact.RequiresByWrapper, TokenArguments.Text(_text, _tokens, i + 1, 0), name.ToString(), line, acquired);
+            }
+        }
+        else if (LockedBy(TokenArguments.Text(_text, _tokens, i + 1, 1)) is { } key)
+        {
+            // rcu_dereference_protected(p, lockdep_is_held(&x)): the update side's lock, named. (The _check forms mean "RCU or x".)
+            Require(LockFact.Requires, key, name.ToString(), line, acquired);
+        }
+    }
+
+    /// <summary>A lock primitive's call: <paramref name="mainLine"/> when it stands on the body's main line as a statement of its own.</summary>
+    public void Lock(LockPrimitive primitive, string key, int line, bool mainLine, HashSet<string> acquired)
+    {
+        if (primitive.PseudoLock is not null)
+        {
+            ManagesRcu |= primitive.PseudoLock.StartsWith("rcu", StringComparison.Ordinal);
+            return;
+        }
+
+        _events.Add(new Event(primitive, key, line, mainLine && !ExitSeen, acquired.Contains(key)));
+    }
+
+    /// <summary>The facts of the function, once its body has been scanned.</summary>
+    public IEnumerable<LockFact> Facts()
+    {
+        if (_events.Count == 1 && _events[0] is { OnEveryPath: true } only && Template(only.Key) is { } single)
+        {
+            if (only.Primitive.Action == LockAction.Acquire)
+            {
+                yield return new LockFact(LockFact.Acquires, single, only.Primitive.Name, only.Line);
+            }
+            else if (only.Primitive.Action == LockAction.Release && !only.TakenBefore)
+            {
+                yield return new LockFact(LockFact.Releases, single, only.Primitive.Name, only.Line);
+            }
+        }
+        else
+        {
+            var takes = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in _events)
+            {
+                if (takes < MaxTakes && e.OnEveryPath && e.Primitive is { Action: LockAction.Acquire, MayRetake: false } && seen.Add(e.Key) && Template(e.Key) is { } taken)
+                {
+                    takes++;
+                    yield return new LockFact(LockFact.Takes, taken, e.Primitive.Name, e.Line);
+                }
+            }
+        }
+
+        foreach (var requirement in _requirements.DistinctBy(r => (r.Kind, r.Lock)))
+        {
+            yield return requirement;
+        }
+
+        if (ManagesRcu)
+        {
+            yield return new LockFact(LockFact.ManagesRcu, "rcu", string.Empty, 0);
+        }
+        else if (_rcuRead is { } read)
+        {
+            yield return new LockFact(LockFact.NeedsRcu, "rcu", read.By, read.Line);
+        }
+    }
+
+    private void Require(char kind, string key, string by, int line, HashSet<string> acquired)
+    {
+        // A lock the function took itself before asserting it is no requirement on its callers.
+        if (key.Length > 0 && !acquired.Contains(key) && Template(key) is { } template)
+        {
+            _requirements.Add(new LockFact(kind, template, by, line));
+        }
+    }
+
+    /// <summary>The lock of "lockdep_is_held(x)" when that is the whole condition, else null.</summary>
+    private static string? LockedBy(string condition)
+    {
+        const string Prefix = "lockdep_is_held(";
+        if (!condition.StartsWith(Prefix, StringComparison.Ordinal) || !condition.EndsWith(')') || condition.Contains("||", StringComparison.Ordinal) || condition.Contains("&&", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var inner = condition[Prefix.Length..^1];
+        return inner.Contains('(', StringComparison.Ordinal) ? null : inner;
+    }
+
+    private string? Template(string key) => LockTemplates.From(key, _parameters, IsLocal);
+
+    /// <summary>Whether the body declares <paramref name="name"/>: it follows a type name or a '*' that follows one.</summary>
+    private bool IsLocal(string name)
+    {
+        if (_locals.TryGetValue(name, out var local))
+        {
+            return local;
+        }
+
+        for (var k = _open + 1; k < _end && !local; k++)
+        {
+            if (_tokens[k].Kind != TokenKind.Identifier || !_tokens[k].Is(_text, name))
+            {
+                continue;
+            }
+
+            var before = k - 1;
+            while (IsChar(before, '*'))
+            {
+                before--;
+            }
+
+            local = before > _open && _tokens[before].Kind == TokenKind.Identifier && !IsKeyword(_tokens[before].Text(_text));
+        }
+
+        return _locals[name] = local;
+    }
+
+    private static bool IsKeyword(string word) => word is "return" or "case" or "goto" or "sizeof" or "else" or "do" or "typeof";
+
+    private bool IsChar(int i, char c) => i >= 0 && i < _tokens.Count && _tokens[i] is { Kind: TokenKind.Punctuator, Length: 1 } t && _text[t.Start] == c;
+
+    /// <summary>The parameter names of the list whose '(' is at <paramref name="open"/>: each one's last name, or the name of a function pointer "(*cb)".</summary>
+    private List<string> Parameters(int open)
+    {
+        var names = new List<string>();
+        var count = TokenArguments.Count(_text, _tokens, open);
+        for (var p = 0; p < count; p++)
+        {
+            var (start, end) = TokenArguments.Range(_text, _tokens, open, p);
+            string? name = null;
+            var depth = 0;
+            for (var k = start; k < end; k++)
+            {
+                if (IsChar(k, '(') || IsChar(k, '['))
+                {
+                    depth++;
+                }
+                else if (IsChar(k, ')') || IsChar(k, ']'))
+                {
+                    depth--;
+                }
+                else if (_tokens[k].Kind == TokenKind.Identifier && (depth == 0 || (IsChar(k - 1, '*') && IsChar(k - 2, '('))))
+                {
+                    name = _tokens[k].Text(_text);
+                    if (depth > 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            names.Add(name is null or "void" ? string.Empty : name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Sparse's <c>__must_hold(x)</c> between the parameter list and the body: a requirement as given.</summary>
+    private void Annotations(int open)
+    {
+        var close = open;
+        for (var depth = 0; close < _open; close++)
+        {
+            if (IsChar(close, '('))
+            {
+                depth++;
+            }
+            else if (IsChar(close, ')') && --depth == 0)
+            {
+                break;
+            }
+        }
+
+        for (var k = close + 1; k + 1 < _open; k++)
+        {
+            if (_tokens[k].Is(_text, "__must_hold") && IsChar(k + 1, '('))
+            {
+                Require(LockFact.Requires, TokenArguments.Text(_text, _tokens, k + 1, 0), "__must_hold", _tokens[k].Line, []);
+            }
+        }
+    }
+
+    private sealed record Event(LockPrimitive Primitive, string Key, int Line, bool OnEveryPath, bool TakenBefore);
+}

@@ -1,0 +1,138 @@
+namespace KernelPrBot.Checks.Index.Summaries;
+
+/// <summary>
+/// The tree's lock facts, from each body's own (<see cref="LockFactScanner"/>) to what the call graph adds:
+/// <list type="bullet">
+/// <item>a <c>lockdep_assert_*()</c> wrapper's requirement with the caller's argument put in
+/// (<c>lockdep_assert_wiphy(local-&gt;hw.wiphy)</c> needs <c>&amp;local-&gt;hw.wiphy-&gt;mtx</c>);</item>
+/// <item><b>needs RCU</b>, propagated backwards over the calls made with nothing atomic held and the context not tested,
+/// from functions that read RCU-protected data outside a read section of their own, to a fixed point (breadth first, so
+/// the witness chain is a short one), stopping at every function that manages RCU itself. A name with several
+/// definitions needs RCU only if every one does.</item>
+/// </list>
+/// </summary>
+internal static class LockSummaries
+{
+    public static (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) Solve(CallGraphBuilder graph, CallGraphSolver.Resolver resolver)
+    {
+        var functions = graph.Functions;
+        var facts = new List<LockFact>?[functions.Count];
+        var manages = new bool[functions.Count];
+        var rcu = new (int Callee, int Line, int Target)?[functions.Count];
+        var queue = new Queue<int>();
+        var wrapped = new List<(int Function, LockFact Fact)>();
+        for (var f = 0; f < functions.Count; f++)
+        {
+            foreach (var fact in functions[f].LockFacts ?? [])
+            {
+                switch (fact.Kind)
+                {
+                    case LockFact.ManagesRcu:
+                        manages[f] = true;
+                        break;
+                    case LockFact.NeedsRcu:
+                        rcu[f] = (graph.Intern(fact.By), fact.Line, -1);
+                        queue.Enqueue(f);
+                        break;
+                    case LockFact.RequiresByWrapper:
+                        wrapped.Add((f, fact));
+                        break;
+                    default:
+                        (facts[f] ??= []).Add(fact);
+                        break;
+                }
+            }
+        }
+
+        foreach (var (f, fact) in wrapped)
+        {
+            if (Requirement(graph, resolver, facts, functions[f].Path, fact) is { } resolved)
+            {
+                (facts[f] ??= []).Add(resolved);
+            }
+        }
+
+        PropagateRcu(graph, resolver, manages, rcu, queue);
+        return (facts, rcu);
+    }
+
+    /// <summary>The requirement of a wrapper's call: every definition it reaches needs the lock of its one parameter.</summary>
+    private static LockFact? Requirement(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, List<LockFact>?[] facts, int path, LockFact call)
+    {
+        var targets = resolver.Resolve(path, graph.Intern(call.By));
+        string? template = null;
+        foreach (var t in targets)
+        {
+            var own = facts[t]?.FirstOrDefault(x => x.Kind == LockFact.Requires && LockTemplates.Parameter(x.Lock) == 0);
+            if (own is null || (template is not null && template != own.Lock))
+            {
+                return null;
+            }
+
+            template = own.Lock;
+        }
+
+        return template is not null && LockTemplates.Substitute(template, [call.Lock]) is { } lockName ? call with { Kind = LockFact.Requires, Lock = lockName } : null;
+    }
+
+    private static void PropagateRcu(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, bool[] manages, (int Callee, int Line, int Target)?[] rcu, Queue<int> queue)
+    {
+        var functions = graph.Functions;
+        var calls = graph.Calls;
+        static bool Passes(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded)) == 0;
+
+        // Callers by callee name (compressed rows), only of calls that pass the requirement on.
+        var start = new int[graph.Names.Count + 1];
+        foreach (var call in calls)
+        {
+            if (Passes(call.Position) && call.Callee < graph.Names.Count)
+            {
+                start[call.Callee + 1]++;
+            }
+        }
+
+        for (var n = 0; n < graph.Names.Count; n++)
+        {
+            start[n + 1] += start[n];
+        }
+
+        var byCallee = new int[start[^1]];
+        var fill = (int[])start.Clone();
+        for (var c = 0; c < calls.Count; c++)
+        {
+            if (Passes(calls[c].Position))
+            {
+                byCallee[fill[calls[c].Callee]++] = c;
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var g = queue.Dequeue();
+            var name = functions[g].Name;
+            if (name >= graph.Names.Count)
+            {
+                continue;
+            }
+
+            for (var s = start[name]; s < start[name + 1]; s++)
+            {
+                var call = calls[byCallee[s]];
+                var f = call.Caller;
+                if (rcu[f] is not null || manages[f] || functions[f].ReleasesCallersLock)
+                {
+                    continue;
+                }
+
+                var targets = resolver.Resolve(functions[f].Path, call.Callee);
+                if (!targets.Contains(g) || targets.Any(t => rcu[t] is null))
+                {
+                    continue;
+                }
+
+                rcu[f] = (call.Callee, call.Line, g);
+                queue.Enqueue(f);
+            }
+        }
+    }
+}
