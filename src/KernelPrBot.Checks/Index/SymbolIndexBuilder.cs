@@ -76,6 +76,14 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
         {
             _slots.AddRange(DocumentedSlots.FromHeader(original, relativePath));
         }
+
+        if (_inKernel && DocumentedRcuNeeds.MayDocument(original ?? text))
+        {
+            foreach (var (function, line, sentence) in DocumentedRcuNeeds.FromSource(original ?? text))
+            {
+                _graph.AddDocumentedRcuNeed(function, relativePath, line, sentence);
+            }
+        }
     }
 
     /// <summary>A header under include/, whose kernel-doc may document callback slots.</summary>

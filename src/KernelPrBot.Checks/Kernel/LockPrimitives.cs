@@ -108,6 +108,8 @@ public static class LockPrimitives
         Pair("rcu_read_lock_sched", "rcu_read_unlock_sched", LockKind.Rcu, -1, "rcu_sched");
         Pair("local_irq_disable", "local_irq_enable", LockKind.IrqsOff, -1, "irq");
         Pair("local_irq_save", "local_irq_restore", LockKind.IrqsOff, -1, "irq");
+        Pair("raw_local_irq_disable", "raw_local_irq_enable", LockKind.IrqsOff, -1, "irq");
+        Pair("raw_local_irq_save", "raw_local_irq_restore", LockKind.IrqsOff, -1, "irq");
         Pair("local_bh_disable", "local_bh_enable", LockKind.BhOff, -1, "bh");
         Pair("preempt_disable", "preempt_enable", LockKind.PreemptOff, -1, "preempt");
         Pair("get_cpu", "put_cpu", LockKind.PreemptOff, -1, "preempt");

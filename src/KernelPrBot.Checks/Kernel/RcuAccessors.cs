@@ -29,6 +29,14 @@ public static class RcuAccessors
     public static bool IsAccessor(string name) => Accessors.ContainsKey(name);
 
     /// <summary>
+    /// An accessor that reads through the pointer (rcu_dereference(), the list walkers), not one that only names an
+    /// RCU pointer's slot (hlist_first_rcu(), list_entry_rcu()), which update-side code uses as an lvalue too.
+    /// </summary>
+    public static bool IsReader(string name) =>
+        name.StartsWith("rcu_dereference", StringComparison.Ordinal) || name.StartsWith("list_for_each_entry", StringComparison.Ordinal) ||
+        name.StartsWith("hlist_for_each_entry", StringComparison.Ordinal) || name is "list_first_or_null_rcu" or "list_next_or_null_rcu";
+
+    /// <summary>
     /// Accessors that name the update-side protection instead of a read section: rcu_dereference_protected() and
     /// _check(), and the subsystem wrappers named *_dereference() (rtnl_dereference(), wiphy_dereference(),
     /// mt76_dereference()). SRCU's srcu_dereference*() are read-side accessors of their own and do not count.

@@ -220,4 +220,88 @@ public sealed class LockFactSummaryTests
         Assert.Null(tree.NeedsRcu("ieee80211_sta_known", "x.c"));
         Assert.Null(tree.NeedsRcu("sta_info_get_locked", "x.c")); // a spinlock held: left out
     }
+
+    [Fact]
+    public void A_function_that_may_sleep_or_reads_under_a_mutex_or_only_names_a_slot_needs_no_rcu_from_its_callers()
+    {
+        var tree = Build(("drivers/net/acme/peer.c", """
+            struct acme_peer *acme_peer_get_sleepy(struct acme *a)
+            {
+            	msleep(1);
+            	return rcu_dereference(a->peer);
+            }
+
+            struct acme_peer *acme_peer_get_locked(struct acme *a)
+            {
+            	struct acme_peer *p;
+
+            	mutex_lock(&a->peer_mutex);
+            	p = rcu_dereference(a->peer);
+            	mutex_unlock(&a->peer_mutex);
+            	return p;
+            }
+
+            void acme_peer_unlink(struct acme *a)
+            {
+            	struct hlist_node *n = hlist_first_rcu(&a->peers);
+
+            	a->first = n;
+            }
+
+            int acme_peer_count(struct acme *a)
+            {
+            	return acme_peer_get_sleepy(a) != NULL;
+            }
+            """));
+
+        Assert.Null(tree.NeedsRcu("acme_peer_get_sleepy", "x.c"));
+        Assert.Null(tree.NeedsRcu("acme_peer_get_locked", "x.c"));
+        Assert.Null(tree.NeedsRcu("acme_peer_unlink", "x.c"));
+        Assert.Null(tree.NeedsRcu("acme_peer_count", "x.c"));
+    }
+
+    [Fact]
+    public void Kernel_doc_that_says_the_caller_holds_rcu_seeds_the_need_and_one_naming_an_alternative_does_not()
+    {
+        var tree = Build(
+            ("include/net/mac80211.h", """
+                /**
+                 * ieee80211_find_sta - find a station
+                 *
+                 * @vif: virtual interface to look for station on
+                 * @addr: station's address
+                 *
+                 * Return: The station, if found. %NULL otherwise.
+                 *
+                 * Note: This function must be called under RCU lock and the
+                 * resulting pointer is only valid under RCU lock as well.
+                 */
+                struct ieee80211_sta *ieee80211_find_sta(struct ieee80211_vif *vif, const u8 *addr);
+
+                /**
+                 * ieee80211_find_any - find a station anywhere
+                 * @addr: station's address
+                 *
+                 * Must be called with RCU or the RTNL held.
+                 */
+                struct ieee80211_sta *ieee80211_find_any(const u8 *addr);
+                """),
+            ("net/mac80211/sta_info.c", """
+                struct ieee80211_sta *ieee80211_find_sta(struct ieee80211_vif *vif, const u8 *addr)
+                {
+                	return sta_lookup(vif, addr);
+                }
+
+                struct ieee80211_sta *ieee80211_find_any(const u8 *addr)
+                {
+                	return sta_lookup(NULL, addr);
+                }
+                """));
+
+        var chain = tree.NeedsRcu("ieee80211_find_sta", "drivers/net/wireless/acme/main.c");
+        Assert.NotNull(chain);
+        Assert.Equal("kernel-doc:include/net/mac80211.h:must be called under RCU lock", Assert.Single(chain).Callee);
+        Assert.Equal(9, chain[0].Line);
+        Assert.Null(tree.NeedsRcu("ieee80211_find_any", "x.c"));
+    }
 }

@@ -117,7 +117,6 @@ public sealed class FileSummaries
             _slots.Add((graph.Names[structType], graph.Names[field], graph.Names[callback], line));
         }
 
-        SolveLocks(graph);
         var changed = true;
         for (var round = 0; changed && round < 32; round++)
         {
@@ -163,6 +162,8 @@ public sealed class FileSummaries
                 }
             }
         }
+
+        SolveLocks(graph);
     }
 
     /// <summary>The file's own lock facts, and which of its functions need RCU from their callers (as the index solves the tree's).</summary>
@@ -179,7 +180,7 @@ public sealed class FileSummaries
                 {
                     manages.Add(name);
                 }
-                else if (fact.Kind == LockFact.NeedsRcu)
+                else if (fact.Kind == LockFact.NeedsRcu && !_localSleeps.ContainsKey(name))
                 {
                     _localRcuNeeds.TryAdd(name, [new SleepStep(name, fact.By, Path, _fileLine(fact.Line))]);
                 }
@@ -208,7 +209,7 @@ public sealed class FileSummaries
             foreach (var f in graph.Functions)
             {
                 var name = graph.Names[f.Name];
-                if (_localRcuNeeds.ContainsKey(name) || manages.Contains(name) || f.ReleasesCallersLock)
+                if (_localRcuNeeds.ContainsKey(name) || manages.Contains(name) || _localSleeps.ContainsKey(name) || f.ReleasesCallersLock)
                 {
                     continue;
                 }
@@ -216,13 +217,13 @@ public sealed class FileSummaries
                 for (var c = f.CallStart; c < f.CallEnd; c++)
                 {
                     var call = graph.Calls[c];
-                    if ((call.Position & (CallPosition.MaybeAtomic | CallPosition.Guarded)) != 0)
+                    if ((call.Position & (CallPosition.MaybeAtomic | CallPosition.Guarded | CallPosition.Conditional)) != 0)
                     {
                         continue;
                     }
 
                     var callee = graph.Names[call.Callee];
-                    if (NeedsRcu(callee) is { } rest)
+                    if (NeedsRcu(callee) is { Count: <= 3 } rest)
                     {
                         _localRcuNeeds[name] = [new SleepStep(name, callee, Path, _fileLine(call.Line)), .. rest];
                         changed = true;

@@ -28,6 +28,9 @@ public sealed class CallGraphBuilder : ISummarySink
 
     internal List<(int Struct, int Field, int Function, int Path, int Line)> Slots { get; } = [];
 
+    /// <summary>Functions (by name) whose kernel-doc says their caller holds rcu_read_lock(): the doc's file, line and words.</summary>
+    internal List<(int Function, int Path, int Line, string Sentence)> DocumentedRcuNeeds { get; } = [];
+
     /// <summary>(hash of the name, path) for every name a file uses as a value, once per file. Hashed, not interned:
     /// most are local variables, and a collision only makes a function look escaping (no atomic entry from callers).</summary>
     internal List<(ulong Name, int Path)> Values { get; } = [];
@@ -84,6 +87,9 @@ public sealed class CallGraphBuilder : ISummarySink
 
     public void AddSlotAssignment(ReadOnlySpan<char> structType, ReadOnlySpan<char> field, ReadOnlySpan<char> callback, int line) =>
         Slots.Add((Intern(structType), Intern(field), Intern(callback), _path, line));
+
+    public void AddDocumentedRcuNeed(string function, string path, int line, string sentence) =>
+        DocumentedRcuNeeds.Add((Intern(function), _path, line, sentence));
 
     public void AddValueReference(ReadOnlySpan<char> name)
     {
@@ -189,6 +195,7 @@ public sealed class CallGraphBuilder : ISummarySink
         Calls.AddRange(calls);
         Registrations.Sort((a, b) => Compare(Paths[a.Path], Paths[b.Path], a.Line, b.Line, Names[a.Callback], Names[b.Callback]));
         Slots.Sort((a, b) => Compare(Paths[a.Path], Paths[b.Path], a.Line, b.Line, Names[a.Function], Names[b.Function]));
+        DocumentedRcuNeeds.Sort((a, b) => Compare(Paths[a.Path], Paths[b.Path], a.Line, b.Line, Names[a.Function], Names[b.Function]));
     }
 
     private static int Compare(string pathA, string pathB, int lineA, int lineB, string nameA, string nameB)
@@ -234,6 +241,11 @@ public sealed class CallGraphBuilder : ISummarySink
         foreach (var v in other.Values)
         {
             Values.Add((v.Name, v.Path + pathBase));
+        }
+
+        foreach (var d in other.DocumentedRcuNeeds)
+        {
+            DocumentedRcuNeeds.Add((names[d.Function], d.Path + pathBase, d.Line, d.Sentence));
         }
     }
 }

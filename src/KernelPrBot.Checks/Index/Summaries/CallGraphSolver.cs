@@ -32,7 +32,7 @@ public static class CallGraphSolver
         var resolver = new Resolver(graph);
         var sleeps = MaySleep(graph, resolver);
         var entries = AtomicEntries(graph, resolver, slots, out var lockedCaller);
-        var locks = LockSummaries.Solve(graph, resolver);
+        var locks = LockSummaries.Solve(graph, resolver, sleeps);
         return Records(graph, sleeps, entries, lockedCaller, locks, slots);
     }
 

@@ -403,7 +403,7 @@ public sealed class FunctionBodyScanner
             Index = i, Line = _tokens[i].Line, Depth = _parens + 1, Position = position, Cause = cause,
             SleepingFlag = name.StartsWith("v") && Allocators.IsAlwaysSleeping(name.ToString()),
         });
-        _lockFacts.Call(i, position, _held.Any(h => h.Atomic), OnMainLine, _acquired);
+        _lockFacts.Call(i, position, _held.Count > 0, OnMainLine, _acquired);
         if (primitive is not null)
         {
             Lock(i, primitive);

@@ -44,7 +44,7 @@ internal sealed class LockFactScanner
     public bool ManagesRcu { get; set; }
 
     /// <summary>A call at token <paramref name="i"/> (a name before '(').</summary>
-    public void Call(int i, CallPosition position, bool atomicHeld, bool onMainLine, HashSet<string> acquired)
+    public void Call(int i, CallPosition position, bool anyHeld, bool onMainLine, HashSet<string> acquired)
     {
         var name = _tokens[i].Span(_text);
         if (name.StartsWith("rcu_read_lock") || name.StartsWith("rcu_read_unlock") || name.StartsWith("srcu_read_"))
@@ -54,10 +54,11 @@ internal sealed class LockFactScanner
         }
 
         var guarded = (position & CallPosition.Guarded) != 0;
-        if (_rcuRead is null && !atomicHeld && !guarded && (name.StartsWith("rcu_dereference") || name.EndsWith("_rcu")))
+        // A read under any lock (a mutex too) is the update side's, however it is written: no contract for callers.
+        if (_rcuRead is null && !anyHeld && !guarded && (name.StartsWith("rcu_dereference") || name.EndsWith("_rcu")))
         {
             var text = name.ToString();
-            if (RcuAccessors.NeedsReadSection(text, TokenArguments.Count(_text, _tokens, i + 1)))
+            if (RcuAccessors.IsReader(text) && RcuAccessors.NeedsReadSection(text, TokenArguments.Count(_text, _tokens, i + 1)))
             {
                 _rcuRead = (text, _tokens[i].Line);
             }

@@ -5,15 +5,20 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <list type="bullet">
 /// <item>a <c>lockdep_assert_*()</c> wrapper's requirement with the caller's argument put in
 /// (<c>lockdep_assert_wiphy(local-&gt;hw.wiphy)</c> needs <c>&amp;local-&gt;hw.wiphy-&gt;mtx</c>);</item>
-/// <item><b>needs RCU</b>, propagated backwards over the calls made with nothing atomic held and the context not tested,
+/// <item><b>needs RCU</b>, seeded also by kernel-doc (<see cref="DocumentedRcuNeeds"/>), propagated backwards over the calls made on the main line with nothing atomic held and the context not tested, at most three callers up,
 /// from functions that read RCU-protected data outside a read section of their own, to a fixed point (breadth first, so
-/// the witness chain is a short one), stopping at every function that manages RCU itself. A name with several
-/// definitions needs RCU only if every one does.</item>
+/// the witness chain is a short one), stopping at every function that manages RCU itself. A function that may sleep
+/// never needs its caller's rcu_read_lock() (it could not sleep in it): its RCU reads are protected some other way, and
+/// it is neither a seed nor a link. A name with several definitions needs RCU only if every one does.</item>
 /// </list>
 /// </summary>
 internal static class LockSummaries
 {
-    public static (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) Solve(CallGraphBuilder graph, CallGraphSolver.Resolver resolver)
+    /// <summary>How many callers up a need is passed: a contract holds for a reader's wrappers, not for a subsystem built on them.</summary>
+    private const int MaxDepth = 3;
+
+    public static (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) Solve(
+        CallGraphBuilder graph, CallGraphSolver.Resolver resolver, (int Callee, int Line, int Target)?[] sleeps)
     {
         var functions = graph.Functions;
         var facts = new List<LockFact>?[functions.Count];
@@ -30,9 +35,11 @@ internal static class LockSummaries
                     case LockFact.ManagesRcu:
                         manages[f] = true;
                         break;
-                    case LockFact.NeedsRcu:
+                    case LockFact.NeedsRcu when sleeps[f] is null:
                         rcu[f] = (graph.Intern(fact.By), fact.Line, -1);
                         queue.Enqueue(f);
+                        break;
+                    case LockFact.NeedsRcu:
                         break;
                     case LockFact.RequiresByWrapper:
                         wrapped.Add((f, fact));
@@ -40,6 +47,19 @@ internal static class LockSummaries
                     default:
                         (facts[f] ??= []).Add(fact);
                         break;
+                }
+            }
+        }
+
+        // Kernel-doc "must be called under RCU": every definition the name reaches from the documenting file.
+        foreach (var (function, path, line, sentence) in graph.DocumentedRcuNeeds)
+        {
+            foreach (var f in resolver.Resolve(path, function))
+            {
+                if (rcu[f] is null && !manages[f] && sleeps[f] is null)
+                {
+                    rcu[f] = (graph.Intern(DocumentedRcuNeeds.WitnessPrefix + graph.Paths[path] + ":" + sentence), line, -1);
+                    queue.Enqueue(f);
                 }
             }
         }
@@ -52,7 +72,7 @@ internal static class LockSummaries
             }
         }
 
-        PropagateRcu(graph, resolver, manages, rcu, queue);
+        PropagateRcu(graph, resolver, manages, sleeps, rcu, queue);
         return (facts, rcu);
     }
 
@@ -75,11 +95,14 @@ internal static class LockSummaries
         return template is not null && LockTemplates.Substitute(template, [call.Lock]) is { } lockName ? call with { Kind = LockFact.Requires, Lock = lockName } : null;
     }
 
-    private static void PropagateRcu(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, bool[] manages, (int Callee, int Line, int Target)?[] rcu, Queue<int> queue)
+    private static void PropagateRcu(
+        CallGraphBuilder graph, CallGraphSolver.Resolver resolver, bool[] manages, (int Callee, int Line, int Target)?[] sleeps, (int Callee, int Line, int Target)?[] rcu, Queue<int> queue)
     {
         var functions = graph.Functions;
         var calls = graph.Calls;
-        static bool Passes(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded)) == 0;
+        // On the main line only: a call made in one mode of the caller (check_acl() under MAY_NOT_BLOCK) is no contract.
+        static bool Passes(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded | CallPosition.Conditional)) == 0;
+        var depth = new int[functions.Count];
 
         // Callers by callee name (compressed rows), only of calls that pass the requirement on.
         var start = new int[graph.Names.Count + 1];
@@ -119,7 +142,7 @@ internal static class LockSummaries
             {
                 var call = calls[byCallee[s]];
                 var f = call.Caller;
-                if (rcu[f] is not null || manages[f] || functions[f].ReleasesCallersLock)
+                if (rcu[f] is not null || manages[f] || sleeps[f] is not null || functions[f].ReleasesCallersLock || depth[g] >= MaxDepth)
                 {
                     continue;
                 }
@@ -131,6 +154,7 @@ internal static class LockSummaries
                 }
 
                 rcu[f] = (call.Callee, call.Line, g);
+                depth[f] = depth[g] + 1;
                 queue.Enqueue(f);
             }
         }

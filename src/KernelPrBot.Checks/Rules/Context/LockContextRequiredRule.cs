@@ -194,10 +194,21 @@ public sealed class LockContextRequiredRule : ContextRule
 
     private static string DescribeRcuChain(IReadOnlyList<SleepStep> chain)
     {
-        var text = new System.Text.StringBuilder($"it calls {chain[0].Callee}() ({chain[0].Path}:{chain[0].Line})");
-        foreach (var step in chain.Skip(1))
+        var text = new System.Text.StringBuilder();
+        for (var k = 0; k < chain.Count; k++)
         {
-            text.Append($", which calls {step.Callee}() ({step.Path}:{step.Line})");
+            var step = chain[k];
+            if (step.Callee.StartsWith(DocumentedRcuNeeds.WitnessPrefix, StringComparison.Ordinal))
+            {
+                // "kernel-doc:include/net/mac80211.h:must be called under RCU lock"
+                var rest = step.Callee[DocumentedRcuNeeds.WitnessPrefix.Length..];
+                var colon = rest.IndexOf(':', StringComparison.Ordinal);
+                var (docPath, sentence) = colon < 0 ? (step.Path, rest) : (rest[..colon], rest[(colon + 1)..]);
+                text.Append(k == 0 ? "its kernel-doc says" : ", whose kernel-doc says").Append($" \"{sentence}\" ({docPath}:{step.Line})");
+                return text.ToString();
+            }
+
+            text.Append($"{(k == 0 ? "it calls" : ", which calls")} {step.Callee}() ({step.Path}:{step.Line})");
         }
 
         return text.Append(" outside a read-side section of its own").ToString();
