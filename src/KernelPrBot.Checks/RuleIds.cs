@@ -15,6 +15,8 @@ public static class RuleIds
 
     public const string LockContextRequired = "lock-context-required";
 
+    public const string LockIrqInconsistent = "lock-irq-inconsistent";
+
     public const string RcuDerefOutsideReadSection = "rcu-deref-outside-read-section";
 
     public const string UnknownSymbol = "unknown-symbol";

@@ -15,7 +15,7 @@ namespace KernelPrBot.Testing;
 public static class TreePrecision
 {
     public static readonly string[] Rules =
-        [RuleIds.AtomicSleepingAlloc, RuleIds.SleepInAtomic, RuleIds.LockNotReleased, RuleIds.LockVariantMismatch, RuleIds.LockRecursion, RuleIds.LockContextRequired,
+        [RuleIds.AtomicSleepingAlloc, RuleIds.SleepInAtomic, RuleIds.LockNotReleased, RuleIds.LockVariantMismatch, RuleIds.LockRecursion, RuleIds.LockContextRequired, RuleIds.LockIrqInconsistent,
          RuleIds.RcuDerefOutsideReadSection, RuleIds.UnknownSymbol, RuleIds.WrongArity, RuleIds.UnknownHeader, RuleIds.RemovedApi];
 
     public sealed record Report(int Functions, long Lines, IReadOnlyList<string> Findings)

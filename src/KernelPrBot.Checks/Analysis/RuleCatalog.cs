@@ -18,6 +18,7 @@ public static class RuleCatalog
         new LockVariantMismatchRule(),
         new LockRecursionRule(),
         new LockContextRequiredRule(),
+        new LockIrqInconsistentRule(),
         new RcuDerefOutsideReadSectionRule(),
         new UnknownSymbolRule(),
         new WrongArityRule(),

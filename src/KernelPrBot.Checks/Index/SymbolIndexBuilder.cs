@@ -99,6 +99,8 @@ public sealed class SymbolIndexBuilder : ISymbolSink, ISummarySink
     /// <summary>Whether the file's function bodies are summarised (see <see cref="AddSource(string, string)"/>).</summary>
     bool ISummarySink.WantsBodies => _inKernel;
 
+    string ISummarySink.CurrentPath => _path;
+
     void ISummarySink.BeginFunction(ReadOnlySpan<char> name, bool isStatic, bool isInit, int line) => _graph.BeginFunction(name, isStatic, isInit, line);
 
     void ISummarySink.AddCall(ReadOnlySpan<char> callee, int line, CallPosition position, ReadOnlySpan<char> cause, int causeLine) =>

@@ -104,6 +104,21 @@ public sealed class TreeKnowledge(SymbolIndex index)
         return null;
     }
 
+    /// <summary>How a callback running in interrupt context takes the lock class, or null.</summary>
+    public IrqUse? IrqUse(string lockClass)
+    {
+        foreach (var record in Records(FunctionFacts.IrqUseKey(lockClass)))
+        {
+            var (_, kind, fields) = FunctionFacts.Parse(record);
+            if (kind == FunctionFacts.IrqUseKind && fields.Length >= 6)
+            {
+                return new IrqUse(fields[0], fields[1], fields[2], fields[3], ParseLine(fields[4]), fields[5]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The documented atomic slot <c>structType.field</c>, or null.</summary>
     public DocumentedSlot? Slot(string structType, string field)
     {

@@ -15,6 +15,8 @@ public sealed class FileSummaries
     private readonly Dictionary<string, IReadOnlyList<SleepStep>> _localSleeps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<SleepStep>> _localRcuNeeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<LockFact>> _localLockFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LockFact>> _localClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IrqUse> _localIrqUses = new(StringComparer.Ordinal);
     private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
     private readonly List<(string Struct, string Field, string Callback, int Line)> _slots = [];
 
@@ -81,6 +83,12 @@ public sealed class FileSummaries
 
         return _localNames.Contains(callee) ? [] : Tree?.LockFacts(callee, Path) ?? [];
     }
+
+    /// <summary>The spinlock classes a function of this file takes (<see cref="LockFact.TakesClass"/>, lines of the file).</summary>
+    public IReadOnlyList<LockFact> TakenClasses(string function) => _localClasses.TryGetValue(function, out var taken) ? taken : [];
+
+    /// <summary>How a callback of this file, or of the tree, running in interrupt context takes the lock class; null when none does.</summary>
+    public IrqUse? IrqUse(string lockClass) => _localIrqUses.TryGetValue(lockClass, out var local) ? local : Tree?.IrqUse(lockClass);
 
     /// <summary>
     /// How a function of this file may sleep when the tree has it not sleeping, and a caller of the tree that holds an
@@ -184,6 +192,15 @@ public sealed class FileSummaries
                 {
                     _localRcuNeeds.TryAdd(name, [new SleepStep(name, fact.By, Path, _fileLine(fact.Line))]);
                 }
+                else if (fact.Kind == LockFact.TakesClass)
+                {
+                    if (!_localClasses.TryGetValue(name, out var classes))
+                    {
+                        _localClasses[name] = classes = [];
+                    }
+
+                    classes.Add(fact with { Line = _fileLine(fact.Line), Path = Path });
+                }
                 else if (fact.Kind == LockFact.RequiresByWrapper)
                 {
                     var wrapper = LockFacts(fact.By).FirstOrDefault(x => x.Kind == LockFact.Requires && LockTemplates.Parameter(x.Lock) == 0);
@@ -200,6 +217,20 @@ public sealed class FileSummaries
 
             // Later definitions of a name (#ifdef variants) do not add to the first's.
             _localLockFacts.TryAdd(name, facts);
+        }
+
+        foreach (var (callback, _, how, line) in graph.Registrations)
+        {
+            if (LockSummaries.IrqLevel(how) is { } level)
+            {
+                foreach (var taken in TakenClasses(graph.Names[callback]))
+                {
+                    if (!_localIrqUses.TryGetValue(taken.Lock, out var known) || (!known.HardIrq && level == "hardirq"))
+                    {
+                        _localIrqUses[taken.Lock] = new IrqUse(level, graph.Names[callback], taken.By, Path, taken.Line, $"{how}, line {_fileLine(line)}");
+                    }
+                }
+            }
         }
 
         var changed = true;
@@ -237,6 +268,8 @@ public sealed class FileSummaries
     private sealed class Sink : ISymbolSink, ISummarySink
     {
         public CallGraphBuilder Graph { get; } = new();
+
+        public string CurrentPath => Graph.CurrentPath;
 
         public void Add(ReadOnlySpan<char> name, SymbolKinds kinds, Arity? arity, int line)
         {

@@ -37,6 +37,9 @@ public sealed class CallGraphBuilder : ISummarySink
 
     public int FunctionCount => Functions.Count;
 
+    /// <summary>The file begun last.</summary>
+    public string CurrentPath => _path >= 0 ? Paths[_path] : string.Empty;
+
     public int CallCount => Calls.Count;
 
     internal int Intern(ReadOnlySpan<char> name)

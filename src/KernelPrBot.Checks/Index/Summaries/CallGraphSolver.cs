@@ -295,7 +295,7 @@ public static class CallGraphSolver
 
     private static List<string> Records(
         CallGraphBuilder graph, (int Callee, int Line, int Target)?[] sleeps, (string Reason, int Path, int Line)?[] entries, int[] lockedCaller,
-        (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) locks, IReadOnlyList<DocumentedSlot> slots)
+        (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu, List<string> IrqUses) locks, IReadOnlyList<DocumentedSlot> slots)
     {
         var functions = graph.Functions;
         string Key(int f) => FunctionFacts.FunctionKey(
@@ -397,6 +397,7 @@ public static class CallGraphSolver
             records.Add(FunctionFacts.Record(FunctionFacts.SlotKey(structType, field), FunctionFacts.DocumentedSlotKind, slot.Context, slot.Source, slot.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), slot.Struct));
         }
 
+        records.AddRange(locks.IrqUses);
         records.Sort(StringComparer.Ordinal);
         return records;
     }

@@ -61,18 +61,18 @@ public sealed class FunctionBodyScanner
     private bool _afterLabel;
     private readonly LockFactScanner _lockFacts;
 
-    private FunctionBodyScanner(string text, List<Token> tokens, ISummarySink sink, int nameIndex, int open, int end)
+    private FunctionBodyScanner(string text, List<Token> tokens, ISummarySink sink, int nameIndex, int open, int end, string path)
     {
         _text = text;
         _tokens = tokens;
         _sink = sink;
-        _lockFacts = new LockFactScanner(text, tokens, nameIndex, open, end);
+        _lockFacts = new LockFactScanner(text, tokens, nameIndex, open, end, path);
     }
 
     /// <summary>Scans the body from its '{' at <paramref name="open"/> to <paramref name="end"/> (exclusive); the function's name is at <paramref name="nameIndex"/>.</summary>
     internal static bool Scan(string text, List<Token> tokens, int nameIndex, int open, int end, ISummarySink sink)
     {
-        var scanner = new FunctionBodyScanner(text, tokens, sink, nameIndex, open, end);
+        var scanner = new FunctionBodyScanner(text, tokens, sink, nameIndex, open, end, sink.CurrentPath);
         scanner.Run(open, end);
         foreach (var fact in scanner._lockFacts.Facts())
         {

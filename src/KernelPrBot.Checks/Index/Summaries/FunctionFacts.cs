@@ -19,6 +19,8 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <item><c>key T|U|K|Q lock by line path</c>: a lock fact (<see cref="LockFact"/>): the function returns holding the
 /// lock (T), drops it without taking it (U), takes it on every path (K), or needs it held (Q); the lock is a template
 /// (<see cref="LockTemplates"/>), shown by the call <c>by</c> at path:line.</item>
+/// <item><c>%class I level callback primitive path line how</c>: a lock class (<see cref="LockFact.TakesClass"/>) that a
+/// callback registered to run in interrupt context (level hardirq or softirq) takes, and where.</item>
 /// <item><c>#directory G header</c>: a file of the directory includes a header the tree lacks (one the build generates).</item>
 /// </list>
 /// </summary>
@@ -37,6 +39,11 @@ public static class FunctionFacts
     public const char LockedCallerKind = 'L';
 
     public const char NeedsRcuKind = LockFact.NeedsRcu;
+
+    public const char IrqUseKind = 'I';
+
+    /// <summary>The key of a lock class's interrupt use.</summary>
+    public static string IrqUseKey(string lockClass) => "%" + lockClass;
 
     public static string GeneratedIncludeKey(string directory) => "#" + directory;
 

@@ -3,6 +3,9 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// <summary>Receives what <see cref="FunctionBodyScanner"/> and <see cref="InitializerScanner"/> find in one file.</summary>
 public interface ISummarySink
 {
+    /// <summary>The file being scanned (relative path with '/'), which names the lock classes of its variables.</summary>
+    string CurrentPath => string.Empty;
+
     /// <summary>Whether function bodies are to be scanned at all for this file.</summary>
     bool WantsBodies => true;
 

@@ -29,5 +29,11 @@ public sealed record LockFact(char Kind, string Lock, string By, int Line, strin
     /// <summary>While scanning only: takes rcu_read_lock() (or SRCU) somewhere: its callers' RCU is not its requirement.</summary>
     public const char ManagesRcu = 'M';
 
+    /// <summary>
+    /// While scanning only: takes a spinlock of a lock class (<see cref="Lock"/> is the class, as lockdep keys it: the
+    /// struct type and field path, <c>acme_priv-&gt;lock</c>, or a file's variable, <c>drivers/x.c:acme_lock</c>).
+    /// </summary>
+    public const char TakesClass = 'A';
+
     public override string ToString() => Path.Length == 0 ? $"{By}() at line {Line}" : $"{By}() ({Path}:{Line})";
 }

@@ -19,13 +19,16 @@ internal sealed class LockFactScanner
     private readonly int _open;
     private readonly int _end;
     private readonly List<string> _parameters;
+    private readonly List<string?> _parameterTypes = [];
+    private readonly string _path;
     private readonly List<Event> _events = [];
     private readonly List<LockFact> _requirements = [];
     private readonly Dictionary<string, bool> _locals = new(StringComparer.Ordinal);
     private (string By, int Line)? _rcuRead;
 
-    public LockFactScanner(string text, List<Token> tokens, int nameIndex, int open, int end)
+    public LockFactScanner(string text, List<Token> tokens, int nameIndex, int open, int end, string path)
     {
+        _path = path;
         _text = text;
         _tokens = tokens;
         _open = open;
@@ -99,6 +102,63 @@ internal sealed class LockFactScanner
         }
 
         _events.Add(new Event(primitive, key, line, mainLine && !ExitSeen, acquired.Contains(key)));
+        if (primitive is { Action: not LockAction.Release, Kind: LockKind.Spin or LockKind.RawSpin } && ClassOf(key) is { } lockClass)
+        {
+            _classes.Add(new LockFact(LockFact.TakesClass, lockClass, primitive.Name, line));
+        }
+    }
+
+    private readonly List<LockFact> _classes = [];
+
+    /// <summary>
+    /// The lock class of "&amp;root-&gt;field…": the struct type of a parameter or local declared "struct type *root", or a
+    /// variable of this file. Null for anything else (a lock reached through a pointer, or a root of unknown type).
+    /// </summary>
+    private string? ClassOf(string key)
+    {
+        if (!key.StartsWith('&') || !LockTemplates.IsAccessPath(key[1..]))
+        {
+            return null;
+        }
+
+        var path = key[1..];
+        var root = LockTemplates.RootOf(path);
+        var rest = path[root.Length..];
+        var parameter = _parameters.LastIndexOf(root);
+        if (parameter >= 0)
+        {
+            return _parameterTypes[parameter] is { } type && rest.Length > 0 ? type + rest : null;
+        }
+
+        if (LocalStructType(root) is { } localType)
+        {
+            return rest.Length > 0 ? localType + rest : null;
+        }
+
+        return IsLocal(root) ? null : _path + ":" + path;
+    }
+
+    /// <summary>"struct T *root" declared in the body: T followed by the rest, or null.</summary>
+    private string? LocalStructType(string root)
+    {
+        for (var k = _open + 1; k < _end; k++)
+        {
+            if (_tokens[k].Kind == TokenKind.Identifier && _tokens[k].Is(_text, root) && IsChar(k - 1, '*'))
+            {
+                var before = k - 1;
+                while (IsChar(before, '*'))
+                {
+                    before--;
+                }
+
+                if (before - 1 > _open && _tokens[before].Kind == TokenKind.Identifier && _tokens[before - 1].Is(_text, "struct"))
+                {
+                    return _tokens[before].Text(_text);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The facts of the function, once its body has been scanned.</summary>
@@ -132,6 +192,11 @@ internal sealed class LockFactScanner
         foreach (var requirement in _requirements.DistinctBy(r => (r.Kind, r.Lock)))
         {
             yield return requirement;
+        }
+
+        foreach (var taken in _classes.DistinctBy(c => (c.Lock, c.By)))
+        {
+            yield return taken;
         }
 
         if (ManagesRcu)
@@ -230,6 +295,17 @@ internal sealed class LockFactScanner
             }
 
             names.Add(name is null or "void" ? string.Empty : name);
+            string? type = null;
+            for (var k = start; k + 1 < end; k++)
+            {
+                if (_tokens[k].Is(_text, "struct") && _tokens[k + 1].Kind == TokenKind.Identifier)
+                {
+                    type = _tokens[k + 1].Text(_text);
+                    break;
+                }
+            }
+
+            _parameterTypes.Add(type);
         }
 
         return names;

@@ -17,9 +17,10 @@ internal static class LockSummaries
     /// <summary>How many callers up a need is passed: a contract holds for a reader's wrappers, not for a subsystem built on them.</summary>
     private const int MaxDepth = 3;
 
-    public static (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu) Solve(
+    public static (List<LockFact>?[] Facts, (int Callee, int Line, int Target)?[] Rcu, List<string> IrqUses) Solve(
         CallGraphBuilder graph, CallGraphSolver.Resolver resolver, (int Callee, int Line, int Target)?[] sleeps)
     {
+        var classes = new List<LockFact>?[graph.Functions.Count];
         var functions = graph.Functions;
         var facts = new List<LockFact>?[functions.Count];
         var manages = new bool[functions.Count];
@@ -43,6 +44,9 @@ internal static class LockSummaries
                         break;
                     case LockFact.RequiresByWrapper:
                         wrapped.Add((f, fact));
+                        break;
+                    case LockFact.TakesClass:
+                        (classes[f] ??= []).Add(fact);
                         break;
                     default:
                         (facts[f] ??= []).Add(fact);
@@ -73,8 +77,46 @@ internal static class LockSummaries
         }
 
         PropagateRcu(graph, resolver, manages, sleeps, rcu, queue);
-        return (facts, rcu);
+        return (facts, rcu, IrqUses(graph, resolver, classes));
     }
+
+    /// <summary>
+    /// The lock classes that a callback registered to run in interrupt context takes in its own body, with one witness
+    /// each (a hard-IRQ user before a softirq one): <c>%class I level callback primitive path line how</c>.
+    /// </summary>
+    private static List<string> IrqUses(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, List<LockFact>?[] classes)
+    {
+        var uses = new SortedDictionary<string, (string Level, string Record)>(StringComparer.Ordinal);
+        foreach (var (callback, path, how, _) in graph.Registrations)
+        {
+            if (IrqLevel(how) is not { } level)
+            {
+                continue;
+            }
+
+            foreach (var f in resolver.Resolve(path, callback))
+            {
+                foreach (var taken in classes[f] ?? [])
+                {
+                    if (uses.TryGetValue(taken.Lock, out var known) && (known.Level == "hardirq" || level == "softirq"))
+                    {
+                        continue;
+                    }
+
+                    var line = taken.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    uses[taken.Lock] = (level, FunctionFacts.Record(FunctionFacts.IrqUseKey(taken.Lock), FunctionFacts.IrqUseKind, level, graph.Names[callback], taken.By, graph.Paths[graph.Functions[f].Path], line, how));
+                }
+            }
+        }
+
+        return uses.Values.Select(u => u.Record).ToList();
+    }
+
+    /// <summary>"hardirq" for a hard-IRQ handler, "softirq" for what runs at least with bottom halves off (timers, tasklets, NAPI, RCU callbacks, hrtimers in either mode); null for the rest.</summary>
+    public static string? IrqLevel(string how) =>
+        how.Contains("hard-IRQ handler", StringComparison.Ordinal) ? "hardirq"
+        : how.Contains("softirq", StringComparison.Ordinal) || how.Contains("hrtimer", StringComparison.Ordinal) || how.Contains("timer", StringComparison.Ordinal) ? "softirq"
+        : null;
 
     /// <summary>The requirement of a wrapper's call: every definition it reaches needs the lock of its one parameter.</summary>
     private static LockFact? Requirement(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, List<LockFact>?[] facts, int path, LockFact call)
