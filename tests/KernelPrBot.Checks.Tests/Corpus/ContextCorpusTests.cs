@@ -57,6 +57,22 @@ public sealed class ContextCorpusTests(ITestOutputHelper output)
     }
 
     [KernelTreeFact]
+    public void Lock_contract_bugs_are_found_with_the_index_lock_facts()
+    {
+        var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
+        var index = KernelTreeIndex.Index ?? throw new InvalidOperationException("no index of the kernel tree");
+        var options = new KernelPrBot.Checks.Rules.AnalysisOptions { Symbols = index };
+        var perKind = Setting("KPB_CORPUS_PER_KIND", 25);
+        var mutations = LockContractCorpus.Generate(tree, Setting("KPB_CORPUS_SEED", 20261125), perKind);
+        var (scores, misses) = ContextCorpus.ScoreRecall(mutations, options);
+        WriteScores(scores, misses, "   (lock facts of the index)");
+
+        Assert.Equal(LockContractCorpus.Kinds.Length, scores.Count);
+        Assert.All(scores, s => Assert.True(s.Total >= Math.Min(perKind, 10), $"{s.Kind}: only {s.Total} generated"));
+        Assert.All(scores, s => Assert.True(s.Found >= 0.95 * s.Total, $"{s.Kind}: {s.Found}/{s.Total}"));
+    }
+
+    [KernelTreeFact]
     public void Real_functions_added_to_their_files_give_no_context_or_api_finding_with_the_summaries_on()
     {
         var tree = KernelTree.Path ?? throw new InvalidOperationException("CI needs the kernel tree: run .ci/run");
