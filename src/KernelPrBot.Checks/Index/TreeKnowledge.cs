@@ -33,7 +33,7 @@ public sealed class TreeKnowledge(SymbolIndex index)
                 var (_, kind, fields) = FunctionFacts.Parse(record);
                 if (kind is LockFact.Acquires or LockFact.Releases or LockFact.Takes or LockFact.Requires && fields.Length >= 4)
                 {
-                    found.Add(new LockFact(kind, fields[0], fields[1], ParseLine(fields[2]), fields[3]));
+                    found.Add(new LockFact(kind, fields[0], fields[1], ParseLine(fields[2]), fields[3], fields.Length > 4 ? fields[4] : string.Empty));
                 }
             }
 

@@ -304,4 +304,73 @@ public sealed class LockFactSummaryTests
         Assert.Equal(9, chain[0].Line);
         Assert.Null(tree.NeedsRcu("ieee80211_find_any", "x.c"));
     }
+
+    private const string PerCpuLock = """
+        void cfs_percpt_lock(struct cfs_percpt_lock *pcl, int index)
+        __acquires(pcl->pcl_locks)
+        {
+        	int i;
+
+        	if (likely(index != CFS_PERCPT_LOCK_EX)) {
+        		spin_lock(pcl->pcl_locks[index]);
+        		return;
+        	}
+        	for (i = 0; i < pcl->ncpt; i++)
+        		spin_lock(pcl->pcl_locks[i]);
+        }
+
+        void cfs_percpt_unlock(struct cfs_percpt_lock *pcl, int index)
+        __releases(pcl->pcl_locks)
+        {
+        	int i;
+
+        	if (likely(index != CFS_PERCPT_LOCK_EX)) {
+        		spin_unlock(pcl->pcl_locks[index]);
+        		return;
+        	}
+        	for (i = pcl->ncpt - 1; i >= 0; i--)
+        		spin_unlock(pcl->pcl_locks[i]);
+        }
+        """;
+
+    private const string NetLock = """
+        static inline void lnet_net_lock(int cpt)
+        {
+        	cfs_percpt_lock(the_lnet.ln_net_lock, cpt);
+        }
+
+        static inline void lnet_net_unlock(int cpt)
+        {
+        	cfs_percpt_unlock(the_lnet.ln_net_lock, cpt);
+        }
+
+        static inline int lnet_net_lock_current(void)
+        {
+        	int cpt = lnet_cpt_current();
+
+        	lnet_net_lock(cpt);
+        	return cpt;
+        }
+
+        static inline void lnet_net_lock_maybe(int cpt, bool take)
+        {
+        	if (take)
+        		lnet_net_lock(cpt);
+        }
+        """;
+
+    [Fact]
+    public void Sparse_annotations_are_the_contract_of_a_wrapper_whose_body_locks_under_conditions_and_wrappers_of_it_follow()
+    {
+        var tree = Build(("lnet/lnet/lock.c", PerCpuLock), ("lnet/include/lnet/lib-lnet.h", NetLock));
+
+        Assert.Equal("T {0}->pcl_locks spin_lock:7", Facts(tree, "cfs_percpt_lock"));
+        Assert.Equal("U {0}->pcl_locks spin_unlock:20", Facts(tree, "cfs_percpt_unlock"));
+        var net = tree.LockFacts("lnet_net_lock_current", "lnet/lnet/api-ni.c");
+        var fact = Assert.Single(net);
+        Assert.Equal("the_lnet.ln_net_lock->pcl_locks", fact.Lock);
+        Assert.Equal("lnet_net_lock() (lnet/include/lnet/lib-lnet.h:15), which takes it with spin_lock()", fact.ToString());
+        Assert.Equal("U the_lnet.ln_net_lock->pcl_locks spin_unlock:8", Facts(tree, "lnet_net_unlock", "lnet/lnet/api-ni.c"));
+        Assert.Equal(string.Empty, Facts(tree, "lnet_net_lock_maybe", "lnet/lnet/api-ni.c")); // in a branch: no contract
+    }
 }

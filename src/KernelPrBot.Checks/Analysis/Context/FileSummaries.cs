@@ -201,6 +201,10 @@ public sealed class FileSummaries
 
                     classes.Add(fact with { Line = _fileLine(fact.Line), Path = Path });
                 }
+                else if (fact.Kind == LockFact.Forwards)
+                {
+                    continue;
+                }
                 else if (fact.Kind == LockFact.RequiresByWrapper)
                 {
                     var wrapper = LockFacts(fact.By).FirstOrDefault(x => x.Kind == LockFact.Requires && LockTemplates.Parameter(x.Lock) == 0);
@@ -217,6 +221,27 @@ public sealed class FileSummaries
 
             // Later definitions of a name (#ifdef variants) do not add to the first's.
             _localLockFacts.TryAdd(name, facts);
+        }
+
+        // Wrappers of wrappers, as the index finds them.
+        var forwards = graph.Functions.SelectMany(f => (f.LockFacts ?? []).Where(x => x.Kind == LockFact.Forwards).Select(x => (Name: graph.Names[f.Name], Fact: x))).ToList();
+        for (var round = 0; round < 3 && forwards.Count > 0; round++)
+        {
+            var added = false;
+            foreach (var (name, forward) in forwards)
+            {
+                if (_localLockFacts.TryGetValue(name, out var own) && !own.Any(x => x.Kind is LockFact.Acquires or LockFact.Releases) &&
+                    LockSummaries.Forwarded(forward, [LockFacts(forward.Lock)]) is { } fact)
+                {
+                    _localLockFacts[name] = [.. own, fact with { Line = _fileLine(fact.Line), Path = Path }];
+                    added = true;
+                }
+            }
+
+            if (!added)
+            {
+                break;
+            }
         }
 
         foreach (var (callback, _, how, line) in graph.Registrations)

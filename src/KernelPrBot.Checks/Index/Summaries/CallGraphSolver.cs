@@ -357,7 +357,8 @@ public static class CallGraphSolver
             {
                 foreach (var fact in locks.Facts[members[0]]!.Where(x => members.All(m => locks.Facts[m]!.Any(y => y.Kind == x.Kind && y.Lock == x.Lock))).DistinctBy(x => (x.Kind, x.Lock)))
                 {
-                    records.Add(FunctionFacts.Record(key, fact.Kind, fact.Lock, fact.By, fact.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), graph.Paths[functions[members[0]].Path]));
+                    string[] fields = [fact.Lock, fact.By, fact.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), graph.Paths[functions[members[0]].Path]];
+                    records.Add(FunctionFacts.Record(key, fact.Kind, fact.Via.Length == 0 ? fields : [.. fields, fact.Via]));
                 }
             }
 

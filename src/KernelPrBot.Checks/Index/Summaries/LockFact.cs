@@ -6,7 +6,8 @@ namespace KernelPrBot.Checks.Index.Summaries;
 /// or a global's expression as it is (<c>&amp;rtnl_mutex</c>). <see cref="By"/> is the call that shows it, at
 /// <see cref="Path"/>:<see cref="Line"/> (the path is empty while the function's own file is being scanned).
 /// </summary>
-public sealed record LockFact(char Kind, string Lock, string By, int Line, string Path = "")
+/// <param name="Via">For a wrapper of a wrapper: the wrapper it calls at <see cref="Line"/> (which takes the lock with <see cref="By"/>).</param>
+public sealed record LockFact(char Kind, string Lock, string By, int Line, string Path = "", string Via = "")
 {
     /// <summary>Returns holding the lock on every path: an acquire wrapper (<c>wiphy_lock()</c>).</summary>
     public const char Acquires = 'T';
@@ -35,5 +36,12 @@ public sealed record LockFact(char Kind, string Lock, string By, int Line, strin
     /// </summary>
     public const char TakesClass = 'A';
 
-    public override string ToString() => Path.Length == 0 ? $"{By}() at line {Line}" : $"{By}() ({Path}:{Line})";
+    /// <summary>While scanning only: the function's one lock call on its main line is of another function, not a primitive
+    /// (<see cref="Lock"/> is its name, <see cref="By"/> its arguments' templates joined by U+0002): it may be a wrapper of a wrapper.</summary>
+    public const char Forwards = 'W';
+
+    public const char ArgumentSeparator = '\u0002';
+
+    public override string ToString() =>
+        Via.Length > 0 ? $"{Via}() ({Path}:{Line}), which takes it with {By}()" : Path.Length == 0 ? $"{By}() at line {Line}" : $"{By}() ({Path}:{Line})";
 }

@@ -25,6 +25,10 @@ internal sealed class LockFactScanner
     private readonly List<LockFact> _requirements = [];
     private readonly Dictionary<string, bool> _locals = new(StringComparer.Ordinal);
     private (string By, int Line)? _rcuRead;
+    private readonly List<string> _annotatedAcquires = [];
+    private readonly List<string> _annotatedReleases = [];
+    private LockFact? _forward;
+    private bool _forwardAmbiguous;
 
     public LockFactScanner(string text, List<Token> tokens, int nameIndex, int open, int end, string path)
     {
@@ -57,6 +61,22 @@ internal sealed class LockFactScanner
         }
 
         var guarded = (position & CallPosition.Guarded) != 0;
+        if (_events.Count == 0 && (name.Contains("lock", StringComparison.Ordinal) || name.Contains("claim", StringComparison.Ordinal) || name.Contains("release", StringComparison.Ordinal)) &&
+            !name.StartsWith("lockdep", StringComparison.Ordinal) && LockPrimitives.Find(name) is null)
+        {
+            // A lock-named call before any primitive: the function may wrap a wrapper (lnet_net_lock() around cfs_percpt_lock()).
+            if (_forward is not null || !onMainLine || guarded || ExitSeen)
+            {
+                _forwardAmbiguous = true;
+            }
+            else
+            {
+                var count = TokenArguments.Count(_text, _tokens, i + 1);
+                var arguments = Enumerable.Range(0, Math.Max(0, count)).Select(a => Template(TokenArguments.Text(_text, _tokens, i + 1, a)) ?? "?");
+                _forward = new LockFact(LockFact.Forwards, name.ToString(), string.Join(LockFact.ArgumentSeparator, arguments), _tokens[i].Line);
+            }
+        }
+
         // A read under any lock (a mutex too) is the update side's, however it is written: no contract for callers.
         if (_rcuRead is null && !anyHeld && !guarded && (name.StartsWith("rcu_dereference") || name.EndsWith("_rcu")))
         {
@@ -164,7 +184,16 @@ internal sealed class LockFactScanner
     /// <summary>The facts of the function, once its body has been scanned.</summary>
     public IEnumerable<LockFact> Facts()
     {
-        if (_events.Count == 1 && _events[0] is { OnEveryPath: true } only && Template(only.Key) is { } single)
+        if (_events.Count == 0 && _forward is not null && !_forwardAmbiguous)
+        {
+            yield return _forward;
+        }
+
+        if (Annotated() is { } annotated)
+        {
+            yield return annotated;
+        }
+        else if (_events.Count == 1 && _events[0] is { OnEveryPath: true } only && Template(only.Key) is { } single)
         {
             if (only.Primitive.Action == LockAction.Acquire)
             {
@@ -207,6 +236,31 @@ internal sealed class LockFactScanner
         {
             yield return new LockFact(LockFact.NeedsRcu, "rcu", read.By, read.Line);
         }
+    }
+
+    /// <summary>
+    /// Sparse's <c>__acquires(x)</c> (or <c>__releases(x)</c>) alone on a function whose body takes (drops) locks of one
+    /// kind, more than once or under conditions (cfs_percpt_lock() takes one per-CPU lock or all of them): the
+    /// annotation is the contract, the body's primitive its kind. Null when the body already is a plain wrapper.
+    /// </summary>
+    private LockFact? Annotated()
+    {
+        var releases = _annotatedReleases.Count == 1 && _annotatedAcquires.Count == 0;
+        if ((_annotatedAcquires.Count != 1 || _annotatedReleases.Count != 0) && !releases)
+        {
+            return null;
+        }
+
+        var action = releases ? LockAction.Release : LockAction.Acquire;
+        var matching = _events.Where(e => releases ? e.Primitive.Action == LockAction.Release : e.Primitive.Action != LockAction.Release).ToList();
+        if (matching.Count == 0 || matching.Any(e => e.Primitive.Kind != matching[0].Primitive.Kind) || (_events.Count == 1 && _events[0].OnEveryPath && Template(_events[0].Key) is not null))
+        {
+            return null;
+        }
+
+        var primitive = matching[0].Primitive.Action == action ? matching[0].Primitive : LockPrimitives.Find(matching[0].Primitive.Release ?? string.Empty) ?? matching[0].Primitive;
+        var key = releases ? _annotatedReleases[0] : _annotatedAcquires[0];
+        return Template(key) is { } template ? new LockFact(releases ? LockFact.Releases : LockFact.Acquires, template, primitive.Name, matching[0].Line) : null;
     }
 
     private void Require(char kind, string key, string by, int line, HashSet<string> acquired)
@@ -332,6 +386,19 @@ internal sealed class LockFactScanner
             if (_tokens[k].Is(_text, "__must_hold") && IsChar(k + 1, '('))
             {
                 Require(LockFact.Requires, TokenArguments.Text(_text, _tokens, k + 1, 0), "__must_hold", _tokens[k].Line, []);
+            }
+            else if (_tokens[k].Is(_text, "__acquires") && IsChar(k + 1, '('))
+            {
+                _annotatedAcquires.Add(TokenArguments.Text(_text, _tokens, k + 1, 0));
+            }
+            else if (_tokens[k].Is(_text, "__releases") && IsChar(k + 1, '('))
+            {
+                _annotatedReleases.Add(TokenArguments.Text(_text, _tokens, k + 1, 0));
+            }
+            else if (_tokens[k].Is(_text, "__cond_acquires") || _tokens[k].Is(_text, "__cond_releases"))
+            {
+                _annotatedAcquires.Add("?");
+                _annotatedAcquires.Add("?"); // conditional: no contract for every path
             }
         }
     }

@@ -27,6 +27,7 @@ internal static class LockSummaries
         var rcu = new (int Callee, int Line, int Target)?[functions.Count];
         var queue = new Queue<int>();
         var wrapped = new List<(int Function, LockFact Fact)>();
+        var forwards = new List<(int Function, LockFact Fact)>();
         for (var f = 0; f < functions.Count; f++)
         {
             foreach (var fact in functions[f].LockFacts ?? [])
@@ -45,6 +46,9 @@ internal static class LockSummaries
                     case LockFact.RequiresByWrapper:
                         wrapped.Add((f, fact));
                         break;
+                    case LockFact.Forwards:
+                        forwards.Add((f, fact));
+                        break;
                     case LockFact.TakesClass:
                         (classes[f] ??= []).Add(fact);
                         break;
@@ -52,6 +56,30 @@ internal static class LockSummaries
                         (facts[f] ??= []).Add(fact);
                         break;
                 }
+            }
+        }
+
+        // Wrappers of wrappers, three deep at most (lnet_net_lock_current() -> lnet_net_lock() -> cfs_percpt_lock()).
+        for (var round = 0; round < 3; round++)
+        {
+            var added = false;
+            foreach (var (f, forward) in forwards)
+            {
+                if (facts[f]?.Any(x => x.Kind is LockFact.Acquires or LockFact.Releases) == true)
+                {
+                    continue;
+                }
+
+                if (Forwarded(forward, resolver.Resolve(functions[f].Path, graph.Intern(forward.Lock)).Select(t => (IReadOnlyList<LockFact>?)facts[t]).ToList()) is { } fact)
+                {
+                    (facts[f] ??= []).Add(fact);
+                    added = true;
+                }
+            }
+
+            if (!added)
+            {
+                break;
             }
         }
 
@@ -117,6 +145,26 @@ internal static class LockSummaries
         how.Contains("hard-IRQ handler", StringComparison.Ordinal) ? "hardirq"
         : how.Contains("softirq", StringComparison.Ordinal) || how.Contains("hrtimer", StringComparison.Ordinal) || how.Contains("timer", StringComparison.Ordinal) ? "softirq"
         : null;
+
+    /// <summary>
+    /// The acquire or release fact of a function whose one lock call is <paramref name="forward"/>: the callee's (every
+    /// definition agreeing) with the call's arguments put in. Null when the callee is no wrapper or the argument no access path.
+    /// </summary>
+    public static LockFact? Forwarded(LockFact forward, IReadOnlyList<IReadOnlyList<LockFact>?> targets)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(targets);
+        var first = targets.Count == 0 ? null : targets[0]?.FirstOrDefault(x => x.Kind is LockFact.Acquires or LockFact.Releases);
+        if (first is null || targets.Any(t => t?.Any(x => x.Kind == first.Kind && x.Lock == first.Lock && x.By == first.By) != true))
+        {
+            return null;
+        }
+
+        var arguments = forward.By.Length == 0 ? [] : forward.By.Split(LockFact.ArgumentSeparator);
+        return LockTemplates.Substitute(first.Lock, arguments) is { } lockName
+            ? new LockFact(first.Kind, lockName, first.By, forward.Line, Via: forward.Lock)
+            : null;
+    }
 
     /// <summary>The requirement of a wrapper's call: every definition it reaches needs the lock of its one parameter.</summary>
     private static LockFact? Requirement(CallGraphBuilder graph, CallGraphSolver.Resolver resolver, List<LockFact>?[] facts, int path, LockFact call)

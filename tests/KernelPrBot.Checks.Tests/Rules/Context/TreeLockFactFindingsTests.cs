@@ -223,4 +223,62 @@ public sealed class TreeLockFactFindingsTests
             "acme_sta_find() needs rcu_read_lock() held: it calls acme_sta_lookup() (drivers/net/acme/core.c:17), which calls rcu_dereference() (drivers/net/acme/core.c:22) outside a read-side section of its own",
             finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_sleeping_allocation_under_a_wrapper_of_an_annotated_per_cpu_lock_is_reported()
+    {
+        var builder = new SymbolIndexBuilder();
+        builder.AddSource("""
+            void cfs_percpt_lock(struct cfs_percpt_lock *pcl, int index)
+            __acquires(pcl->pcl_locks)
+            {
+            	if (index >= 0) {
+            		spin_lock(pcl->pcl_locks[index]);
+            		return;
+            	}
+            	spin_lock(pcl->pcl_locks[0]);
+            }
+
+            void cfs_percpt_unlock(struct cfs_percpt_lock *pcl, int index)
+            __releases(pcl->pcl_locks)
+            {
+            	if (index >= 0) {
+            		spin_unlock(pcl->pcl_locks[index]);
+            		return;
+            	}
+            	spin_unlock(pcl->pcl_locks[0]);
+            }
+            """, "lnet/lnet/lock.c");
+        builder.AddSource("""
+            static inline void lnet_net_lock(int cpt)
+            {
+            	cfs_percpt_lock(the_lnet.ln_net_lock, cpt);
+            }
+
+            static inline void lnet_net_unlock(int cpt)
+            {
+            	cfs_percpt_unlock(the_lnet.ln_net_lock, cpt);
+            }
+            """, "lnet/include/lnet/lib-lnet.h");
+        const string path = "lnet/lnet/api-ni.c";
+        var before = """
+            int lnet_discover(struct lnet_peer *lp, int n)
+            {
+            	int cpt = lnet_cpt_current();
+
+            	lnet_net_lock(cpt);
+            	lp->n = n;
+            	lnet_net_unlock(cpt);
+            	return 0;
+            }
+            """;
+        var after = before.Replace("\tlp->n = n;", "\tlp->n = n;\n\tlp->buf = kmalloc(n, GFP_KERNEL);", StringComparison.Ordinal);
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after).Build();
+        var images = new Dictionary<(int, string), FileImages> { [(0, path)] = new FileImages(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n')) };
+        var findings = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "t.patch"), images, AnalysisOptions.Default with { Symbols = builder.Build() }).Findings;
+
+        var finding = Assert.Single(findings, f => f.RuleId == RuleIds.AtomicSleepingAlloc);
+        Assert.Equal(7, finding.Line);
+        Assert.Contains("lnet_net_lock(cpt), which calls cfs_percpt_lock() (lnet/include/lnet/lib-lnet.h:3), which takes it with spin_lock()", finding.Message, StringComparison.Ordinal);
+    }
 }
