@@ -135,7 +135,7 @@ public sealed class LockFactSummaryTests
         Assert.Equal(string.Empty, Facts(tree, "acme_maybe"));
         Assert.Equal(string.Empty, Facts(tree, "acme_early"));
         Assert.Equal(string.Empty, Facts(tree, "acme_local"));
-        Assert.Equal(string.Empty, Facts(tree, "acme_read")); // read sides may be taken again
+        Assert.Equal("K &{0}->sem down_read:41", Facts(tree, "acme_read")); // a read side waits for a caller's write hold
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class LockWrappers
 
         var taken = function.Calls.SelectMany(c => c.States).Concat(function.Returns.Select(r => r.State))
             .SelectMany(s => s.Held)
-            .Where(h => !h.FromEntry && IsNonRecursive(h.AcquiredBy))
+            .Where(h => !h.FromEntry && (IsNonRecursive(h.AcquiredBy) || IsWaitingReadSide(h.AcquiredBy)))
             .DistinctBy(h => h.Key)
             .Where(h => function.Returns.All(r => r.State.Released.Contains(h.Key) || r.State.Held.Any(k => k.Key == h.Key)));
         return taken.Select(h => Rooted(function.Function, LockPrimitives.Find(h.AcquiredBy)!, h.Key, fileLine(h.Line))).OfType<LockWrapper>().ToList();
@@ -58,6 +58,14 @@ internal static class LockWrappers
     /// </summary>
     public static bool IsNonRecursive(string acquiredBy) =>
         LockPrimitives.Find(acquiredBy) is { Action: LockAction.Acquire or LockAction.TryAcquireZero, PseudoLock: null, MayRetake: false };
+
+    /// <summary>
+    /// A read side that waits (down_read(), read_lock()): it may meet another read hold of its lock, but not the write
+    /// hold, which it waits for forever (lockdep: "possible recursive locking detected" on the rwsem).
+    /// </summary>
+    public static bool IsWaitingReadSide(string acquiredBy) =>
+        acquiredBy.StartsWith("down_read", StringComparison.Ordinal) && !acquiredBy.Contains("trylock", StringComparison.Ordinal) && !acquiredBy.Contains("nested", StringComparison.Ordinal) ||
+        acquiredBy is "read_lock" or "read_lock_bh" or "read_lock_irq" or "read_lock_irqsave";
 
     private static bool IsRealLock(HeldLock held) =>
         !held.Scoped && !held.FromEntry && held.Kind is LockKind.Spin or LockKind.RawSpin or LockKind.ReadWrite or LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore;

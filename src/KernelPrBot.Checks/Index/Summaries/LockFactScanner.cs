@@ -210,7 +210,10 @@ internal sealed class LockFactScanner
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var e in _events)
             {
-                if (takes < MaxTakes && e.OnEveryPath && e.Primitive is { Action: LockAction.Acquire, MayRetake: false } && seen.Add(e.Key) && Template(e.Key) is { } taken)
+                // Read sides too: one that meets the caller's write hold waits for it forever.
+                if (takes < MaxTakes && e.OnEveryPath && e.Primitive is { Action: LockAction.Acquire } &&
+                    (!e.Primitive.MayRetake || e.Primitive.Kind is LockKind.RwSemaphore or LockKind.ReadWrite && !e.Primitive.Name.Contains("nested", StringComparison.Ordinal)) &&
+                    seen.Add(e.Key) && Template(e.Key) is { } taken)
                 {
                     takes++;
                     yield return new LockFact(LockFact.Takes, taken, e.Primitive.Name, e.Line);

@@ -39,6 +39,7 @@ public sealed class LockRecursionRule : ContextRule
         }
 
         var taken = new Dictionary<string, IReadOnlyList<LockWrapper>>(StringComparer.Ordinal);
+        var downgrades = analysed.HasCallTo("downgrade_write") || analysed.HasCallTo("downgrade_read");
         foreach (var call in analysed.Calls)
         {
             if (call.States.Count == 0 || reported.Contains(call.Line))
@@ -48,12 +49,13 @@ public sealed class LockRecursionRule : ContextRule
 
             if (LockPrimitives.Find(call.Name) is { LockArgument: >= 0 } primitive)
             {
-                if (LockWrappers.IsNonRecursive(primitive.Name) && primitive.LockArgument < call.ArgumentCount &&
+                var readSide = LockWrappers.IsWaitingReadSide(primitive.Name);
+                if ((LockWrappers.IsNonRecursive(primitive.Name) || (readSide && !downgrades)) && primitive.LockArgument < call.ArgumentCount &&
                     HeldOnEveryPath(call, PathWalker.Normalise(call.Argument(primitive.LockArgument)), Reassigns) is { } held)
                 {
                     reported.Add(call.Line);
                     ReportIfConcerned(context, view, analysed, call.Line,
-                        $"{call.Name}({held.Key}) takes a lock this path already holds ({Describe(view, held)}); it is not recursive, so this deadlocks",
+                        $"{call.Name}({held.Key}) takes a lock this path already holds ({Describe(view, held)}); {Why(readSide)}",
                         $"recursion:{held.Key}:{call.Name}");
                 }
 
@@ -72,18 +74,23 @@ public sealed class LockRecursionRule : ContextRule
 
             foreach (var lockTaken in takes)
             {
-                if ((lockTaken.Parameter < 0 ? lockTaken.Prefix : lockTaken.Parameter < call.ArgumentCount ? lockTaken.KeyFor(PathWalker.Normalise(call.Argument(lockTaken.Parameter))) : null) is { } key &&
+                if (!(downgrades && LockWrappers.IsWaitingReadSide(lockTaken.Primitive.Name)) &&
+                    (lockTaken.Parameter < 0 ? lockTaken.Prefix : lockTaken.Parameter < call.ArgumentCount ? lockTaken.KeyFor(PathWalker.Normalise(call.Argument(lockTaken.Parameter))) : null) is { } key &&
                     HeldOnEveryPath(call, key, Reassigns) is { } held)
                 {
                     reported.Add(call.Line);
                     ReportIfConcerned(context, view, analysed, call.Line,
-                        $"{call.Name}() takes {key} ({lockTaken.Evidence}), which this path already holds ({Describe(view, held)}); it is not recursive, so this deadlocks",
+                        $"{call.Name}() takes {key} ({lockTaken.Evidence}), which this path already holds ({Describe(view, held)}); {Why(LockWrappers.IsWaitingReadSide(lockTaken.Primitive.Name))}",
                         $"recursion:{key}:{call.Name}");
                     break;
                 }
             }
         }
     }
+
+    private static string Why(bool readSide) => readSide
+        ? "the read side waits for the write hold to end, so this deadlocks"
+        : "it is not recursive, so this deadlocks";
 
     /// <summary>
     /// The non-recursive locks a callee takes on every path: from its walk when it is in this file, else from the
@@ -99,7 +106,7 @@ public sealed class LockRecursionRule : ContextRule
         return analysis.Summaries?.LockFacts(name)
             .Where(f => f.Kind is Index.Summaries.LockFact.Takes or Index.Summaries.LockFact.Acquires)
             .Select(f => LockWrapper.FromFact(name, f)).OfType<LockWrapper>()
-            .Where(w => LockWrappers.IsNonRecursive(w.Primitive.Name)).ToList() ?? [];
+            .Where(w => LockWrappers.IsNonRecursive(w.Primitive.Name) || LockWrappers.IsWaitingReadSide(w.Primitive.Name)).ToList() ?? [];
     }
 
     /// <summary>

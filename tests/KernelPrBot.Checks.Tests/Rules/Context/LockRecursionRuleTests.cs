@@ -142,4 +142,63 @@ public sealed class LockRecursionRuleTests
         var findings = RuleRunner.RunWithImages(Rule, Before + "\n", Before.Replace("spin_unlock(&a->lock);", "a->n++;\n\tspin_unlock(&a->lock);", StringComparison.Ordinal) + "\n");
         Assert.Empty(findings);
     }
+
+    [Fact]
+    public void Reports_a_read_side_taken_under_the_write_hold_directly_or_through_a_helper()
+    {
+        var findings = RuleRunner.AssertMarkedInNewFile(Rule, """
+            static int acme_rpc_method(struct acme_sess *sess, int id)
+            {
+            	int method;
+
+            	down_read(&sess->rpc_lock);
+            	method = sess->methods[id];
+            	up_read(&sess->rpc_lock);
+            	return method;
+            }
+
+            static int acme_rpc_open(struct acme_sess *sess, int id)
+            {
+            	int ret;
+
+            	down_write(&sess->rpc_lock);
+            	[|ret = acme_rpc_method(sess, id);|]
+            	up_write(&sess->rpc_lock);
+            	return ret;
+            }
+
+            static void acme_rpc_close(struct acme_sess *sess)
+            {
+            	down_write(&sess->rpc_lock);
+            	[|down_read(&sess->rpc_lock);|]
+            	up_read(&sess->rpc_lock);
+            	up_write(&sess->rpc_lock);
+            }
+            """);
+        Assert.EndsWith("the read side waits for the write hold to end, so this deadlocks", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_read_side_under_a_read_hold_or_after_a_downgrade_is_not_reported()
+    {
+        RuleRunner.AssertMarkedInNewFile(Rule, """
+            static void acme_peek(struct acme_sess *sess)
+            {
+            	down_read(&sess->rpc_lock);
+            	down_read(&sess->rpc_lock);
+            	up_read(&sess->rpc_lock);
+            	up_read(&sess->rpc_lock);
+            }
+
+            static void acme_publish(struct acme_sess *sess)
+            {
+            	down_write(&sess->rpc_lock);
+            	sess->gen++;
+            	downgrade_write(&sess->rpc_lock);
+            	down_read(&sess->rpc_lock);
+            	up_read(&sess->rpc_lock);
+            	up_read(&sess->rpc_lock);
+            }
+            """);
+    }
 }
