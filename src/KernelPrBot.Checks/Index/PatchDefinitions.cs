@@ -11,11 +11,18 @@ public sealed class PatchDefinitions
 {
     private readonly Dictionary<string, (SymbolKinds Kinds, List<Arity> Arities)> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changedFunctions = new(StringComparer.Ordinal);
 
     public static PatchDefinitions Empty { get; } = new();
 
     /// <summary>Paths the series creates (added, renamed or copied files).</summary>
     public IReadOnlySet<string> AddedFiles => _files;
+
+    /// <summary>
+    /// Functions whose text the series changes, by name: the function git names in a hunk's header, and every
+    /// definition a hunk shows. What the tree's index says of them may no longer hold.
+    /// </summary>
+    public IReadOnlySet<string> ChangedFunctions => _changedFunctions;
 
     public static PatchDefinitions Collect(IEnumerable<Patch> patches)
     {
@@ -34,7 +41,17 @@ public sealed class PatchDefinitions
 
             foreach (var hunk in file.Hunks)
             {
-                result.AddView(CodeView.FromHunk(hunk), addedOnly: true);
+                var view = CodeView.FromHunk(hunk);
+                result.AddView(view, addedOnly: true);
+                if (System.Text.RegularExpressions.Regex.Match(hunk.Section, @"(\w+)\s*\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } enclosing)
+                {
+                    result._changedFunctions.Add(enclosing.Groups[1].Value);
+                }
+
+                foreach (var definition in FunctionFinder.Find(view.Text, view.CodeTokens, new BracketMap(view.Text, view.CodeTokens)))
+                {
+                    result._changedFunctions.Add(definition.Name);
+                }
             }
         }
 

@@ -62,7 +62,7 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
 
     /// <summary>With an index, the view's own functions summarised and the tree's summaries behind them.</summary>
     private FileSummaries? Summaries(CodeView view) =>
-        Options.Knowledge is { } tree ? FileSummaries.Build(view, File.Path, tree) : null;
+        Options.Knowledge is { } tree ? FileSummaries.Build(view, File.Path, tree, IsBaseline ? null : definitions.Value.ChangedFunctions) : null;
 
     /// <summary>The base version of the file, when it is known (shared by every rule's baseline run).</summary>
     public FileFacts? Baseline =>

@@ -22,8 +22,11 @@ public sealed class FileSummaries
 
     private readonly Func<int, int> _fileLine;
 
-    private FileSummaries(TreeKnowledge? tree, string path, Func<int, int> fileLine)
+    private readonly IReadOnlySet<string> _changedElsewhere;
+
+    private FileSummaries(TreeKnowledge? tree, string path, Func<int, int> fileLine, IReadOnlySet<string>? changedElsewhere)
     {
+        _changedElsewhere = changedElsewhere ?? new HashSet<string>();
         Tree = tree;
         Path = path;
         _fileLine = fileLine;
@@ -34,16 +37,17 @@ public sealed class FileSummaries
     public string Path { get; }
 
     /// <summary>Summarises a view (the file, or a hunk's text) at <paramref name="path"/>, from the tokens it was lexed into once.</summary>
-    public static FileSummaries Build(CodeView view, string path, TreeKnowledge? tree)
+    /// <param name="changedElsewhere">Functions the series changes (in any file): the index's lock facts and RCU needs of them are stale and not used.</param>
+    public static FileSummaries Build(CodeView view, string path, TreeKnowledge? tree, IReadOnlySet<string>? changedElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Build(view.Text, view.CodeTokens, path, tree, view.NewLine);
+        return Build(view.Text, view.CodeTokens, path, tree, view.NewLine, changedElsewhere);
     }
 
     /// <summary>Summarises <paramref name="source"/> at <paramref name="path"/>; <paramref name="fileLine"/> maps its lines to the file's.</summary>
-    private static FileSummaries Build(string source, IReadOnlyList<Token> codeTokens, string path, TreeKnowledge? tree, Func<int, int>? fileLine = null)
+    private static FileSummaries Build(string source, IReadOnlyList<Token> codeTokens, string path, TreeKnowledge? tree, Func<int, int>? fileLine, IReadOnlySet<string>? changedElsewhere)
     {
-        var summaries = new FileSummaries(tree, path, fileLine ?? (line => line));
+        var summaries = new FileSummaries(tree, path, fileLine ?? (line => line), changedElsewhere);
         var sink = new Sink();
         sink.Graph.BeginFile(path.EndsWith(".h", StringComparison.Ordinal) ? path : path + (path.EndsWith(".c", StringComparison.Ordinal) ? string.Empty : ".c"));
         SymbolScanner.Scan(source, codeTokens, sink);
@@ -70,7 +74,13 @@ public sealed class FileSummaries
             return local;
         }
 
-        return _localNames.Contains(callee) ? null : Tree?.NeedsRcu(callee, Path);
+        if (_localNames.Contains(callee) || _changedElsewhere.Contains(callee) || Tree?.NeedsRcu(callee, Path) is not { } chain)
+        {
+            return null;
+        }
+
+        // A chain through a function the series changes is stale.
+        return chain.Any(step => _changedElsewhere.Contains(step.Callee)) ? null : chain;
     }
 
     /// <summary>What <paramref name="callee"/> does with locks its caller names (wrappers, locks taken, locks required): this file's version, else the tree's.</summary>
@@ -81,7 +91,7 @@ public sealed class FileSummaries
             return local;
         }
 
-        return _localNames.Contains(callee) ? [] : Tree?.LockFacts(callee, Path) ?? [];
+        return _localNames.Contains(callee) || _changedElsewhere.Contains(callee) ? [] : Tree?.LockFacts(callee, Path) ?? [];
     }
 
     /// <summary>The spinlock classes a function of this file takes (<see cref="LockFact.TakesClass"/>, lines of the file).</summary>

@@ -281,4 +281,33 @@ public sealed class TreeLockFactFindingsTests
         Assert.Equal(7, finding.Line);
         Assert.Contains("lnet_net_lock(cpt), which calls cfs_percpt_lock() (lnet/include/lnet/lib-lnet.h:3), which takes it with spin_lock()", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tree_helper_that_the_same_series_changes_is_not_judged_by_its_old_summary()
+    {
+        const string main = "drivers/net/acme/main.c";
+        const string core = "drivers/net/acme/core.c";
+        var mainBefore = """
+            void acme_restart(struct acme *a)
+            {
+            	mutex_lock(&a->conf_mutex);
+            	a->restarts++;
+            	mutex_unlock(&a->conf_mutex);
+            	acme_set_power(a, 1);
+            }
+            """;
+        var mainAfter = mainBefore.Replace("\ta->restarts++;\n\tmutex_unlock(&a->conf_mutex);\n\tacme_set_power(a, 1);", "\ta->restarts++;\n\tacme_set_power(a, 1);\n\tmutex_unlock(&a->conf_mutex);", StringComparison.Ordinal);
+        var coreAfter = Core.Replace("\tmutex_lock(&a->conf_mutex);\n\ta->mode = mode;\n\tmutex_unlock(&a->conf_mutex);", "\tlockdep_assert_held(&a->conf_mutex);\n\ta->mode = mode;", StringComparison.Ordinal);
+        Assert.NotEqual(Core, coreAfter);
+        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(core, Core, coreAfter).ModifyFile(main, mainBefore, mainAfter).Build();
+        var images = new Dictionary<(int, string), FileImages>
+        {
+            [(0, core)] = new FileImages(Core.TrimEnd('\n').Split('\n'), coreAfter.TrimEnd('\n').Split('\n')),
+            [(0, main)] = new FileImages(mainBefore.TrimEnd('\n').Split('\n'), mainAfter.TrimEnd('\n').Split('\n')),
+        };
+        var findings = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "t.patch"), images, AnalysisOptions.Default with { Symbols = Index() }).Findings;
+
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.LockRecursion);
+        Assert.Single(Check(mainBefore, mainAfter), f => f.RuleId == RuleIds.LockRecursion); // the same change alone still is one
+    }
 }
