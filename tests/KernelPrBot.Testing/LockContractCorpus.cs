@@ -25,9 +25,6 @@ public static partial class LockContractCorpus
 {
     public static readonly string[] Kinds = ["assert-lock-dropped", "bh-lock-made-plain", "rcu-helper-moved-out", "tree-helper-retakes-lock", "wrapper-release-removed"];
 
-    [GeneratedRegex(@"^(?:static\s+)?(?:inline\s+)?[a-z_][\w\s\*]*?\b(\w+)\((.*)$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex DefinitionHead();
-
     [GeneratedRegex(@"^\tlockdep_assert_held\(&(\w+)->([\w.]+)\);$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AssertHeld();
 
@@ -93,46 +90,9 @@ public static partial class LockContractCorpus
 
     private static string[] Read(string file) => File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
 
-    /// <summary>A function: name, parameter names, static, and the lines of its '{' and '}' (column 0).</summary>
-    private sealed record Function(string Name, IReadOnlyList<string> Parameters, bool IsStatic, int Open, int Close);
-
-    private static List<Function> Functions(string[] lines)
-    {
-        var result = new List<Function>();
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i] != "{")
-            {
-                continue;
-            }
-
-            var headLine = i - 1;
-            while (headLine > 0 && !DefinitionHead().IsMatch(lines[headLine]) && i - headLine < 6)
-            {
-                headLine--;
-            }
-
-            var head = DefinitionHead().Match(lines[headLine]);
-            var close = Array.IndexOf(lines, "}", i);
-            if (!head.Success || close <= i)
-            {
-                continue;
-            }
-
-            var signature = string.Join(" ", lines[headLine..i]);
-            var open = signature.IndexOf('(', StringComparison.Ordinal);
-            var end = signature.LastIndexOf(')');
-            var parameters = open < 0 || end <= open ? [] : signature[(open + 1)..end].Split(',')
-                .Select(p => Regex.Match(p, @"(\w+)\s*(?:\[[^\]]*\])?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Groups[1].Value).ToList();
-            result.Add(new Function(head.Groups[1].Value, parameters, lines[headLine].StartsWith("static", StringComparison.Ordinal), i, close));
-        }
-
-        return result;
-    }
-
     private static IEnumerable<ContextCorpus.Mutation> AssertLockDropped(string path, string[] lines)
     {
-        var functions = Functions(lines);
+        var functions = CorpusFunctions.Find(lines);
         foreach (var helper in functions)
         {
             var first = Enumerable.Range(helper.Open + 1, Math.Max(0, helper.Close - helper.Open - 1)).FirstOrDefault(k => lines[k].Trim().Length > 0 && !lines[k].Contains(" = ", StringComparison.Ordinal) && !Regex.IsMatch(lines[k], @"^\t(struct|int|u\d+|bool|unsigned|const)\b", RegexOptions.None, TimeSpan.FromSeconds(1)));
@@ -170,7 +130,7 @@ public static partial class LockContractCorpus
 
     private static IEnumerable<ContextCorpus.Mutation> RcuHelperMovedOut(string path, string[] lines)
     {
-        var functions = Functions(lines);
+        var functions = CorpusFunctions.Find(lines);
         var helpers = functions.Where(f => Body(lines, f).Any(k => Regex.IsMatch(lines[k], @"rcu_dereference\(|^\t(h?list_for_each_entry_rcu)\([^,]+,[^,]+,[^,]+\)", RegexOptions.None, TimeSpan.FromSeconds(1))) &&
                                            !Body(lines, f).Any(k => Regex.IsMatch(lines[k], @"rcu_read_lock|_lock\w*\(|mutex|msleep|sleep|GFP_KERNEL|wait_|lockdep|_protected|schedule|copy_(to|from)_user", RegexOptions.None, TimeSpan.FromSeconds(1))))
             .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
@@ -205,7 +165,7 @@ public static partial class LockContractCorpus
 
     private static IEnumerable<ContextCorpus.Mutation> BhLockMadePlain(string path, string[] lines)
     {
-        var functions = Functions(lines);
+        var functions = CorpusFunctions.Find(lines);
         var callbacks = lines.Select(l => SoftirqRegistration().Match(l)).Where(m => m.Success)
             .Select(m => m.Groups.Values.Skip(1).First(g => g.Success && g.Length > 0).Value).ToHashSet(StringComparer.Ordinal);
         var classes = new HashSet<string>(StringComparer.Ordinal);
@@ -255,7 +215,7 @@ public static partial class LockContractCorpus
     }
 
     /// <summary>The struct type of a variable the function declares "struct T *name" (parameter or local).</summary>
-    private static string? StructOf(string[] lines, Function function, string name)
+    private static string? StructOf(string[] lines, CorpusFunction function, string name)
     {
         var pattern = $@"struct\s+(\w+)\s*\*\s*{Regex.Escape(name)}\b";
         for (var k = Math.Max(0, function.Open - 5); k < function.Close; k++)
@@ -269,7 +229,7 @@ public static partial class LockContractCorpus
         return null;
     }
 
-    private static IEnumerable<int> Body(string[] lines, Function function) => Enumerable.Range(function.Open + 1, Math.Max(0, function.Close - function.Open - 1));
+    private static IEnumerable<int> Body(string[] lines, CorpusFunction function) => Enumerable.Range(function.Open + 1, Math.Max(0, function.Close - function.Open - 1));
 
     /// <summary>The operators that use a function of one file of the directory from another file of it.</summary>
     private static IEnumerable<ContextCorpus.Mutation> AcrossFiles(List<(string Path, string[] Lines)> files, List<(string Path, string[] Lines)> headers)
@@ -281,7 +241,7 @@ public static partial class LockContractCorpus
         foreach (var (path, lines) in files.Concat(headers))
         {
             // A header's static inline functions are every including file's; a .c file's static ones are its own.
-            foreach (var f in Functions(lines).Where(f => (!f.IsStatic || path.EndsWith(".h", StringComparison.Ordinal)) && f.Parameters.Count >= 1))
+            foreach (var f in CorpusFunctions.Find(lines).Where(f => (!f.IsStatic || path.EndsWith(".h", StringComparison.Ordinal)) && f.Parameters.Count >= 1))
             {
                 var body = Body(lines, f).Where(k => lines[k].Trim().Length > 0).ToList();
                 var lockLines = body.Where(k => lines[k].Contains("lock(", StringComparison.Ordinal) || lines[k].Contains("down", StringComparison.Ordinal) || lines[k].Contains("up_", StringComparison.Ordinal)).ToList();
@@ -325,7 +285,7 @@ public static partial class LockContractCorpus
                         continue;
                     }
 
-                    var function = Functions(lines).FirstOrDefault(f => f.Open < i && i < f.Close);
+                    var function = CorpusFunctions.Find(lines).FirstOrDefault(f => f.Open < i && i < f.Close);
                     if (function is null || !Body(lines, function).Any(k => k != i && lines[k].Trim() == lines[i].Trim()) ||
                         !Body(lines, function).Any(k => k < i && lines[k].Trim() == $"{pairedAcquire.Name}({call.Groups[1].Value});"))
                     {

@@ -25,6 +25,22 @@ public static class RuleRunner
         return new Analyzer([rule]).Run(series, images).Findings;
     }
 
+    /// <summary>Runs rules on one commit changing several files, each with full pre- and post-images (as with --tree); code findings only.</summary>
+    public static List<Finding> RunChangesWithImages(IEnumerable<Rule> rules, AnalysisOptions options, params (string Path, string Before, string After)[] files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var builder = new PatchBuilder().SignedOffByAuthor();
+        var images = new Dictionary<(int, string), FileImages>();
+        foreach (var (path, before, after) in files)
+        {
+            builder.ModifyFile(path, before, after);
+            images[(0, path)] = new FileImages(Lines(before), Lines(after));
+        }
+
+        var series = PatchParser.Parse(builder.Build(), "test.patch");
+        return new Analyzer(rules).Run(series, images, options).Findings.Where(f => f.Kind == FindingKind.Code).ToList();
+    }
+
     private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
 
     /// <summary>Adds the marked C source as a new file and asserts the rule reports exactly the marked lines.</summary>

@@ -126,32 +126,8 @@ public static partial class TreeCorpus
     }
 
     /// <summary>Functions of the file with their body lines (between '{' and '}' at column 0) and whether they are static.</summary>
-    private static List<(string Name, bool IsStatic, int Open, int Close)> Functions(string[] lines)
-    {
-        var result = new List<(string, bool, int, int)>();
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i] != "{")
-            {
-                continue;
-            }
-
-            var headLine = i - 1;
-            while (headLine > 0 && !DefinitionHead().IsMatch(lines[headLine]) && i - headLine < 6)
-            {
-                headLine--;
-            }
-
-            var head = DefinitionHead().Match(lines[headLine]);
-            var close = Array.IndexOf(lines, "}", i);
-            if (head.Success && close > i)
-            {
-                result.Add((head.Groups[1].Value, lines[headLine].StartsWith("static", StringComparison.Ordinal), i, close));
-            }
-        }
-
-        return result;
-    }
+    private static List<(string Name, bool IsStatic, int Open, int Close)> Functions(string[] lines) =>
+        CorpusFunctions.Find(lines).Select(f => (f.Name, f.IsStatic, f.Open, f.Close)).ToList();
 
     /// <summary>Body lines on the function's main line: one tab deep, before any label, not the body of an unbraced if/else/loop.</summary>
     private static IEnumerable<int> MainLine(string[] lines, int open, int close)

@@ -74,30 +74,8 @@ public static class CallGraphSolver
             }
         }
 
-        // Callers by callee name (compressed rows), only of calls where the callee's sleeping makes the caller sleep.
-        var start = new int[graph.Names.Count + 1];
-        foreach (var call in calls)
-        {
-            if (MakesCallerSleep(call.Position))
-            {
-                start[call.Callee + 1]++;
-            }
-        }
-
-        for (var n = 0; n < graph.Names.Count; n++)
-        {
-            start[n + 1] += start[n];
-        }
-
-        var byCallee = new int[start[^1]];
-        var fill = (int[])start.Clone();
-        for (var c = 0; c < calls.Count; c++)
-        {
-            if (MakesCallerSleep(calls[c].Position))
-            {
-                byCallee[fill[calls[c].Callee]++] = c;
-            }
-        }
+        // Callers by callee name, only of calls where the callee's sleeping makes the caller sleep.
+        var (start, byCallee) = CallsByCallee(graph, MakesCallerSleep);
 
         while (queue.Count > 0)
         {
@@ -124,6 +102,40 @@ public static class CallGraphSolver
         }
 
         return witness;
+    }
+
+    /// <summary>
+    /// The calls kept by <paramref name="keep"/>, grouped by callee name in compressed rows: those of name n are
+    /// byCallee[start[n] .. start[n + 1]).
+    /// </summary>
+    internal static (int[] Start, int[] ByCallee) CallsByCallee(CallGraphBuilder graph, Func<CallPosition, bool> keep)
+    {
+        var calls = graph.Calls;
+        var start = new int[graph.Names.Count + 1];
+        foreach (var call in calls)
+        {
+            if (keep(call.Position))
+            {
+                start[call.Callee + 1]++;
+            }
+        }
+
+        for (var n = 0; n < graph.Names.Count; n++)
+        {
+            start[n + 1] += start[n];
+        }
+
+        var byCallee = new int[start[^1]];
+        var fill = (int[])start.Clone();
+        for (var c = 0; c < calls.Count; c++)
+        {
+            if (keep(calls[c].Position))
+            {
+                byCallee[fill[calls[c].Callee]++] = c;
+            }
+        }
+
+        return (start, byCallee);
     }
 
     /// <summary>

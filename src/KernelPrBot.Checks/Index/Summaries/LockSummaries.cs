@@ -194,39 +194,12 @@ internal static class LockSummaries
         static bool Passes(CallPosition position) => (position & (CallPosition.MaybeAtomic | CallPosition.Guarded | CallPosition.Conditional)) == 0;
         var depth = new int[functions.Count];
 
-        // Callers by callee name (compressed rows), only of calls that pass the requirement on.
-        var start = new int[graph.Names.Count + 1];
-        foreach (var call in calls)
-        {
-            if (Passes(call.Position) && call.Callee < graph.Names.Count)
-            {
-                start[call.Callee + 1]++;
-            }
-        }
-
-        for (var n = 0; n < graph.Names.Count; n++)
-        {
-            start[n + 1] += start[n];
-        }
-
-        var byCallee = new int[start[^1]];
-        var fill = (int[])start.Clone();
-        for (var c = 0; c < calls.Count; c++)
-        {
-            if (Passes(calls[c].Position))
-            {
-                byCallee[fill[calls[c].Callee]++] = c;
-            }
-        }
+        var (start, byCallee) = CallGraphSolver.CallsByCallee(graph, Passes);
 
         while (queue.Count > 0)
         {
             var g = queue.Dequeue();
             var name = functions[g].Name;
-            if (name >= graph.Names.Count)
-            {
-                continue;
-            }
 
             for (var s = start[name]; s < start[name + 1]; s++)
             {

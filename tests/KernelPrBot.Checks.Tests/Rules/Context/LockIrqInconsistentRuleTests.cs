@@ -140,10 +140,7 @@ public sealed class LockIrqInconsistentRuleTests
             }
             """;
         var after = before.Replace("\tring->done = 0;", "\tspin_lock(&ring->lock);\n\tring->done = 0;\n\tspin_unlock(&ring->lock);", StringComparison.Ordinal);
-        const string path = "drivers/net/ethernet/acme/main.c";
-        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after).Build();
-        var images = new Dictionary<(int, string), FileImages> { [(0, path)] = new FileImages(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n')) };
-        var findings = new Analyzer([Rule]).Run(PatchParser.Parse(patch, "t.patch"), images, AnalysisOptions.Default with { Symbols = index }).Findings.Where(f => f.Kind == FindingKind.Code).ToList();
+        var findings = RuleRunner.RunChangesWithImages([Rule], AnalysisOptions.Default with { Symbols = index }, ("drivers/net/ethernet/acme/main.c", before, after));
 
         var finding = Assert.Single(findings);
         Assert.Equal(4, finding.Line);

@@ -81,14 +81,8 @@ public sealed class TreeLockFactFindingsTests
         return builder.Build();
     }
 
-    private static List<Finding> Check(string before, string after, bool withIndex = true)
-    {
-        const string path = "drivers/net/acme/main.c";
-        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after).Build();
-        var images = new Dictionary<(int, string), FileImages> { [(0, path)] = new FileImages(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n')) };
-        var options = withIndex ? AnalysisOptions.Default with { Symbols = Index() } : AnalysisOptions.Default;
-        return new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "t.patch"), images, options).Findings.Where(f => f.Kind == FindingKind.Code).ToList();
-    }
+    private static List<Finding> Check(string before, string after, bool withIndex = true) =>
+        RuleRunner.RunChangesWithImages(RuleCatalog.All, withIndex ? AnalysisOptions.Default with { Symbols = Index() } : AnalysisOptions.Default, ("drivers/net/acme/main.c", before, after));
 
     [Fact]
     public void An_early_return_between_a_tree_acquire_wrapper_and_its_release_wrapper_leaks_the_lock()
@@ -273,9 +267,7 @@ public sealed class TreeLockFactFindingsTests
             }
             """;
         var after = before.Replace("\tlp->n = n;", "\tlp->n = n;\n\tlp->buf = kmalloc(n, GFP_KERNEL);", StringComparison.Ordinal);
-        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(path, before, after).Build();
-        var images = new Dictionary<(int, string), FileImages> { [(0, path)] = new FileImages(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n')) };
-        var findings = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "t.patch"), images, AnalysisOptions.Default with { Symbols = builder.Build() }).Findings;
+        var findings = RuleRunner.RunChangesWithImages(RuleCatalog.All, AnalysisOptions.Default with { Symbols = builder.Build() }, (path, before, after));
 
         var finding = Assert.Single(findings, f => f.RuleId == RuleIds.AtomicSleepingAlloc);
         Assert.Equal(7, finding.Line);
@@ -299,13 +291,7 @@ public sealed class TreeLockFactFindingsTests
         var mainAfter = mainBefore.Replace("\ta->restarts++;\n\tmutex_unlock(&a->conf_mutex);\n\tacme_set_power(a, 1);", "\ta->restarts++;\n\tacme_set_power(a, 1);\n\tmutex_unlock(&a->conf_mutex);", StringComparison.Ordinal);
         var coreAfter = Core.Replace("\tmutex_lock(&a->conf_mutex);\n\ta->mode = mode;\n\tmutex_unlock(&a->conf_mutex);", "\tlockdep_assert_held(&a->conf_mutex);\n\ta->mode = mode;", StringComparison.Ordinal);
         Assert.NotEqual(Core, coreAfter);
-        var patch = new PatchBuilder().SignedOffByAuthor().ModifyFile(core, Core, coreAfter).ModifyFile(main, mainBefore, mainAfter).Build();
-        var images = new Dictionary<(int, string), FileImages>
-        {
-            [(0, core)] = new FileImages(Core.TrimEnd('\n').Split('\n'), coreAfter.TrimEnd('\n').Split('\n')),
-            [(0, main)] = new FileImages(mainBefore.TrimEnd('\n').Split('\n'), mainAfter.TrimEnd('\n').Split('\n')),
-        };
-        var findings = new Analyzer(RuleCatalog.All).Run(PatchParser.Parse(patch, "t.patch"), images, AnalysisOptions.Default with { Symbols = Index() }).Findings;
+        var findings = RuleRunner.RunChangesWithImages(RuleCatalog.All, AnalysisOptions.Default with { Symbols = Index() }, (core, Core, coreAfter), (main, mainBefore, mainAfter));
 
         Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.LockRecursion);
         Assert.Single(Check(mainBefore, mainAfter), f => f.RuleId == RuleIds.LockRecursion); // the same change alone still is one
