@@ -43,5 +43,5 @@ public sealed record LockFact(char Kind, string Lock, string By, int Line, strin
     public const char ArgumentSeparator = '\u0002';
 
     public override string ToString() =>
-        Via.Length > 0 ? $"{Via}() ({Path}:{Line}), which takes it with {By}()" : Path.Length == 0 ? $"{By}() at line {Line}" : $"{By}() ({Path}:{Line})";
+        Via.Length > 0 ? $"{Via}() ({Path}:{Line}), which {(Kind == Releases ? "drops" : "takes")} it with {By}()" : Path.Length == 0 ? $"{By}() at line {Line}" : $"{By}() ({Path}:{Line})";
 }
