@@ -9,7 +9,7 @@ namespace KernelPrBot.Testing;
 /// <item><c>assert-lock-dropped</c>: a helper whose first statement is <c>lockdep_assert_held(&amp;param-&gt;f)</c> is
 /// called under that lock; the unlock is moved to just before the call (lock-context-required at the call);</item>
 /// <item><c>rcu-helper-moved-out</c>: a static helper that reads with rcu_dereference() and has no read section is
-/// called inside its caller's only read section; the rcu_read_lock() is moved to just after the call;</item>
+/// called inside its caller's only read section, in a caller that takes no lock; the rcu_read_lock() is moved to just after the call;</item>
 /// <item><c>wrapper-release-removed</c>: a release wrapper defined in another file of the driver (a function whose one
 /// lock call drops <c>param-&gt;f</c>) is called right before a return, and elsewhere in the function too; that call is
 /// removed (lock-not-released at the return);</item>
@@ -138,7 +138,7 @@ public static partial class LockContractCorpus
         {
             var body = Body(lines, caller).ToList();
             var sections = body.Where(k => lines[k].Trim() == "rcu_read_lock();").ToList();
-            if (sections.Count != 1 || body.Any(k => Regex.IsMatch(lines[k], @"spin_lock|_irq|_bh\(|preempt_disable", RegexOptions.None, TimeSpan.FromSeconds(1))))
+            if (sections.Count != 1 || body.Any(k => Regex.IsMatch(lines[k], @"spin_lock|_irq|_bh\(|preempt_disable|mutex_lock|down_(read|write)|_lock\(", RegexOptions.None, TimeSpan.FromSeconds(1))))
             {
                 continue;
             }

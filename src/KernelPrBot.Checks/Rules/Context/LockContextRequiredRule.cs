@@ -12,7 +12,7 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// file or anywhere in the tree through the index. The same holds for those checks written in the function itself.
 /// Whether the caller's callers hold it cannot be seen, so only a path that cannot be under it is reported: one that
 /// dropped the lock before the call, in a function that takes the lock on every path, or (RCU) in a function that
-/// takes rcu_read_lock() itself or holds a sleeping lock there.
+/// takes rcu_read_lock() itself, with no lock held at the call.
 /// </summary>
 public sealed class LockContextRequiredRule : ContextRule
 {
@@ -158,25 +158,22 @@ public sealed class LockContextRequiredRule : ContextRule
 
     /// <summary>
     /// Where a call is outside RCU on some path and its callers cannot have put it inside: the function takes
-    /// rcu_read_lock() itself (the section found is returned), or holds a sleeping lock it took at the call. No atomic
-    /// section is held (spinlocks and disabled bottom halves exclude the writers lockdep cannot see).
+    /// rcu_read_lock() itself (the section found is returned) and the path holds no lock at all. A lock held there may
+    /// be the data's update-side lock (a helper that readers call under RCU and writers under the mutex reads safely
+    /// under either): left alone, as are atomic sections (spinlocks and disabled bottom halves exclude the writers in
+    /// ways lockdep-RCU does not see).
     /// </summary>
     private static HeldLock? OutsideRcu(FunctionContext function, CallSite call)
     {
         var ownSection = function.Calls.FirstOrDefault(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal));
+        if (ownSection is null)
+        {
+            return null;
+        }
+
         foreach (var state in call.States)
         {
-            if (state.InRcuReadSection || state.Held.Any(h => (h.Kind.IsAtomic() && h.Kind != LockKind.AtomicEntry) || h.Kind == LockKind.Unknown))
-            {
-                continue;
-            }
-
-            if (state.Held.FirstOrDefault(h => !h.FromEntry && h.Kind is LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore) is { } sleeping)
-            {
-                return sleeping;
-            }
-
-            if (ownSection is not null)
+            if (!state.InRcuReadSection && !state.Held.Any(h => h.Kind != LockKind.AtomicEntry))
             {
                 return new HeldLock("rcu", LockKind.Rcu, ownSection.Name, null, ownSection.Name + "()", ownSection.Line, false, false);
             }
@@ -185,9 +182,7 @@ public sealed class LockContextRequiredRule : ContextRule
         return null;
     }
 
-    private static string Where(CodeView view, HeldLock where) => where.Kind == LockKind.Rcu
-        ? $" (this function's read section starts at line {view.NewLine(where.Line)})"
-        : $" (under {where.CallText} from line {view.NewLine(where.Line)}: a caller cannot hold rcu_read_lock() around a sleeping lock)";
+    private static string Where(CodeView view, HeldLock where) => $" (this function's read section starts at line {view.NewLine(where.Line)})";
 
     private static string Describe(CodeView view, Unheld why) =>
         why.Dropped ? "released it before the call" : $"has not taken it yet ({why.Later!.CallText} at line {view.NewLine(why.Later.Line)} takes it later on every path)";

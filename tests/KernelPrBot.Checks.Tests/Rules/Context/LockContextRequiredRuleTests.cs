@@ -140,15 +140,19 @@ public sealed class LockContextRequiredRuleTests
     }
 
     [Fact]
-    public void Reports_an_rcu_helper_called_under_a_mutex_the_function_took()
+    public void An_rcu_helper_called_under_a_lock_is_left_alone_as_the_update_side_may_read_it_so()
     {
+        // ovs: ct_limit_set() walks the limits with hlist_for_each_entry_rcu() under ovs_lock(), the update side.
         RuleRunner.AssertMarkedInNewFile(Rule, Helpers + """
             static int acme_scan_done(struct acme_dev *dev)
             {
             	struct acme_sta *sta;
 
+            	rcu_read_lock();
+            	dev->gen++;
+            	rcu_read_unlock();
             	mutex_lock(&dev->mutex);
-            	[|sta = acme_first_sta(dev);|]
+            	sta = acme_first_sta(dev);
             	mutex_unlock(&dev->mutex);
             	return sta != NULL;
             }
