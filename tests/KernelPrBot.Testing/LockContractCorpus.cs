@@ -138,7 +138,7 @@ public static partial class LockContractCorpus
         {
             var body = Body(lines, caller).ToList();
             var sections = body.Where(k => lines[k].Trim() == "rcu_read_lock();").ToList();
-            if (sections.Count != 1 || body.Any(k => Regex.IsMatch(lines[k], @"spin_lock|_irq|_bh\(|preempt_disable|mutex_lock|down_(read|write)|_lock\(", RegexOptions.None, TimeSpan.FromSeconds(1))))
+            if (sections.Count != 1 || body.Any(k => Regex.IsMatch(lines[k], @"spin_lock|_irq|_bh\(|preempt_disable|mutex_lock|down_(read|write)|(?<!rcu_read)_lock\(", RegexOptions.None, TimeSpan.FromSeconds(1))))
             {
                 continue;
             }
