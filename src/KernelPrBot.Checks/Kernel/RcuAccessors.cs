@@ -45,4 +45,21 @@ public static class RcuAccessors
         !Accessors.ContainsKey(name) && !name.StartsWith("srcu_", StringComparison.Ordinal) &&
         (name.Contains("dereference_protected", StringComparison.Ordinal) || name.Contains("dereference_check", StringComparison.Ordinal) ||
          name.EndsWith("_dereference", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The lock of a protected accessor's condition when it is exactly <c>lockdep_is_held(x)</c> (white space removed);
+    /// null for anything else (<c>||</c>, <c>&amp;&amp;</c>, a call inside), which names no one lock.
+    /// </summary>
+    public static string? LockdepHeldLock(string condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        const string Prefix = "lockdep_is_held(";
+        if (!condition.StartsWith(Prefix, StringComparison.Ordinal) || !condition.EndsWith(')') || condition.Contains("||", StringComparison.Ordinal) || condition.Contains("&&", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var inner = condition[Prefix.Length..^1];
+        return inner.Contains('(', StringComparison.Ordinal) ? null : inner;
+    }
 }

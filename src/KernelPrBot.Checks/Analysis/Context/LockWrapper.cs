@@ -46,18 +46,9 @@ internal sealed record LockWrapper(string Name, LockPrimitive Primitive, int Par
             return Prefix;
         }
 
-        if (IsAccessPath(argument))
-        {
-            return Prefix + argument + Rest;
-        }
-
-        // wrapper(&priv->dev) with "&{dev}->mutex" is &priv->dev.mutex.
-        if (argument.StartsWith('&') && IsAccessPath(argument[1..]) && Rest.StartsWith("->", StringComparison.Ordinal))
-        {
-            return Prefix + argument[1..] + "." + Rest[2..];
-        }
-
-        return null;
+        var arguments = new string[Parameter + 1];
+        arguments[Parameter] = argument;
+        return Index.Summaries.LockTemplates.Substitute($"{Prefix}{{{Parameter}}}{Rest}", arguments);
     }
 
     /// <summary>The variable an access path starts from: "priv" of "priv->dev.mutex".</summary>

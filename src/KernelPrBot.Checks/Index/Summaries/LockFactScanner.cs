@@ -105,7 +105,7 @@ internal sealed class LockFactScanner
                 Require(LockFact.RequiresByWrapper, TokenArguments.Text(_text, _tokens, i + 1, 0), name.ToString(), line, acquired);
             }
         }
-        else if (LockedBy(TokenArguments.Text(_text, _tokens, i + 1, 1)) is { } key)
+        else if (RcuAccessors.LockdepHeldLock(TokenArguments.Text(_text, _tokens, i + 1, 1)) is { } key)
         {
             // rcu_dereference_protected(p, lockdep_is_held(&x)): the update side's lock, named. (The _check forms mean "RCU or x".)
             Require(LockFact.Requires, key, name.ToString(), line, acquired);
@@ -273,19 +273,6 @@ internal sealed class LockFactScanner
         {
             _requirements.Add(new LockFact(kind, template, by, line));
         }
-    }
-
-    /// <summary>The lock of "lockdep_is_held(x)" when that is the whole condition, else null.</summary>
-    private static string? LockedBy(string condition)
-    {
-        const string Prefix = "lockdep_is_held(";
-        if (!condition.StartsWith(Prefix, StringComparison.Ordinal) || !condition.EndsWith(')') || condition.Contains("||", StringComparison.Ordinal) || condition.Contains("&&", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var inner = condition[Prefix.Length..^1];
-        return inner.Contains('(', StringComparison.Ordinal) ? null : inner;
     }
 
     private string? Template(string key) => LockTemplates.From(key, _parameters, IsLocal);

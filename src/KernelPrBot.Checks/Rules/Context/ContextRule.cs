@@ -67,6 +67,16 @@ public abstract class ContextRule : Rule, IDifferentialRule
         return call is null ? null : (call.Line, found.Chain, found.Caller);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, FileSummaries> LocalSummaries = new();
+
+    /// <summary>The view's summaries: the tree's behind the file's own with an index, else the file's own alone (made once per view).</summary>
+    protected static FileSummaries SummariesOf(FileContext context, CodeView view, SourceContextAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.Summaries ?? LocalSummaries.GetValue(view, v => FileSummaries.Build(v, context.File.Path, null));
+    }
+
     /// <summary>"spin_lock(&amp;priv->lock) taken at line 118", with lines in the new file.</summary>
     protected static string Describe(CodeView view, HeldLock held) =>
         held.FromEntry ? held.CallText : $"{held.CallText} taken at line {view.NewLine(held.Line)}";

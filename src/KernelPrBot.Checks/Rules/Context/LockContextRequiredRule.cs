@@ -16,8 +16,6 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// </summary>
 public sealed class LockContextRequiredRule : ContextRule
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, FileSummaries> LocalSummaries = new();
-
     public override RuleDescriptor Descriptor { get; } = new(
         RuleIds.LockContextRequired,
         "Call needs a lock or RCU that this path does not hold",
@@ -31,7 +29,7 @@ public sealed class LockContextRequiredRule : ContextRule
 
     protected override void AnalyzeFunction(FileContext context, CodeView view, SourceContextAnalysis analysis, FunctionContext analysed)
     {
-        var summaries = analysis.Summaries ?? LocalSummaries.GetValue(view, v => FileSummaries.Build(v, context.File.Path, null));
+        var summaries = SummariesOf(context, view, analysis);
         var takenEverywhere = TakenOnEveryPath(analysed);
         var reported = new HashSet<int>();
         foreach (var call in analysed.Calls)
@@ -72,7 +70,7 @@ public sealed class LockContextRequiredRule : ContextRule
             yield break;
         }
 
-        if (call.Name.Contains("dereference_protected", StringComparison.Ordinal) && call.ArgumentCount >= 2 && LockedBy(call.Argument(1)) is { } named)
+        if (call.Name.Contains("dereference_protected", StringComparison.Ordinal) && call.ArgumentCount >= 2 && RcuAccessors.LockdepHeldLock(PathWalker.Normalise(call.Argument(1))) is { } named)
         {
             yield return (named, "the accessor names it as the update-side lock");
             yield break;
@@ -93,19 +91,6 @@ public sealed class LockContextRequiredRule : ContextRule
                 yield return (lockName, $"it calls {fact}");
             }
         }
-    }
-
-    /// <summary>The lock of "lockdep_is_held(x)" when that is the whole condition, else null.</summary>
-    private static string? LockedBy(string condition)
-    {
-        const string Prefix = "lockdep_is_held(";
-        if (!condition.StartsWith(Prefix, StringComparison.Ordinal) || !condition.EndsWith(')') || condition.Contains("||", StringComparison.Ordinal) || condition.Contains("&&", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var inner = condition[Prefix.Length..^1];
-        return inner.Contains('(', StringComparison.Ordinal) ? null : PathWalker.Normalise(inner);
     }
 
     /// <summary>

@@ -14,8 +14,6 @@ namespace KernelPrBot.Checks.Rules.Context;
 /// </summary>
 public sealed class LockIrqInconsistentRule : ContextRule
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, FileSummaries> LocalSummaries = new();
-
     public override RuleDescriptor Descriptor { get; } = new(
         RuleIds.LockIrqInconsistent,
         "Spinlock taken with interrupts on that an interrupt handler also takes",
@@ -33,7 +31,7 @@ public sealed class LockIrqInconsistentRule : ContextRule
             return;
         }
 
-        var summaries = analysis.Summaries ?? LocalSummaries.GetValue(view, v => FileSummaries.Build(v, context.File.Path, null));
+        var summaries = SummariesOf(context, view, analysis);
         var taken = summaries.TakenClasses(analysed.Function.Name);
         if (taken.Count == 0 || summaries.MaySleep(analysed.Function.Name) is not { } sleeps)
         {
