@@ -11,5 +11,11 @@ public sealed record AnalysisResult(
     int CommitCount,
     int FileCount)
 {
+    /// <summary>Each model claim with its verdict (empty without a model stage).</summary>
+    public IReadOnlyList<Claims.VerifiedClaim> Claims { get; init; } = [];
+
+    /// <summary>Model answers that were not well-formed claims, with the reason (never posted, counted).</summary>
+    public IReadOnlyList<string> DroppedClaims { get; init; } = [];
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }

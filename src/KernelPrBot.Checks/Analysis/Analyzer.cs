@@ -1,3 +1,4 @@
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;
@@ -42,6 +43,7 @@ public sealed class Analyzer
         var definitions = new Lazy<PatchDefinitions>(() => PatchDefinitions.Collect(series.Patches));
         var unseenBases = new SortedSet<string>(StringComparer.Ordinal);
         var notesUnseenBases = options.Symbols is not null && _rules.Any(r => r.Rule.Descriptor.NeedsSymbolIndex);
+        var claims = new ClaimCollector(options.Claims, series, _rules);
         for (var p = 0; p < series.Patches.Count; p++)
         {
             var patch = series.Patches[p];
@@ -67,6 +69,7 @@ public sealed class Analyzer
                 }
 
                 var facts = new FileFacts(patch, file, image, options, definitions, baseNotInTree: baseNotInTree);
+                var fileStart = findings.Count;
                 foreach (var (rule, severity) in _rules)
                 {
                     if (rule is IDifferentialRule && facts.IsDifferential)
@@ -79,12 +82,19 @@ public sealed class Analyzer
                     Guard(rule, patch, file.PatchLine, file.Path, "file", diagnostics, () => rule.AnalyzeFile(new FileContext(facts, reporter)));
                     findings.AddRange(reporter.Findings);
                 }
+
+                claims.VerifyFile(p, facts, findings.Skip(fileStart).Where(f => f.Kind == FindingKind.Code).ToList(), ordinals, findings);
             }
 
+            claims.FinishPatch(p);
             progress?.Invoke(p + 1, series.Patches.Count);
         }
 
-        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options, unseenBases), series.Patches.Count(x => x.Commit is not null && !IsCoverLetter(x)), fileCount);
+        return new AnalysisResult(Ordered(findings), diagnostics, Notes(series, images, options, unseenBases), series.Patches.Count(x => x.Commit is not null && !IsCoverLetter(x)), fileCount)
+        {
+            Claims = claims.Verified,
+            DroppedClaims = claims.Dropped,
+        };
     }
 
     /// <summary>

@@ -45,6 +45,11 @@ public sealed class JsonFormatter : IFindingFormatter
             }
 
             json.WriteEndArray();
+            if (result.Claims.Count > 0 || result.DroppedClaims.Count > 0)
+            {
+                WriteClaims(json, result);
+            }
+
             json.WriteStartObject("summary");
             json.WriteNumber("errors", result.Count(Severity.Error));
             json.WriteNumber("warnings", result.Count(Severity.Warning));
@@ -75,5 +80,51 @@ public sealed class JsonFormatter : IFindingFormatter
         }
 
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary><c>"claims":[{"file","line","kind","confidence","explanation","model","verdict","evidence","posted"}]</c> and the dropped ones.</summary>
+    private static void WriteClaims(Utf8JsonWriter json, AnalysisResult result)
+    {
+        json.WriteStartArray("claims");
+        foreach (var c in result.Claims)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", c.Claim.File);
+            json.WriteNumber("line", c.Claim.Line);
+            json.WriteString("kind", c.Claim.Kind);
+            json.WriteNumber("confidence", c.Claim.Confidence);
+            if (c.Claim.Function is not null)
+            {
+                json.WriteString("function", c.Claim.Function);
+            }
+
+            json.WriteString("explanation", c.Claim.Explanation);
+            json.WriteString("model", c.Model);
+            json.WriteString("verdict", Claims.VerifiedClaim.VerdictWord(c.Verdict));
+            json.WriteString("evidence", c.Evidence);
+            json.WriteBoolean("alreadyReported", c.AlreadyReported);
+            if (c.Finding is not null)
+            {
+                json.WriteString("fingerprint", c.Finding.Fingerprint);
+                json.WriteString("rule", c.Finding.RuleId);
+                json.WriteNumber("findingLine", c.Finding.Line);
+            }
+
+            if (c.Commit is not null)
+            {
+                json.WriteString("commit", c.Commit);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("droppedClaims");
+        foreach (var dropped in result.DroppedClaims)
+        {
+            json.WriteStringValue(dropped);
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -29,6 +29,16 @@ public sealed class TextFormatter(bool colour) : IFindingFormatter
             writer.WriteLine($"note: {note}");
         }
 
+        foreach (var c in result.Claims)
+        {
+            writer.WriteLine($"claim: {c.Claim.File}:{c.Claim.Line}: {c.Claim.Kind} by {c.Model}: {Claims.VerifiedClaim.VerdictWord(c.Verdict)}{(c.AlreadyReported ? " (reported by the rules too)" : string.Empty)}: {c.Evidence}");
+        }
+
+        foreach (var dropped in result.DroppedClaims)
+        {
+            writer.WriteLine($"claim dropped: {dropped}");
+        }
+
         writer.WriteLine(
             $"{result.Count(Severity.Error)} errors, {result.Count(Severity.Warning)} warnings, {result.Count(Severity.Note)} notes " +
             $"in {result.CommitCount} commits, {result.FileCount} files");

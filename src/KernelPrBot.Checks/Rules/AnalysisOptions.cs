@@ -26,6 +26,9 @@ public sealed record AnalysisOptions
     /// <summary>The Fixes: ids of the series looked up in the base tree's git history; null when the tree is not a git checkout.</summary>
     public CommitHistory? History { get; init; }
 
+    /// <summary>A model reviewer's claims about the series, to be verified by the analysis (null: no model stage).</summary>
+    public Claims.ModelAnswers? Claims { get; init; }
+
     /// <summary>The base tree's checkpatch.pl reports, from a run by the host; without them the checkpatch rule is skipped.</summary>
     public CheckpatchReports? Checkpatch { get; init; }
 }

@@ -33,6 +33,8 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
     /// </summary>
     public bool BaseNotInTree { get; } = baseNotInTree;
 
+    public bool IsCSourceFile => File.Path.EndsWith(".c", StringComparison.Ordinal) || File.Path.EndsWith(".h", StringComparison.Ordinal);
+
     public bool IsDifferential => IsBaseline || Images?.After is not null && Images.Before is not null;
 
     public IReadOnlyList<CodeView> Code => _code ??= IsBaseline && Images?.Before is { } before ? [CodeView.WholeFile(before)] : CodeView.ForFile(File, Images);

@@ -11,4 +11,7 @@ public enum RuleCategory
     License,
     Routing,
     Style,
+
+    /// <summary>A model's claim the analysis could not check, posted as a marked suggestion (Llm:PostUnverified).</summary>
+    Model,
 }

@@ -20,7 +20,7 @@ namespace KernelPrBot.Cli.Commands;
 /// </summary>
 public static class CheckCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--git", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb"];
+    private static readonly HashSet<string> ValueOptions = ["--tree", "--index", "--git", "--config", "--format", "--fail-on", "--submitter", "--max-size-mb", "--model-answers"];
     private static readonly HashSet<string> Flags = ["--color", "--no-color", "--maintainers", "--stats"];
 
     private static readonly Dictionary<string, OutputFormat> FormatChoices = new(StringComparer.Ordinal)
@@ -71,6 +71,7 @@ public static class CheckCommand
             submitter = Person.TryParse(who) ?? throw new UsageException($"--submitter '{who}' is not 'Name <address>'");
         }
 
+        var answers = LoadModelAnswers(reader.Value("--model-answers"));
         var clock = Stopwatch.StartNew();
         var startHeap = (Allocated: GC.GetTotalAllocatedBytes(precise: true), Collections: GC.CollectionCount(0));
         var inputs = PatchInputs.Read(reader.Positional, stdin, maxBytes, gitRepository);
@@ -84,6 +85,11 @@ public static class CheckCommand
         var progress = new TerminalProgress(stderr, stderrIsTerminal);
         // checkpatch.pl takes a fifth of a second a mail: on a long series it is most of the time, hence the progress.
         var input = inputBuilder.Build(inputs.Bytes, submitter, (done, total) => progress.Report("checkpatch.pl", done, total));
+        if (answers is not null)
+        {
+            input = input with { Options = input.Options with { Claims = answers } };
+        }
+
         Dictionary<(int, string), FileImages>? images = null;
         if (tree is not null)
         {
@@ -172,6 +178,39 @@ public static class CheckCommand
         return long.TryParse(text, out var mb) && mb is > 0 and <= 4096
             ? mb * 1024 * 1024
             : throw new UsageException($"--max-size-mb must be a whole number from 1 to 4096, not '{text}'");
+    }
+
+    /// <summary>Recorded model answers to verify instead of calling a model (<c>--model-answers FILE</c>).</summary>
+    private static Checks.Claims.ModelAnswers? LoadModelAnswers(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new UsageException($"--model-answers {path}: no such file");
+            }
+
+            if (info.Length > Checks.Claims.ClaimReader.MaxDocumentBytes)
+            {
+                throw new UsageException($"--model-answers {path}: {info.Length / 1048576} MiB, more than the {Checks.Claims.ClaimReader.MaxDocumentBytes / 1048576} MiB allowed");
+            }
+
+            return Checks.Claims.ClaimReader.ReadAnswers(File.ReadAllBytes(path));
+        }
+        catch (Checks.Claims.ClaimFormatException ex)
+        {
+            throw new UsageException($"--model-answers {path}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--model-answers {path}: {ex.Message}");
+        }
     }
 
     private static CheckConfig LoadConfig(string? path, KernelTree? tree)

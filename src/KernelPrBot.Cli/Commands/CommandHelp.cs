@@ -25,6 +25,9 @@ public static class CommandHelp
           --max-size-mb N     refuse inputs larger than N MiB (default 256)
           --color, --no-color colours in text output (default: on a terminal, unless NO_COLOR is set)
           --stats             print times and allocation on stderr
+          --model-answers F   verify a model reviewer's recorded claims (JSON: {"model", "patches":[{"commit",
+                              "claims":[{"file","line","kind","confidence","explanation"}]}]}) with the analysis;
+                              confirmed claims are reported as the rule's findings, every claim's verdict is listed
           -h, --help          this help
 
         exit codes: 0 clean, 1 findings at or above --fail-on (or an input error in part of the input), 2 usage or input error

@@ -31,6 +31,12 @@ public sealed class ForgeResilienceOptions
 
     public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Resend POSTs that failed with a 5xx or timed out. Off for forges (a POST there may have been carried out); on for
+    /// the model endpoint, where a chat completion changes nothing and only costs tokens.
+    /// </summary>
+    public bool RetryWrites { get; set; }
+
     /// <summary>How long an open circuit fails calls at once before letting one through to test the forge.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -17,7 +17,7 @@ internal sealed class ForgeRetryRules(ForgeResilienceOptions options, TimeProvid
 
     public async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, HttpMethod? method, CancellationToken cancellationToken)
     {
-        var idempotent = method is not null && IsIdempotent(method);
+        var idempotent = method is not null && (IsIdempotent(method) || options.RetryWrites);
         if (outcome.Exception is { } exception)
         {
             return idempotent && exception is TimeoutRejectedException or HttpRequestException;

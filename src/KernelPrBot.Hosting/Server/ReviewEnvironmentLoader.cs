@@ -1,6 +1,8 @@
 using KernelPrBot.Hosting.Settings;
 using KernelPrBot.Inputs;
+using KernelPrBot.ModelReview;
 using KernelPrBot.Review.Jobs;
+using KernelPrBot.Review.ModelStage;
 
 namespace KernelPrBot.Hosting.Server;
 
@@ -16,6 +18,23 @@ public static class ReviewEnvironmentLoader
         ArgumentNullException.ThrowIfNull(settings);
         var inputs = AnalysisInputBuilder.Load(
             settings.Index.Tree, settings.Index.Path, tree => IndexCache.LoadOrBuild(tree, Console.Error, stderrIsTerminal: false), InputSettingNames.Bot);
-        return new ReviewEnvironment { Inputs = inputs, Options = settings.Review.ToOptions() };
+        return new ReviewEnvironment
+        {
+            Inputs = inputs,
+            Options = settings.Review.ToOptions(),
+            ModelReviewer = settings.Llm.Enabled && !settings.Llm.Problems().Any() ? ModelReviewerFor(settings) : null,
+            PostUnverifiedClaims = settings.Llm.PostUnverified,
+        };
+    }
+
+    /// <summary>The model stage over the configured provider, its HTTP calls through the bot's resilience handlers.</summary>
+    public static IModelReviewer ModelReviewerFor(KernelPrBotSettings settings, HttpMessageHandler? inner = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = settings.Llm.ToOptions();
+#pragma warning disable CA2000 // the client lives as long as the process, as the reviewer that holds it
+        var http = new HttpClient(Http.ModelHttpHandlers.Create(settings.Llm.Resilience(settings.Http), time, inner)) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore CA2000
+        return new ModelReviewer(ChatClientFactory.Create(options, http), options, new FileModelStageStore(options.CacheDirectory!), time);
     }
 }

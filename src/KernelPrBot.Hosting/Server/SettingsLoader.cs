@@ -63,6 +63,7 @@ public static class SettingsLoader
             problems.Add("KernelPrBot:Queue:ConnectionString is not set: the azure queue needs a storage connection string, or QueueServiceUri and TableServiceUri with a managed identity");
         }
 
+        problems.AddRange(settings.Llm.Problems());
         return problems;
     }
 }

@@ -22,6 +22,9 @@ public sealed class KernelPrBotSettings
 
     public ReviewSettings Review { get; set; } = new();
 
+    /// <summary>The opt-in model-assisted review stage.</summary>
+    public LlmSettings Llm { get; set; } = new();
+
     /// <summary>Retries, timeouts, circuit breaker and write pacing of forge calls.</summary>
     public ForgeResilienceOptions Http { get; set; } = new();
 }

@@ -17,10 +17,18 @@ public static class ChangeAnalyzer
     public const string SubmitterNotChecked =
         "the last Signed-off-by was not compared with the sender: a pull request names an account, not a \"Name <address>\"";
 
-    public sealed record Output(IReadOnlyList<Finding> Findings, IReadOnlyList<FileChange> DiffFiles, IReadOnlyList<string> Notes);
+    public sealed record Output(IReadOnlyList<Finding> Findings, IReadOnlyList<FileChange> DiffFiles, IReadOnlyList<string> Notes)
+    {
+        /// <summary>Each model claim with the analysis' verdict (empty without model answers).</summary>
+        public IReadOnlyList<Checks.Claims.VerifiedClaim> Claims { get; init; } = [];
+
+        /// <summary>Model answers that were not well-formed claims.</summary>
+        public IReadOnlyList<string> DroppedClaims { get; init; } = [];
+    }
 
     public static Output Run(
-        ChangeSeries.Result built, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, CheckConfig config, ReviewEnvironment environment)
+        ChangeSeries.Result built, IReadOnlyDictionary<(int Patch, string Path), FileImages>? images, CheckConfig config, ReviewEnvironment environment,
+        Checks.Claims.ModelAnswers? claims = null)
     {
         var notes = new List<string>(built.Skipped);
         var diffFiles = built.DiffPatchIndex >= 0 ? built.Series.Patches[built.DiffPatchIndex].Files : [];
@@ -29,7 +37,7 @@ public static class ChangeAnalyzer
             : new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var input = environment.Inputs.Build(texts, submitter: null);
         var analyzer = new Analyzer(environment.Rules, config);
-        var result = analyzer.Run(built.Series, images, input.Options);
+        var result = analyzer.Run(built.Series, images, claims is null ? input.Options : input.Options with { Claims = claims });
         notes.AddRange(result.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Message.Contains("could not analyse", StringComparison.Ordinal))
             .Select(d => d.Message));
@@ -49,6 +57,6 @@ public static class ChangeAnalyzer
             notes.Add(SubmitterNotChecked);
         }
 
-        return new Output(result.Findings, diffFiles, notes);
+        return new Output(result.Findings, diffFiles, notes) { Claims = result.Claims, DroppedClaims = result.DroppedClaims };
     }
 }

@@ -15,7 +15,8 @@ namespace KernelPrBot.Review.Commands;
 public static class CommandResponder
 {
     public static async Task<CommandAnswer> DecideAsync(
-        ICodeHost host, Change change, ReviewRequest request, SlashCommand command, IReadOnlyList<IgnoreEntry> ignores, CancellationToken cancellationToken)
+        ICodeHost host, Change change, ReviewRequest request, SlashCommand command, IReadOnlyList<IgnoreEntry> ignores, ModelStage.IModelReviewer? modelReviewer,
+        CancellationToken cancellationToken)
     {
         var who = request.Requester ?? "someone";
         switch (command.Kind)
@@ -24,6 +25,8 @@ public static class CommandResponder
                 return new CommandAnswer(false, HelpText(), CommandAnswer.Accepted, ignores);
             case SlashCommandKind.Invalid:
                 return new CommandAnswer(false, $"@{who} {command.Problem}.\n\n{HelpText()}", CommandAnswer.Refused, ignores);
+            case SlashCommandKind.Explain when command.RuleId == ModelStageExplanation.Topic:
+                return new CommandAnswer(false, await ModelStageExplanation.RenderAsync(modelReviewer, change, cancellationToken).ConfigureAwait(false), CommandAnswer.Accepted, ignores);
             case SlashCommandKind.Explain:
                 return Explain(who, command.RuleId!, ignores);
             case SlashCommandKind.Recheck:
@@ -94,6 +97,7 @@ public static class CommandResponder
         **KernelPrBot commands** (write them at the start of a line of a comment):
         - `/kpb recheck`: review the pull request again (its author and collaborators)
         - `/kpb explain <rule>`: what a rule checks and why
+        - `/kpb explain model`: the model stage's claims on this head, its tool calls and each verdict (when the stage is on)
         - `/kpb ignore <rule> <reason>`: stop counting a rule on this pull request (maintainers; recorded in the summary)
         - `/kpb help`: this list
         """;

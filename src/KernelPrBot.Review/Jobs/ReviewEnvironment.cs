@@ -16,4 +16,10 @@ public sealed record ReviewEnvironment
     public MaintainersFile? Maintainers => Inputs.Maintainers;
 
     public ReviewOptions Options { get; init; } = ReviewOptions.Default;
+
+    /// <summary>The opt-in model stage (Llm:Enabled); null, the default, runs no model at all.</summary>
+    public ModelStage.IModelReviewer? ModelReviewer { get; init; }
+
+    /// <summary>Llm:PostUnverified: post the claims the analysis cannot check as marked suggestions (default: list them in the summary only).</summary>
+    public bool PostUnverifiedClaims { get; init; }
 }

@@ -5,6 +5,7 @@ using KernelPrBot.Checks.Rules;
 using KernelPrBot.Review.Analysis;
 using KernelPrBot.Review.Commands;
 using KernelPrBot.Review.Model;
+using KernelPrBot.Review.ModelStage;
 using KernelPrBot.Review.Planning;
 using KernelPrBot.Review.Ports;
 
@@ -54,7 +55,7 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
             return ReviewOutcome.Skipped($"comment {commentId} was answered before");
         }
 
-        var answer = await CommandResponder.DecideAsync(host, change, request, command, ignores, cancellationToken).ConfigureAwait(false);
+        var answer = await CommandResponder.DecideAsync(host, change, request, command, ignores, environment.ModelReviewer, cancellationToken).ConfigureAwait(false);
         if (!answer.RunsReview)
         {
             return await ApplyAsync(change, new ReviewPlan { HeadSha = change.HeadSha, Replies = answer.Replies(commentId), Reactions = answer.Reactions(commentId) }, 0, cancellationToken).ConfigureAwait(false);
@@ -73,6 +74,7 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
         var images = await SourceImages.FetchAsync(host, change, diffFiles, built.DiffPatchIndex, environment.Options, notes, cancellationToken).ConfigureAwait(false);
         var analysis = ChangeAnalyzer.Run(built, images, config, environment);
         notes.AddRange(analysis.Notes);
+        (analysis, var modelStage) = await ModelStageStep.RunAsync(change, built, images, config, environment, analysis, cancellationToken).ConfigureAwait(false);
 
         var plan = ReviewPlanner.Plan(new PlannerInput
         {
@@ -84,6 +86,7 @@ public sealed class ReviewJob(ICodeHost host, ReviewEnvironment environment)
             Notes = notes,
             SendEmailCommand = environment.Maintainers?.Route(diffFiles.Select(f => f.Path)).SendEmailCommand(),
             Options = environment.Options,
+            ModelStage = modelStage,
         });
         if (command is { } c)
         {

@@ -18,6 +18,13 @@ public static class CommentText
         }
 
         text.AppendLine();
+        if (finding.Category == RuleCategory.Model)
+        {
+            text.Append("<sub>[About the model stage](").Append(options.RuleDocsUrl).Append("../model-stage.md) · `/kpb explain model`</sub>\n");
+            text.Append(Markers.Finding(finding.Fingerprint, resolved: false));
+            return text.ToString();
+        }
+
         text.Append("<sub>[About this rule](").Append(options.RuleDocsUrl).Append(finding.RuleId).Append(".md) · `/kpb explain ")
             .Append(finding.RuleId).Append("` · maintainers: `/kpb ignore ").Append(finding.RuleId).AppendLine(" <reason>`</sub>");
         text.Append(Markers.Finding(finding.Fingerprint, resolved: false));

@@ -21,4 +21,7 @@ public sealed record PlannerInput
     public string? SendEmailCommand { get; init; }
 
     public ReviewOptions Options { get; init; } = ReviewOptions.Default;
+
+    /// <summary>The model stage's outcome for the summary; null with the stage off.</summary>
+    public ModelStage.ModelStageSummary? ModelStage { get; init; }
 }

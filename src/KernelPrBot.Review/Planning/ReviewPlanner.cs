@@ -44,6 +44,7 @@ public static class ReviewPlanner
             Notes = input.Notes,
             SendEmailCommand = input.SendEmailCommand,
             Options = options,
+            ModelStage = input.ModelStage,
         });
         SummaryChange? summary = prior.Summary is null ? new SummaryChange(null, summaryBody)
             : string.Equals(Normalise(prior.Summary.Body), Normalise(summaryBody), StringComparison.Ordinal) ? null

@@ -26,4 +26,7 @@ public sealed record SummaryInput
     public string? SendEmailCommand { get; init; }
 
     public required ReviewOptions Options { get; init; }
+
+    /// <summary>The model stage's outcome, when it ran (null with the stage off: the summary is then as without it).</summary>
+    public ModelStage.ModelStageSummary? ModelStage { get; init; }
 }

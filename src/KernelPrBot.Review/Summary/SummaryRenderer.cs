@@ -56,6 +56,11 @@ public static class SummaryRenderer
         }
 
         AppendIgnores(text, input);
+        if (input.ModelStage is { } stage)
+        {
+            ModelStageSection.Append(text, stage);
+        }
+
         AppendNotes(text, input.Notes);
         AppendDebugOptions(text, findings);
         AppendSendEmail(text, input.SendEmailCommand);

@@ -1,0 +1,15 @@
+namespace KernelPrBot.Checks.Claims;
+
+/// <summary>
+/// What a kind's check concluded: the verdict, the evidence, and for a confirmation the rule, the new-side line,
+/// the message and the fingerprint evidence of the finding to post.
+/// </summary>
+internal sealed record ClaimCheckResult(ClaimVerdict Verdict, string Evidence, string? RuleId = null, int Line = 0, string? FingerprintEvidence = null)
+{
+    public static ClaimCheckResult NotCheckable(string why) => new(ClaimVerdict.NotCheckable, why);
+
+    public static ClaimCheckResult Contradicted(string why) => new(ClaimVerdict.Contradicted, why);
+
+    public static ClaimCheckResult Confirmed(string ruleId, int line, string evidence, string fingerprintEvidence) =>
+        new(ClaimVerdict.Confirmed, evidence, ruleId, line, fingerprintEvidence);
+}
