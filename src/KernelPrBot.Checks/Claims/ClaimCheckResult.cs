@@ -6,6 +6,9 @@ namespace KernelPrBot.Checks.Claims;
 /// </summary>
 internal sealed record ClaimCheckResult(ClaimVerdict Verdict, string Evidence, string? RuleId = null, int Line = 0, string? FingerprintEvidence = null)
 {
+    /// <summary>Another new-side line where a rule reports the same problem (a leak seen at its return): that finding stands for the claim.</summary>
+    public int? SameAs { get; init; }
+
     public static ClaimCheckResult NotCheckable(string why) => new(ClaimVerdict.NotCheckable, why);
 
     public static ClaimCheckResult Contradicted(string why) => new(ClaimVerdict.Contradicted, why);

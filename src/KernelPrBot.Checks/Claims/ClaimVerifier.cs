@@ -77,6 +77,11 @@ internal static class ClaimVerifier
             return new VerifiedClaim(claim, model, result.Verdict, result.Evidence);
         }
 
+        if (result.SameAs is { } other && fileFindings.FirstOrDefault(f => confirming.Contains(f.RuleId) && f.Line == other) is { } same)
+        {
+            return new VerifiedClaim(claim, model, ClaimVerdict.Confirmed, $"{result.Evidence}; reported at line {other}", same, AlreadyReported: true);
+        }
+
         if (!enabled.TryGetValue(result.RuleId!, out var rule))
         {
             return new VerifiedClaim(claim, model, ClaimVerdict.NotCheckable, $"{result.Evidence}; but {result.RuleId} is turned off in the configuration");

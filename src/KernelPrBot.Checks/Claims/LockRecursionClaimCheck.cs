@@ -5,7 +5,8 @@ namespace KernelPrBot.Checks.Claims;
 /// <summary>
 /// A lock taken while it is already held. Confirmed when a lock primitive on the line takes a lock that a path
 /// holds there (read sides, _nested forms and trylocks aside), or a tree function called there takes it on every
-/// path. Contradicted when the line's only lock call is a primitive and no path reaching it holds that lock.
+/// path. Never contradicted: a lock no path of this function holds may be its caller's (the analysis does not follow
+/// callers), and that is how most recursive locking happens.
 /// </summary>
 internal static class LockRecursionClaimCheck
 {
@@ -41,9 +42,9 @@ internal static class LockRecursionClaimCheck
             }
         }
 
-        return primitives > 0 && primitives == calls.Count
-            ? ClaimCheckResult.Contradicted($"no path reaching line {site.Claim.Line} holds the lock it takes")
-            : ClaimCheckResult.NotCheckable($"the analysis finds no lock held twice at line {site.Claim.Line}");
+        return ClaimCheckResult.NotCheckable(primitives > 0
+            ? $"no path of {site.FunctionName}() holds the lock taken at line {site.Claim.Line}; whether its callers do is not followed"
+            : $"the analysis finds no lock held twice at line {site.Claim.Line}");
     }
 
     private static string Normalise(string key) => key.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('&');

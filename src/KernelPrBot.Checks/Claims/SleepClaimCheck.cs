@@ -34,7 +34,7 @@ internal static class SleepClaimCheck
             if (Atomic(site, call) is { } atomic)
             {
                 var rule = sleep.Value.Allocation ? RuleIds.AtomicSleepingAlloc : RuleIds.SleepInAtomic;
-                return ClaimCheckResult.Confirmed(rule, site.NewLine(call.Line), $"{sleep.Value.How}, but {atomic.Where}", $"{call.Name}:{atomic.Key}");
+                return ClaimCheckResult.Confirmed(rule, site.NewLine(call.Line), $"{sleep.Value.How}, but {atomic.Where}", $"{call.Name}:{atomic.Key}") with { SameAs = sleep.Value.InFileLine };
             }
 
             sleepsWithoutAtomic ??= sleep.Value.How;
@@ -52,7 +52,7 @@ internal static class SleepClaimCheck
             : ClaimCheckResult.NotCheckable($"the analysis knows no sleeping path for {string.Join(", ", calls.Select(c => c.Name + "()").Distinct())}, but not all of it is in the tree's index");
     }
 
-    private static (string How, bool Allocation)? HowItSleeps(ClaimSite site, CallSite call)
+    private static (string How, bool Allocation, int? InFileLine)? HowItSleeps(ClaimSite site, CallSite call)
     {
         if (SleepingCalls.PollSleepArgumentOf(call.Name) is >= 0 and var sleep && sleep < call.ArgumentCount && call.Argument(sleep) == "0")
         {
@@ -61,26 +61,28 @@ internal static class SleepClaimCheck
 
         if (Allocators.IsAlwaysSleeping(call.Name))
         {
-            return ($"{call.Name}() may sleep (it always may)", true);
+            return ($"{call.Name}() may sleep (it always may)", true, null);
         }
 
         for (var a = 0; a < call.ArgumentCount; a++)
         {
             if (Allocators.MentionsGfp(call, a) && Allocators.SleepingFlag(call.Words(a)) is { } flag)
             {
-                return ($"{call.Name}({flag}) may sleep", true);
+                return ($"{call.Name}({flag}) may sleep", true, null);
             }
         }
 
         if (SleepingCalls.MaySleep(call.Name))
         {
-            return ($"{call.Name}() may sleep", false);
+            return ($"{call.Name}() may sleep", false, null);
         }
 
         if (site.Summaries.MaySleep(call.Name) is { Count: > 0 } chain)
         {
             var text = $"{call.Name}() may sleep: " + string.Join(", which ", chain.Select(s => $"{s.Function}() calls {s.Callee}() ({(s.Path.Length == 0 ? site.Facts.File.Path : s.Path)}:{s.Line})"));
-            return (text, Index.Summaries.FunctionBodyScanner.IsAllocator(chain[^1].Callee));
+            // A helper of this file: the rules may report the sleeping call inside it, which is the same problem.
+            var inFile = site.Analysis.Function(call.Name) is not null && chain[0].Path.Length == 0 || chain[0].Path == site.Facts.File.Path ? chain[0].Line : (int?)null;
+            return (text, Index.Summaries.FunctionBodyScanner.IsAllocator(chain[^1].Callee), inFile);
         }
 
         return null;

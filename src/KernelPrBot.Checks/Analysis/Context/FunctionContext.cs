@@ -10,6 +10,9 @@ public sealed record FunctionContext(
     IReadOnlyList<ReturnSite> Returns,
     IReadOnlyList<LockEvent> Events)
 {
+    /// <summary>Each goto with the states that take it (a claim about an error path names the goto, not the return).</summary>
+    public IReadOnlyList<GotoSite> Gotos { get; init; } = [];
+
     public bool HasCallTo(string name) => Calls.Any(c => c.Name == name);
 
     public bool UsesRcuReadLock => Calls.Any(c => c.Name.StartsWith("rcu_read_lock", StringComparison.Ordinal)) ||

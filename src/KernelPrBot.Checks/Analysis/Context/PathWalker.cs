@@ -18,6 +18,7 @@ internal sealed class PathWalker
     private readonly IReadOnlyList<Token> _code;
     private readonly List<CallSite> _calls = [];
     private readonly List<ReturnSite> _returns = [];
+    private readonly List<GotoSite> _gotos = [];
     private readonly List<LockEvent> _events = [];
     private readonly Dictionary<string, List<ContextState>> _labels = new(StringComparer.Ordinal);
     private readonly Stack<List<ContextState>> _breaks = new();
@@ -61,7 +62,7 @@ internal sealed class PathWalker
             walker._returns.Add(new ReturnSite(function.EndLine, string.Empty, state, true));
         }
 
-        return new FunctionContext(function, entry, walker._calls, walker._returns, walker._events);
+        return new FunctionContext(function, entry, walker._calls, walker._returns, walker._events) { Gotos = walker._gotos };
     }
 
     private List<ContextState> WalkStatement(Statement statement, List<ContextState> states)
@@ -106,6 +107,7 @@ internal sealed class PathWalker
                 }
 
                 list.AddRange(states);
+                _gotos.Add(new GotoSite(g.Line, g.Label, states));
                 return [];
             case ReturnStatement r:
                 {
