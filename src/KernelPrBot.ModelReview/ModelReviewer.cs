@@ -51,7 +51,7 @@ public sealed class ModelReviewer(IChatClient client, ModelStageOptions options,
 
             try
             {
-                answers.Add(await ReviewPatchAsync(patch, name, toolbox, budget, calls, notes, started, cancellationToken).ConfigureAwait(false));
+                answers.Add(await ReviewPatchAsync(patch, name, Context(input), toolbox, budget, calls, notes, started, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
             {
@@ -64,9 +64,9 @@ public sealed class ModelReviewer(IChatClient client, ModelStageOptions options,
     }
 
     private async Task<PatchAnswer> ReviewPatchAsync(
-        Patch patch, string name, KernelToolbox toolbox, Budget budget, List<ToolCallRecord> calls, List<string> notes, long started, CancellationToken cancellationToken)
+        Patch patch, string name, string context, KernelToolbox toolbox, Budget budget, List<ToolCallRecord> calls, List<string> notes, long started, CancellationToken cancellationToken)
     {
-        var (user, cut) = ReviewPrompt.User(patch, options.MaxPatchCharacters);
+        var (user, cut) = ReviewPrompt.User(patch, options.MaxPatchCharacters, context);
         if (cut)
         {
             notes.Add($"{name}: the diff was cut at {options.MaxPatchCharacters:N0} characters for the model");
@@ -135,6 +135,19 @@ public sealed class ModelReviewer(IChatClient client, ModelStageOptions options,
         HttpRequestException h when h.StatusCode is { } status => $"HTTP {(int)status}",
         _ => ex.GetType().Name,
     };
+
+    /// <summary>A pull request's title and its commits' messages: what its diff is meant to do.</summary>
+    private static string Context(ModelStageInput input)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("Pull request: ").AppendLine(input.Change.Title);
+        foreach (var commit in input.Change.Commits.Take(50))
+        {
+            text.AppendLine().Append("Commit ").Append(commit.Sha.Length > 12 ? commit.Sha[..12] : commit.Sha).AppendLine(":").AppendLine(TreeFiles.Clip(commit.Message, 4_000));
+        }
+
+        return text.ToString();
+    }
 
     private static bool IsC(FileChange file) => !file.IsBinary && (file.Path.EndsWith(".c", StringComparison.Ordinal) || file.Path.EndsWith(".h", StringComparison.Ordinal));
 

@@ -26,12 +26,17 @@ internal static class ReviewPrompt
         """;
 
     /// <summary>The patch as the model reads it: subject, message, then the diff, cut at <paramref name="maxCharacters"/>.</summary>
-    public static (string Text, bool Cut) User(Patch patch, int maxCharacters)
+    /// <param name="context">For a pull request's whole diff (no commit of its own): the title and the commits' messages.</param>
+    public static (string Text, bool Cut) User(Patch patch, int maxCharacters, string? context = null)
     {
         var text = new StringBuilder();
         if (patch.Commit is { } commit)
         {
             text.Append("Subject: ").AppendLine(commit.Subject).AppendLine().AppendLine(commit.Body).AppendLine("---");
+        }
+        else if (!string.IsNullOrWhiteSpace(context))
+        {
+            text.AppendLine(context).AppendLine("---");
         }
 
         foreach (var file in patch.Files.Where(f => !f.IsBinary))

@@ -84,7 +84,8 @@ internal sealed class ClaimCollector
         }
 
         var patch = _series.Patches[patchIndex];
-        var onlyPatch = _series.Patches.Count(p => p.Files.Count > 0) == 1;
+        // An answer that names no patch is about the one patch with files (a pull request's diff, or a single mail).
+        var onlyPatch = patch.Files.Count > 0 && _series.Patches.Count(p => p.Files.Count > 0) == 1;
         var answer = _answers.For(patch.Commit?.Id, patch.Commit?.Subject, onlyPatch);
         if (answer is null || !_used.Add(answer))
         {

@@ -39,8 +39,7 @@ public static class ModelStageSection
         var usage = stage.Run.Usage;
         text.Append("Spent: ").Append(Plural(usage.ModelCalls, "model call")).Append(", ").Append(Plural(usage.ToolCalls, "tool call")).Append(", ")
             .Append(usage.InputTokens.ToString("N0", CultureInfo.InvariantCulture)).Append(" input and ")
-            .Append(usage.OutputTokens.ToString("N0", CultureInfo.InvariantCulture)).Append(" output tokens")
-            .Append(stage.Run.FromCache ? " (answers recorded for this head before; no model call now)" : string.Empty).AppendLine(".");
+            .Append(usage.OutputTokens.ToString("N0", CultureInfo.InvariantCulture)).AppendLine(" output tokens on this head.");
         foreach (var note in stage.Run.Notes)
         {
             text.Append("- ").AppendLine(note);

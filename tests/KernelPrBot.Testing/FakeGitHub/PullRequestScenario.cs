@@ -9,14 +9,14 @@ public sealed class PullRequestScenario
     public const string Maintainer = "maint";
     public const string Author = "jane";
 
-    public PullRequestScenario(FakeGitHubServer github, int number = 17, string? fork = null)
+    public PullRequestScenario(FakeGitHubServer github, int number = 17, string? fork = null, string? changed = null, string name = "linux")
     {
-        Repo = github.AddRepository("acme", "linux", installationId: 77);
+        Repo = github.AddRepository("acme", name, installationId: 77);
         Repo.SetPermission(Maintainer, "maintain");
         Repo.SetPermission("helper", "triage");
         Pr = Repo.OpenPullRequest(number, "net: acme: rx buffer", Author,
             new Dictionary<string, string> { [SampleDriver.DriverPath] = SampleDriver.Base, ["MAINTAINERS"] = "" },
-            [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [SampleDriver.DriverPath] = SampleDriver.Buggy })],
+            [new FakeCommit(SampleDriver.AddMessage, "Jane Developer", "jane@example.org", new Dictionary<string, string?> { [SampleDriver.DriverPath] = changed ?? SampleDriver.Buggy })],
             fork);
     }
 
