@@ -9,10 +9,15 @@ kind is reported in its file within two lines of the line the bug is at ("in-fun
 function, e.g. at the return a leaked lock reaches rather than at the goto that skips the unlock). Other context
 findings are listed.
 
+With --model-answers FILE (tests/fixtures/model-answers/regressions.json), the recorded claims of a model reviewer
+are verified by the analysis too (check --model-answers): each case lists every claim with its verdict ("*" marks a
+claim within two lines of the bug), and the totals give the verdicts, the model's own recall (a claim at the bug,
+whatever its verdict) and the recall of what is posted with the stage (the rules' findings plus confirmed claims).
+
 The repositories are not in this one: clone each bare into MIRRORS/<owner>+<name>/repo
 (git clone --bare https://github.com/<owner>/<name> MIRRORS/<owner>+<name>/repo).
 
-usage: scripts/score-regressions.py --mirrors DIR [--base TREE] [--cli PATH] [--work DIR] [--out DIR] [CASE-PREFIX ...]
+usage: scripts/score-regressions.py --mirrors DIR [--base TREE] [--cli PATH] [--work DIR] [--out DIR] [--model-answers FILE] [CASE-PREFIX ...]
 """
 import argparse, json, os, re, shutil, subprocess, sys
 
@@ -75,12 +80,14 @@ def main():
     p.add_argument("--cli", default=os.environ.get("KPB_CLI", "kernel-pr-bot"))
     p.add_argument("--work", default="/var/tmp/kpb-regressions")
     p.add_argument("--out", default=None)
+    p.add_argument("--model-answers", default=None)
     p.add_argument("only", nargs="*")
     a = p.parse_args()
     cases = json.load(open(os.path.join(here, "..", "tests", "regressions", "cases.json")))
     out = a.out or os.path.join(a.work, "out")
     os.makedirs(out, exist_ok=True)
     by_kind = {}
+    verdicts, added, model_hits, claim_count = {}, [], 0, 0
     for c in cases:
         if a.only and not any(c["id"].startswith(o) for o in a.only):
             continue
@@ -105,7 +112,8 @@ def main():
         patch = re.sub(r"^(--- a/|\+\+\+ b/)(\S+)", lambda x: x.group(1) + mapped(x.group(2)), patch, flags=re.M)
         patch_file = os.path.join(out, c["id"] + ".patch")
         open(patch_file, "w").write(patch)
-        r = subprocess.run([a.cli, "check", "--tree", tree, "--format", "json", "--fail-on", "never", patch_file], capture_output=True, text=True)
+        extra = ["--model-answers", a.model_answers] if a.model_answers else []
+        r = subprocess.run([a.cli, "check", "--tree", tree, "--format", "json", "--fail-on", "never"] + extra + [patch_file], capture_output=True, text=True)
         open(os.path.join(out, c["id"] + ".json"), "w").write(r.stdout)
         findings = json.loads(r.stdout).get("findings", []) if r.stdout.strip() else []
         context = [f for f in findings if f.get("rule") in CONTEXT]
@@ -120,10 +128,26 @@ def main():
         print(f"{c['id']:55} {c['kind']:22} {verdict:11} other context findings: {len(context) - len(hit) - len(near)}")
         for f in context:
             print(f"    {f['rule']} {f.get('file')}:{f.get('line')}: {f.get('message', '')[:300]}")
+        claims = json.loads(r.stdout).get("claims", []) if r.stdout.strip() else []
+        claimed = False
+        for cl in claims:
+            at_bug = cl["file"] == file and abs(cl["line"] - c["line"]) <= 2
+            claimed |= at_bug
+            verdicts[cl["verdict"]] = verdicts.get(cl["verdict"], 0) + 1
+            if cl["verdict"] == "confirmed" and not cl.get("alreadyReported"):
+                added.append((c["id"], at_bug, cl))
+            print(f"    claim {'*' if at_bug else ' '} {cl['verdict']:13} {cl['kind']:26} {cl['file']}:{cl['line']}{' (rules too)' if cl.get('alreadyReported') else ''}: {cl['evidence'][:200]}")
+        model_hits += claimed
+        claim_count += len(claims)
         sys.stdout.flush()
     print()
     for kind, (total, caught, elsewhere) in sorted(by_kind.items()):
         print(f"{kind:22} caught {caught} of {total} at the line; {elsewhere} more elsewhere in the function")
+    if a.model_answers:
+        print(f"model claims: {claim_count} in {sum(t for t, _, _ in by_kind.values())} patches; " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))
+        print(f"the model claimed the bug (within two lines, any verdict) in {model_hits} of {sum(t for t, _, _ in by_kind.values())} cases")
+        for cid, at_bug, cl in added:
+            print(f"posted from the model: {cid} {cl['file']}:{cl['line']} {'(the bug)' if at_bug else '(not the bug: judge it)'} {cl['evidence'][:200]}")
     print(f"{'all':22} caught {sum(c for _, c, _ in by_kind.values())} (+{sum(e for _, _, e in by_kind.values())} in the function) of {sum(t for t, _, _ in by_kind.values())}")
 
 
