@@ -43,7 +43,7 @@ public static class ChatClientFactory
         if (!string.Equals(options.ApiKeyHeader, "Authorization", StringComparison.OrdinalIgnoreCase))
         {
             // Azure OpenAI's key header: the bearer credential is then a placeholder and the key goes in its own header.
-            clientOptions.AddPolicy(new ApiKeyHeaderPolicy(options.ApiKeyHeader, key), PipelinePosition.PerCall);
+            clientOptions.AddPolicy(new ApiKeyHeaderPolicy(options.ApiKeyHeader, key), PipelinePosition.BeforeTransport);
             key = "none";
         }
 
