@@ -87,6 +87,36 @@ param gitlabWebhookSecret string = ''
 @description('Print review plans to the log instead of posting them (KernelPrBot__Review__DryRun).')
 param dryRun bool = false
 
+// The opt-in model-assisted stage (KernelPrBot__Llm__*): off unless llmEndpoint and llmModel are set.
+
+@description('Model API base URL: an OpenAI-compatible endpoint (https://<resource>.openai.azure.com/openai/v1/, https://api.openai.com/v1/, a vLLM server) or https://api.anthropic.com/. Empty: the stage is off.')
+param llmEndpoint string = ''
+
+@description('The model (or Azure OpenAI deployment) name.')
+param llmModel string = ''
+
+@allowed([
+  'openai'
+  'anthropic'
+])
+@description('openai for any OpenAI-compatible endpoint (Azure OpenAI included), anthropic for Anthropic\'s API.')
+param llmProvider string = 'openai'
+
+@description('The header the key goes in: Authorization (bearer) or api-key (Azure OpenAI).')
+param llmApiKeyHeader string = 'Authorization'
+
+@secure()
+@description('The model API key, kept in Key Vault; empty keeps the one there.')
+param llmApiKey string = ''
+
+@description('Post claims the analysis cannot check as marked suggestions (default: listed in the summary only).')
+param llmPostUnverified bool = false
+
+@description('Wall time of the model stage per pull request, in seconds; keep it well under functionTimeout in host.json (10 minutes).')
+@minValue(30)
+@maxValue(480)
+param llmTimeBudgetSeconds int = 240
+
 // ---------------------------------------------------------------------------------------------
 
 var token = uniqueString(resourceGroup().id, name)
@@ -110,6 +140,7 @@ var secretNames = {
   githubWebhookSecret: 'github-webhook-secret'
   gitlabToken: 'gitlab-token'
   gitlabWebhookSecret: 'gitlab-webhook-secret'
+  llmApiKey: 'llm-api-key'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -154,6 +185,7 @@ module keyVault 'modules/keyvault.bicep' = {
     githubWebhookSecret: githubWebhookSecret
     gitlabToken: gitlabToken
     gitlabWebhookSecret: gitlabWebhookSecret
+    llmApiKey: llmApiKey
   }
 }
 
@@ -234,6 +266,20 @@ var gitlabSettings = empty(gitlabUrl)
       KernelPrBot__GitLab__WebhookSecret: kvRef(vaultUri, secretNames.gitlabWebhookSecret)
     }
 
+// The model stage runs inside the queue-triggered review; its time budget keeps the job under the trigger's limit.
+var llmSettings = empty(llmEndpoint) || empty(llmModel)
+  ? {}
+  : {
+      KernelPrBot__Llm__Enabled: 'true'
+      KernelPrBot__Llm__Provider: llmProvider
+      KernelPrBot__Llm__Endpoint: llmEndpoint
+      KernelPrBot__Llm__Model: llmModel
+      KernelPrBot__Llm__ApiKeyHeader: llmApiKeyHeader
+      KernelPrBot__Llm__ApiKey: kvRef(vaultUri, secretNames.llmApiKey)
+      KernelPrBot__Llm__PostUnverified: string(llmPostUnverified)
+      KernelPrBot__Llm__TimeBudgetSeconds: string(llmTimeBudgetSeconds)
+    }
+
 // The review queue on Azure Storage through the managed identity: the service endpoints instead of a
 // connection string (the account takes no shared keys). The queue-triggered worker binds to the
 // same account through AzureWebJobsStorage.
@@ -248,7 +294,7 @@ module appSettings 'modules/appsettings.bicep' = {
   name: 'appsettings'
   params: {
     appName: names.app
-    settings: union(baseAppSettings, queueSettings, githubSettings, gitlabSettings)
+    settings: union(baseAppSettings, queueSettings, githubSettings, gitlabSettings, llmSettings)
   }
   // The references resolve only once the identity may read the vault.
   dependsOn: [

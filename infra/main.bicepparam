@@ -25,3 +25,12 @@ param githubWebhookSecret = readEnvironmentVariable('KPB_GITHUB_WEBHOOK_SECRET',
 param gitlabUrl = ''
 param gitlabToken = readEnvironmentVariable('KPB_GITLAB_TOKEN', '')
 param gitlabWebhookSecret = readEnvironmentVariable('KPB_GITLAB_WEBHOOK_SECRET', '')
+
+// The opt-in model-assisted stage: set llmEndpoint and llmModel to turn it on (empty: off).
+param llmEndpoint = ''
+param llmModel = ''
+param llmProvider = 'openai'
+param llmApiKeyHeader = 'Authorization'
+param llmApiKey = readEnvironmentVariable('KPB_LLM_API_KEY', '')
+param llmPostUnverified = false
+param llmTimeBudgetSeconds = 240

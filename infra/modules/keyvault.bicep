@@ -28,6 +28,7 @@ param secretNames {
   githubWebhookSecret: string
   gitlabToken: string
   gitlabWebhookSecret: string
+  llmApiKey: string
 }
 
 @secure()
@@ -45,6 +46,10 @@ param gitlabToken string
 @secure()
 @description('The GitLab webhook token.')
 param gitlabWebhookSecret string
+
+@secure()
+@description('The model API key of the opt-in model stage.')
+param llmApiKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -104,6 +109,15 @@ resource gitlabWebhookSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01
   name: secretNames.gitlabWebhookSecret
   properties: {
     value: gitlabWebhookSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource llmApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(llmApiKey)) {
+  parent: vault
+  name: secretNames.llmApiKey
+  properties: {
+    value: llmApiKey
     contentType: 'text/plain'
   }
 }
