@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.FakeGitHub;
 using KernelPrBot.Testing.FakeGitLab;
+using KernelPrBot.Testing.FakeModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -110,6 +111,33 @@ public sealed partial class SecretsStayOutOfLogsTests : IDisposable
     }
 
     /// <summary>The capture saw Debug lines and a logged exception, so an empty result means something.</summary>
+    [Fact]
+    public async Task A_review_with_the_model_stage_failing_and_succeeding_leaks_no_model_key()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        await using var model = await FakeModelServer.StartAsync();
+        model.Enqueue(new ModelReply.Failure(401));
+        model.Respond = ModelSample.Conversation;
+        var settings = ModelSample.Settings(model, _temp.Combine("model-cache"), "--Logging:LogLevel:Default=Debug", "--KernelPrBot:Llm:MaxRetries=0");
+        var bot = await BotServer.StartConfiguredAsync(github, Capture, _temp.Combine("model.db"), settings);
+        await using (bot)
+        {
+            var first = new PullRequestScenario(github, changed: ModelSample.Driver);
+            await DeliverAsync(bot.GitHubWebhooks, GitHubWebhooks.PullRequest("opened", first.Repo, first.Pr, BotServer.Secret));
+            await Eventually.HoldsAsync(() => first.CheckCompleted(), "reviewed with the model failing");
+            var second = new PullRequestScenario(github, number: 18, changed: ModelSample.Driver, name: "linux-2");
+            await DeliverAsync(bot.GitHubWebhooks, GitHubWebhooks.PullRequest("opened", second.Repo, second.Pr, BotServer.Secret));
+            await Eventually.HoldsAsync(() => second.CheckCompleted(), "reviewed with the model answering");
+            Assert.Contains(second.Repo.ReviewComments(second.Number), c => c.Body.Contains("proposed by", StringComparison.Ordinal));
+        }
+
+        string[] secrets = [FakeModelServer.Key];
+        AssertCaptured();
+        AssertNoneLeak(secrets, _logs.Lines, "log");
+        AssertNoneLeak(secrets, github.Requests.Where(r => r.IsWrite).Select(r => r.Body ?? string.Empty), "text posted to GitHub");
+        AssertNoneLeak(secrets, Directory.GetFiles(_temp.Combine("model-cache")).Select(File.ReadAllText), "model stage record");
+    }
+
     private void AssertCaptured()
     {
         Assert.Contains(_logs.Lines, l => l.StartsWith("Debug ", StringComparison.Ordinal));
