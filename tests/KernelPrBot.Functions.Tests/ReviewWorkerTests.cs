@@ -3,6 +3,7 @@ using KernelPrBot.Hosting.Server;
 using KernelPrBot.Testing;
 using KernelPrBot.Testing.Azurite;
 using KernelPrBot.Testing.FakeGitHub;
+using KernelPrBot.Testing.FakeModel;
 using Xunit;
 
 namespace KernelPrBot.Functions.Tests;
@@ -54,6 +55,27 @@ public sealed class ReviewWorkerTests(AzuriteFixture azurite) : IClassFixture<Az
         var run = s.LatestCheckRun();
         Assert.Equal("failure", run?.Conclusion);
         Assert.Equal("KernelPrBot could not finish its review", run?.Output?.Title);
+    }
+
+    [AzuriteFact]
+    public async Task The_worker_runs_the_model_stage_and_posts_what_the_analysis_confirms()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        await using var model = await FakeModelServer.StartAsync();
+        model.Respond = ModelSample.Conversation;
+        using var temp = new TempDirectory("functions-model");
+        await using var app = new FunctionsApp(github, azurite.ConnectionString, ModelSample.Settings(model, temp.Combine("cache")));
+        await app.ResetQueuesAsync();
+        var s = new PullRequestScenario(github, changed: ModelSample.Driver);
+        await app.GitHubWebhook.RunAsync(FunctionsApp.Request(GitHubWebhooks.PullRequest("opened", s.Repo, s.Pr, BotSettings.WebhookSecret)));
+
+        var message = (await app.Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
+        await app.ReviewWorker.RunAsync(message, CancellationToken.None);
+        await app.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+
+        Assert.Equal([ModelSample.KmallocLine, ModelSample.WrongUnlockLine], s.Repo.ReviewComments(s.Number).Select(c => c.Line).Order());
+        Assert.Contains("### Model-assisted review", Assert.Single(s.Summaries()).Body, StringComparison.Ordinal);
+        Assert.Equal(2, model.Requests.Count);
     }
 
     private static QueueMessage Dequeued(QueueMessage message, long dequeueCount) =>
