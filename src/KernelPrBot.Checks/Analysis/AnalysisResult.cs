@@ -12,7 +12,7 @@ public sealed record AnalysisResult(
     int FileCount)
 {
     /// <summary>Each model claim with its verdict (empty without a model stage).</summary>
-    public IReadOnlyList<Claims.VerifiedClaim> Claims { get; init; } = [];
+    public IReadOnlyList<Claims.Verification.VerifiedClaim> Claims { get; init; } = [];
 
     /// <summary>Model answers that were not well-formed claims, with the reason (never posted, counted).</summary>
     public IReadOnlyList<string> DroppedClaims { get; init; } = [];

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims.Verification;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Index;
 using KernelPrBot.Checks.Patches;

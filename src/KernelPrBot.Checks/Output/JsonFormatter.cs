@@ -100,7 +100,7 @@ public sealed class JsonFormatter : IFindingFormatter
 
             json.WriteString("explanation", c.Claim.Explanation);
             json.WriteString("model", c.Model);
-            json.WriteString("verdict", Claims.VerifiedClaim.VerdictWord(c.Verdict));
+            json.WriteString("verdict", Claims.Verification.VerifiedClaim.VerdictWord(c.Verdict));
             json.WriteString("evidence", c.Evidence);
             json.WriteBoolean("alreadyReported", c.AlreadyReported);
             if (c.Finding is not null)

@@ -31,7 +31,7 @@ public sealed class TextFormatter(bool colour) : IFindingFormatter
 
         foreach (var c in result.Claims)
         {
-            writer.WriteLine($"claim: {c.Claim.File}:{c.Claim.Line}: {c.Claim.Kind} by {c.Model}: {Claims.VerifiedClaim.VerdictWord(c.Verdict)}{(c.AlreadyReported ? " (reported by the rules too)" : string.Empty)}: {c.Evidence}");
+            writer.WriteLine($"claim: {c.Claim.File}:{c.Claim.Line}: {c.Claim.Kind} by {c.Model}: {Claims.Verification.VerifiedClaim.VerdictWord(c.Verdict)}{(c.AlreadyReported ? " (reported by the rules too)" : string.Empty)}: {c.Evidence}");
         }
 
         foreach (var dropped in result.DroppedClaims)

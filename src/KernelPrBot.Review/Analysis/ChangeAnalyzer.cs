@@ -20,7 +20,7 @@ public static class ChangeAnalyzer
     public sealed record Output(IReadOnlyList<Finding> Findings, IReadOnlyList<FileChange> DiffFiles, IReadOnlyList<string> Notes)
     {
         /// <summary>Each model claim with the analysis' verdict (empty without model answers).</summary>
-        public IReadOnlyList<Checks.Claims.VerifiedClaim> Claims { get; init; } = [];
+        public IReadOnlyList<Checks.Claims.Verification.VerifiedClaim> Claims { get; init; } = [];
 
         /// <summary>Model answers that were not well-formed claims.</summary>
         public IReadOnlyList<string> DroppedClaims { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims.Verification;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.ModelStage;
 using KernelPrBot.Review.Summary;

@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims.Verification;
 
 namespace KernelPrBot.Review.ModelStage;
 

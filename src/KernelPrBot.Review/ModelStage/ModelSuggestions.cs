@@ -1,5 +1,6 @@
 using System.Globalization;
 using KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims.Verification;
 using KernelPrBot.Checks.Rules;
 
 namespace KernelPrBot.Review.ModelStage;

@@ -1,5 +1,6 @@
 using KernelPrBot.Checks.Analysis;
 using KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims.Verification;
 using KernelPrBot.Checks.Config;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;

@@ -1,7 +1,8 @@
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// During one analysis run: hands each changed file the model's claims about it, adds the confirmed claims that no

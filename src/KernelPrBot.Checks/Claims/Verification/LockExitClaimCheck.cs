@@ -1,8 +1,9 @@
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Index.Summaries;
 using KernelPrBot.Checks.Kernel;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// A return path that keeps a lock. Confirmed when a return at the claimed line (or the line next to it) is reached

@@ -1,7 +1,8 @@
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Kernel;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// A sleeping call (or sleeping allocation) in atomic context. Confirmed when a call on the line may sleep by the

@@ -1,7 +1,8 @@
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Patches;
 using KernelPrBot.Checks.Rules;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// Checks a model's claims about one changed file against the analysis of that file. Each claim gets a verdict:

@@ -1,8 +1,9 @@
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Rules;
 using KernelPrBot.Checks.Source;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>Where a claim points, as the analysis sees it: the file's facts, the code view, the analysed function and the view line.</summary>
 internal sealed record ClaimSite(ModelClaim Claim, FileFacts Facts, CodeView View, SourceContextAnalysis Analysis, FunctionContext Function, int ViewLine)

@@ -1,6 +1,7 @@
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Kernel;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// A lock taken while it is already held. Confirmed when a lock primitive on the line takes a lock that a path

@@ -1,6 +1,7 @@
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Rules;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// A claim and what the analysis made of it: the verdict, the evidence (the analysis' own chain of facts, or why

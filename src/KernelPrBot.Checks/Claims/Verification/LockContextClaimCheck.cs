@@ -1,8 +1,9 @@
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Index.Summaries;
 using KernelPrBot.Checks.Kernel;
 
-namespace KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// An RCU read or a call that needs a lock, made without it. The analysis sees this function's paths, not its

@@ -1,4 +1,5 @@
-namespace KernelPrBot.Checks.Claims;
+using KernelPrBot.Checks.Claims;
+namespace KernelPrBot.Checks.Claims.Verification;
 
 /// <summary>
 /// What a kind's check concluded: the verdict, the evidence, and for a confirmation the rule, the new-side line,
