@@ -111,6 +111,45 @@ public sealed class ClaimVerifierTests
         	mutex_unlock(&priv->cfg_lock);
         	return 0;
         }
+
+        static void acme_queue(struct acme_priv *priv, struct list_head *b)
+        {
+        	spin_lock(&priv->lock);
+        	list_add(b, &priv->rx_queue);
+        	spin_unlock(&priv->lock);
+        }
+
+        static void acme_drop_all(struct acme_priv *priv)
+        {
+        	spin_lock(&priv->lock);
+        	list_del_init(&priv->rx_queue);
+        	spin_unlock(&priv->lock);
+        }
+
+        static int acme_count(struct acme_priv *priv)
+        {
+        	int n;
+
+        	spin_lock(&priv->lock);
+        	n = list_count_nodes(&priv->rx_queue);
+        	spin_unlock(&priv->lock);
+        	return n;
+        }
+
+        static struct list_head *acme_peek(struct acme_priv *priv)
+        {
+        	struct list_head *first;
+
+        	spin_lock(&priv->lock);
+        	first = priv->rx_queue.next;
+        	spin_unlock(&priv->lock);
+        	return first;
+        }
+
+        static bool acme_idle(struct acme_priv *priv)
+        {
+        	return list_empty(&priv->rx_queue);
+        }
         """;
 
     private static int Line(string text) => MarkedLine(After, text);
@@ -236,6 +275,27 @@ public sealed class ClaimVerifierTests
         Assert.Contains("(proposed by model-x; confirmed by the analysis)", finding.Message, StringComparison.Ordinal);
         var without = Verify();
         Assert.DoesNotContain(without.Findings, f => f.Line == line || f.Line == line + 1);
+    }
+
+    [Fact]
+    public void Confirms_a_field_used_without_the_lock_that_guards_it_everywhere_else_in_the_file()
+    {
+        var line = Line("return list_empty(&priv->rx_queue);");
+        var result = Verify(null, Claim(RuleIds.LockContextRequired, line));
+
+        var verdict = Assert.Single(result.Claims);
+        Assert.Equal(ClaimVerdict.Confirmed, verdict.Verdict);
+        Assert.Contains("rx_queue is accessed with lock held at 4 of its 4 other places in this file", verdict.Evidence, StringComparison.Ordinal);
+        Assert.Equal(RuleIds.LockContextRequired, Assert.Single(result.Findings, f => f.Line == line).RuleId);
+    }
+
+    [Fact]
+    public void Contradicts_a_missing_lock_claim_where_every_path_holds_the_inferred_guard()
+    {
+        var verdict = One(Claim(RuleIds.LockContextRequired, Line("n = list_count_nodes(&priv->rx_queue);")));
+
+        Assert.Equal(ClaimVerdict.Contradicted, verdict.Verdict);
+        Assert.Contains("every path reaching line", verdict.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

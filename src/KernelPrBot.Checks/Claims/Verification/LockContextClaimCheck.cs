@@ -39,7 +39,8 @@ internal static class LockContextClaimCheck
 
         if (needs.Count == 0)
         {
-            return ClaimCheckResult.NotCheckable($"the analysis knows no lock or RCU requirement of the calls on line {site.Claim.Line}");
+            return LocksetClaimCheck.Check(site)
+                ?? ClaimCheckResult.NotCheckable($"the analysis knows no lock or RCU requirement of the calls on line {site.Claim.Line}, and no lock guards the fields it touches elsewhere in the file");
         }
 
         var allHeld = true;
@@ -60,6 +61,11 @@ internal static class LockContextClaimCheck
                 return ClaimCheckResult.Confirmed(rule, site.NewLine(call.Line),
                     $"{what}, but a path of {site.FunctionName}() reaches line {site.NewLine(call.Line)} without {section}, which the function takes elsewhere itself", $"{call.Name}:{key}");
             }
+        }
+
+        if (!allHeld && LocksetClaimCheck.Check(site) is { Verdict: ClaimVerdict.Confirmed } inferred)
+        {
+            return inferred;
         }
 
         return allHeld
