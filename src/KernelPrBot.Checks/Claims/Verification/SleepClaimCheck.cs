@@ -8,8 +8,8 @@ namespace KernelPrBot.Checks.Claims.Verification;
 /// A sleeping call (or sleeping allocation) in atomic context. Confirmed when a call on the line may sleep by the
 /// kernel model (a sleeping primitive, a sleeping GFP flag, or a tree function whose chain reaches one) and the
 /// line is atomic: a path of this function holds an atomic section there, the function runs atomic by how it is
-/// registered, or a caller in the tree calls it under a spinlock. Contradicted when every call on the line is one
-/// the model knows does not sleep.
+/// registered, or a caller in the tree calls it under a spinlock. Contradicted only when every call on the line is a
+/// non-sleeping allocation or a spinning lock primitive.
 /// </summary>
 internal static class SleepClaimCheck
 {
@@ -28,7 +28,7 @@ internal static class SleepClaimCheck
             var sleep = HowItSleeps(site, call);
             if (sleep is null)
             {
-                known += KnownNotToSleep(site, call) ? 1 : 0;
+                known += KnownNotToSleep(call) ? 1 : 0;
                 continue;
             }
 
@@ -49,8 +49,8 @@ internal static class SleepClaimCheck
         }
 
         return known == calls.Count
-            ? ClaimCheckResult.Contradicted($"{string.Join(", ", calls.Select(c => c.Name + "()").Distinct())} cannot sleep: no sleeping primitive, no sleeping GFP flag, and no path through the body reaches a sleeping call")
-            : ClaimCheckResult.NotCheckable($"the analysis knows no sleeping path for {string.Join(", ", calls.Select(c => c.Name + "()").Distinct())}, but not all of it is in the tree's index");
+            ? ClaimCheckResult.Contradicted($"{string.Join(", ", calls.Select(c => c.Name + "()").Distinct())} cannot sleep: a non-sleeping allocation flag or a spinning lock")
+            : ClaimCheckResult.NotCheckable($"the analysis finds no sleeping call on the paths of {string.Join(", ", calls.Select(c => c.Name + "()").Distinct())} (functions handed on as pointers, to kref_put() or an ops table, are not followed)");
     }
 
     private static (string How, bool Allocation, int? InFileLine)? HowItSleeps(ClaimSite site, CallSite call)
@@ -89,8 +89,12 @@ internal static class SleepClaimCheck
         return null;
     }
 
-    /// <summary>An allocation with a non-sleeping flag, or a function the index has a body for whose summary reaches no sleeping call.</summary>
-    private static bool KnownNotToSleep(ClaimSite site, CallSite call)
+    /// <summary>
+    /// An allocation with a non-sleeping flag, or a spinning lock primitive: calls that cannot sleep whatever the path.
+    /// A tree function whose summary reaches no sleeping call is not enough (a release callback handed to kref_put(),
+    /// call_rcu() or an ops table is not followed), so it never contradicts a claim.
+    /// </summary>
+    private static bool KnownNotToSleep(CallSite call)
     {
         for (var a = 0; a < call.ArgumentCount; a++)
         {
@@ -100,14 +104,7 @@ internal static class SleepClaimCheck
             }
         }
 
-        if (LockPrimitives.Find(call.Name) is { } primitive)
-        {
-            return primitive.Kind is not (LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore);
-        }
-
-        var info = site.Facts.Options.Symbols?.Find(call.Name);
-        var definedHere = site.Analysis.Function(call.Name) is not null;
-        return (definedHere || info is not null && info.Kinds.HasFlag(Index.SymbolKinds.Function)) && !(info is not null && (info.Kinds & (Index.SymbolKinds.FunctionMacro | Index.SymbolKinds.FunctionPointer)) != 0 && (info.Kinds & Index.SymbolKinds.Function) == 0);
+        return LockPrimitives.Find(call.Name) is { } primitive && primitive.Kind is not (LockKind.Mutex or LockKind.Semaphore or LockKind.RwSemaphore);
     }
 
     private static (string Where, string Key)? Atomic(ClaimSite site, CallSite call)
