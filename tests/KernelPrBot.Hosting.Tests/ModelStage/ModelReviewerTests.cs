@@ -1,10 +1,7 @@
 using KernelPrBot.Checks.Claims;
 using KernelPrBot.Checks.Patches;
-using KernelPrBot.Checks.Source;
 using KernelPrBot.Hosting.Server;
 using KernelPrBot.Hosting.Settings;
-using KernelPrBot.Review.Analysis;
-using KernelPrBot.Review.Jobs;
 using KernelPrBot.Review.Model;
 using KernelPrBot.Review.ModelStage;
 using KernelPrBot.Testing;
