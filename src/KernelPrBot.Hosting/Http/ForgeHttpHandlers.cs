@@ -26,20 +26,29 @@ public static class ForgeHttpHandlers
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
-        var pipeline = ForgeResiliencePipeline.Build(options, time);
 #pragma warning disable CA2000 // each handler is owned and disposed by the one outside it
-        return new WriteSerializingHandler(WriteGates.Shared, options.MinWriteInterval, time)
+        return new WriteSerializingHandler(WriteGates.Shared, options.MinWriteInterval, time) { InnerHandler = Unpaced(options, time, inner) };
+#pragma warning restore CA2000
+    }
+
+    /// <summary>
+    /// The chain without write pacing: rate-limit exception ⟶ resilience pipeline ⟶ the network. The model stage's
+    /// calls use it alone (a chat completion creates no content on a forge; <see cref="ForgeResilienceOptions.RetryWrites"/> resends it).
+    /// </summary>
+    public static HttpMessageHandler Unpaced(ForgeResilienceOptions options, TimeProvider? time = null, HttpMessageHandler? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+#pragma warning disable CA2000 // each handler is owned and disposed by the one outside it
+        return new RateLimitHandler(options, time)
         {
-            InnerHandler = new RateLimitHandler(options, time)
+            InnerHandler = new ResilienceHandler(ForgeResiliencePipeline.Build(options, time))
             {
-                InnerHandler = new ResilienceHandler(pipeline)
+                InnerHandler = inner ?? new SocketsHttpHandler
                 {
-                    InnerHandler = inner ?? new SocketsHttpHandler
-                    {
-                        // Renews connections so DNS changes of the forge are picked up.
-                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                        AutomaticDecompression = System.Net.DecompressionMethods.All,
-                    },
+                    // Renews connections so DNS changes of the forge are picked up.
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
                 },
             },
         };

@@ -33,7 +33,7 @@ public static class ReviewEnvironmentLoader
         ArgumentNullException.ThrowIfNull(settings);
         var options = settings.Llm.ToOptions();
 #pragma warning disable CA2000 // the client lives as long as the process, as the reviewer that holds it
-        var http = new HttpClient(Http.ModelHttpHandlers.Create(settings.Llm.Resilience(settings.Http), time, inner)) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(Http.ForgeHttpHandlers.Unpaced(settings.Llm.Resilience(settings.Http), time, inner)) { Timeout = Timeout.InfiniteTimeSpan };
 #pragma warning restore CA2000
         return new ModelReviewer(ChatClientFactory.Create(options, http), options, new FileModelStageStore(options.CacheDirectory!), time);
     }
