@@ -84,7 +84,10 @@ public sealed class Analyzer
                     findings.AddRange(reporter.Findings);
                 }
 
-                claims.VerifyFile(p, facts, findings.Skip(fileStart).Where(f => f.Kind == FindingKind.Code).ToList(), ordinals, findings);
+                if (claims.Any)
+                {
+                    claims.VerifyFile(p, facts, findings.Skip(fileStart).Where(f => f.Kind == FindingKind.Code).ToList(), ordinals, findings);
+                }
             }
 
             claims.FinishPatch(p);

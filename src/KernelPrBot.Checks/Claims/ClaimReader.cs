@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KernelPrBot.Checks.Patches;
 
 namespace KernelPrBot.Checks.Claims;
 
@@ -158,9 +159,9 @@ public static class ClaimReader
             file = file[2..]; // a diff's side prefix
         }
 
-        if (file.StartsWith('/') || file.Split('/').Any(part => part is ".." or "") || file.Any(c => char.IsControl(c)))
+        if (!GitPath.IsSafeRelative(file, out var unsafePath))
         {
-            why = $"the path '{TextClip.Shorten(file, 80)}' is not a relative path inside the tree";
+            why = $"the path '{TextClip.Shorten(file, 80)}' is not a relative path inside the tree: {unsafePath}";
             return false;
         }
 

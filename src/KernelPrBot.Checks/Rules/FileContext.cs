@@ -77,24 +77,7 @@ public sealed class FileContext
     /// function the patch changes (the baseline comparison removes what was there before); from hunks alone,
     /// only on added lines.
     /// </summary>
-    public bool Concerns(CodeView view, FunctionContext function, int viewLine)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(function);
-        if (IsBaseline)
-        {
-            return true;
-        }
-
-        if (!IsDifferential)
-        {
-            return view.IsAdded(viewLine);
-        }
-
-        var first = view.NewLine(function.Function.Line);
-        var last = view.NewLine(function.Function.EndLine);
-        return _facts.ChangedLines.Any(l => l >= first && l <= last);
-    }
+    public bool Concerns(CodeView view, FunctionContext function, int viewLine) => _facts.Concerns(view, function, viewLine);
 
     /// <summary>Reports on a new-side line of this file.</summary>
     public void Report(int line, string message, string evidence, string? hint = null, int? endLine = null) =>

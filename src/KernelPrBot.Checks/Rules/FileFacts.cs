@@ -72,6 +72,26 @@ internal sealed class FileFacts(Patch patch, FileChange file, FileImages? images
 
     public PatchDefinitions Definitions => definitions.Value;
 
+    /// <inheritdoc cref="FileContext.Concerns"/>
+    public bool Concerns(CodeView view, FunctionContext function, int viewLine)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(function);
+        if (IsBaseline)
+        {
+            return true;
+        }
+
+        if (!IsDifferential)
+        {
+            return view.IsAdded(viewLine);
+        }
+
+        var first = view.NewLine(function.Function.Line);
+        var last = view.NewLine(function.Function.EndLine);
+        return ChangedLines.Any(l => l >= first && l <= last);
+    }
+
     /// <summary>New-side lines the patch added, and the positions where it removed lines.</summary>
     public HashSet<int> ChangedLines => _changedLines ??= ChangedNewLines(File);
 

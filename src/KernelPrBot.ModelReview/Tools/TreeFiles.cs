@@ -123,7 +123,7 @@ internal sealed class TreeFiles(string? root, IReadOnlyDictionary<string, string
             p = p[2..];
         }
 
-        if (p.Length == 0 || p.Length > 1024 || p.StartsWith('/') || p.Split('/').Any(s => s is ".." or "." or "") || p.Any(char.IsControl) || p.Contains(':', StringComparison.Ordinal))
+        if (p.Length > 1024 || !Checks.Patches.GitPath.IsSafeRelative(p, out _))
         {
             throw new ToolException($"'{Clip(path, 80)}' is not a relative path inside the kernel tree");
         }

@@ -55,6 +55,15 @@ public sealed class FileSummaries
         return summaries;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, FileSummaries> LocalOnly = new();
+
+    /// <summary>The analysis' summaries (the tree's behind the file's own, with an index), else the file's own alone, made once per view.</summary>
+    public static FileSummaries Of(SourceContextAnalysis analysis, CodeView view, string path)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.Summaries ?? LocalOnly.GetValue(view, v => Build(v, path, null));
+    }
+
     /// <summary>How calling <paramref name="callee"/> from this file may sleep (first step first), or null.</summary>
     public IReadOnlyList<SleepStep>? MaySleep(string callee)
     {

@@ -9,4 +9,11 @@ namespace KernelPrBot.Checks.Analysis.Context;
 public sealed record HeldLock(string Key, LockKind Kind, string AcquiredBy, string? ExpectedRelease, string CallText, int Line, bool Scoped, bool FromEntry, int AcquiredLine = 0)
 {
     public string Describe() => FromEntry ? CallText : $"{CallText} (line {Line})";
+
+    /// <summary>
+    /// A lock this function took and must give back on every way out (lock-not-released): real locks and RCU read sections.
+    /// Interrupt, bottom-half and preemption sections are often re-enabled on paths the analysis cannot follow, and
+    /// lockdep reports those leaks clearly at run time.
+    /// </summary>
+    public bool MustBeReleased => !Scoped && !FromEntry && Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff);
 }

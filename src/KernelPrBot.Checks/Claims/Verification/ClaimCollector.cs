@@ -17,14 +17,17 @@ internal sealed class ClaimCollector
     private readonly List<VerifiedClaim> _verified = [];
     private readonly List<string> _dropped = [];
     private readonly HashSet<PatchAnswer> _used = [];
-    private readonly Dictionary<int, (PatchAnswer Answer, HashSet<ModelClaim> Seen)> _byPatch = [];
+    private readonly Dictionary<int, (PatchAnswer Answer, HashSet<string> Files)> _byPatch = [];
 
     public ClaimCollector(ModelAnswers? answers, PatchSeries series, IEnumerable<(Rule Rule, Severity Severity)> rules)
     {
         _answers = answers;
         _series = series;
-        _enabled = rules.ToDictionary(r => r.Rule.Descriptor.Id, r => (r.Rule.Descriptor, r.Severity), StringComparer.Ordinal);
+        _enabled = answers is null ? [] : rules.ToDictionary(r => r.Rule.Descriptor.Id, r => (r.Rule.Descriptor, r.Severity), StringComparer.Ordinal);
     }
+
+    /// <summary>Whether there are claims to verify at all (without, the analysis does nothing more for them).</summary>
+    public bool Any => _answers is not null;
 
     public IReadOnlyList<VerifiedClaim> Verified => _verified;
 
@@ -46,7 +49,7 @@ internal sealed class ClaimCollector
         }
 
         var claims = entry.Answer.Claims.Where(c => c.File == facts.File.Path).ToList();
-        entry.Seen.UnionWith(claims);
+        entry.Files.Add(facts.File.Path);
         foreach (var verified in ClaimVerifier.Verify(facts, claims, _answers!.Model, fileFindings, _enabled, ordinals))
         {
             _verified.Add(verified);
@@ -66,13 +69,13 @@ internal sealed class ClaimCollector
         }
 
         var commit = _series.Patches[patchIndex].Commit;
-        foreach (var claim in entry.Answer.Claims.Where(c => !entry.Seen.Contains(c)))
+        foreach (var claim in entry.Answer.Claims.Where(c => !entry.Files.Contains(c.File)))
         {
             _verified.Add(new VerifiedClaim(claim, _answers!.Model, ClaimVerdict.OutOfDiff, $"{claim.File} is not changed by this patch") { Commit = commit?.Id ?? commit?.Subject });
         }
     }
 
-    private (PatchAnswer Answer, HashSet<ModelClaim> Seen)? AnswerFor(int patchIndex)
+    private (PatchAnswer Answer, HashSet<string> Files)? AnswerFor(int patchIndex)
     {
         if (_answers is null)
         {
@@ -94,6 +97,6 @@ internal sealed class ClaimCollector
         }
 
         _dropped.AddRange(answer.Dropped.Select(d => $"{answer.Commit ?? answer.Subject ?? "patch"}: {d}"));
-        return _byPatch[patchIndex] = (answer, new HashSet<ModelClaim>(ReferenceEqualityComparer.Instance as IEqualityComparer<ModelClaim> ?? EqualityComparer<ModelClaim>.Default));
+        return _byPatch[patchIndex] = (answer, new HashSet<string>(StringComparer.Ordinal));
     }
 }

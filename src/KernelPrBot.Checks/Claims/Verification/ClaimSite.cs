@@ -9,9 +9,7 @@ namespace KernelPrBot.Checks.Claims.Verification;
 internal sealed record ClaimSite(ModelClaim Claim, FileFacts Facts, CodeView View, SourceContextAnalysis Analysis, FunctionContext Function, int ViewLine)
 {
     /// <summary>The file's summaries: the tree's behind the file's own with an index, else the file's own.</summary>
-    public FileSummaries Summaries => Analysis.Summaries ?? (_local ??= FileSummaries.Build(View, Facts.File.Path, null));
-
-    private FileSummaries? _local;
+    public FileSummaries Summaries => FileSummaries.Of(Analysis, View, Facts.File.Path);
 
     public string FunctionName => Function.Function.Name;
 

@@ -50,14 +50,13 @@ internal static class ClaimVerifier
         var site = Locate(facts, claim);
         if (site is null)
         {
-            return facts.IsCSourceFile && facts.Contexts.Any(c => c.Analysis.Functions.Count > 0) && !InChangedFunction(facts, claim.Line)
-                ? new VerifiedClaim(claim, model, ClaimVerdict.OutOfDiff, $"line {claim.Line} is not in a function the patch changes")
-                : Lexical(facts, claim, model, enabled);
+            return Lexical(facts, claim, model, enabled);
         }
 
-        if (!facts.ChangedLines.Any(l => l >= site.NewLine(site.Function.Function.Line) && l <= site.NewLine(site.Function.Function.EndLine)))
+        // Where the rules themselves would report: a function the patch changes (whole files), an added line (hunks alone).
+        if (!facts.Concerns(site.View, site.Function, site.ViewLine))
         {
-            return new VerifiedClaim(claim, model, ClaimVerdict.OutOfDiff, $"{site.FunctionName}() is not changed by the patch");
+            return new VerifiedClaim(claim, model, ClaimVerdict.OutOfDiff, $"{site.FunctionName}() is not changed by the patch at line {claim.Line}");
         }
 
         var result = claim.Kind switch
@@ -137,9 +136,4 @@ internal static class ClaimVerifier
     }
 
     private static bool InHunks(FileChange file, int line) => file.Hunks.Any(h => line >= h.NewStart && line < h.NewStart + Math.Max(1, h.NewCount));
-
-    private static bool InChangedFunction(FileFacts facts, int line) =>
-        facts.Contexts.Any(c => c.Analysis.Functions.Any(f =>
-            c.View.NewLine(f.Function.Line) <= line && line <= c.View.NewLine(f.Function.EndLine) &&
-            facts.ChangedLines.Any(l => l >= c.View.NewLine(f.Function.Line) && l <= c.View.NewLine(f.Function.EndLine))));
 }

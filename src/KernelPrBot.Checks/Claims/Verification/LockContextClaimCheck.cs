@@ -53,7 +53,7 @@ internal static class LockContextClaimCheck
             }
 
             allHeld = false;
-            var managed = rcu ? site.Function.UsesRcuReadLock : site.Function.Calls.Any(c => c.States.Any(s => s.Held.Any(h => !h.FromEntry && Same(h.Key, key))));
+            var managed = rcu ? site.Function.UsesRcuReadLock : site.Function.Calls.Any(c => c.States.Any(s => s.Held.Any(h => !h.FromEntry && LockTemplates.SameLock(h.Key, key))));
             if (managed && missing.All(s => !s.Held.Any(h => h.FromEntry)))
             {
                 var rule = rcu && RcuAccessors.NeedsReadSection(call.Name, call.ArgumentCount) ? RuleIds.RcuDerefOutsideReadSection : RuleIds.LockContextRequired;
@@ -74,7 +74,5 @@ internal static class LockContextClaimCheck
     }
 
     private static bool Holds(ContextState state, string key, bool rcu) =>
-        rcu ? state.InRcuReadSection || state.Held.Any(h => h.Kind != LockKind.Rcu && !h.FromEntry) : state.Held.Any(h => Same(h.Key, key));
-
-    private static bool Same(string a, string b) => a.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('&') == b.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('&');
+        rcu ? state.InRcuReadSection || state.Held.Any(h => h.Kind != LockKind.Rcu && !h.FromEntry) : state.Held.Any(h => LockTemplates.SameLock(h.Key, key));
 }

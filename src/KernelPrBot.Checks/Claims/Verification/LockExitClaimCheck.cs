@@ -39,10 +39,10 @@ internal static class LockExitClaimCheck
 
         foreach (var exit in exits)
         {
-            var held = exit.State.Held.FirstOrDefault(h => !h.Scoped && !h.FromEntry && h.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff));
+            var held = exit.State.Held.FirstOrDefault(h => h.MustBeReleased);
             if (held is not null)
             {
-                var how = How(exit);
+                var how = exit.Describe();
                 var released = site.Function.Returns.Any(r => r.State.Released.Contains(held.Key)) ? ", while other paths release it" : string.Empty;
                 return ClaimCheckResult.Confirmed(RuleIds.LockNotReleased, site.NewLine(exit.Line),
                     $"{held.CallText} taken at line {site.NewLine(held.Line)} is still held at {how}{released}", $"{held.Key}:{exit.Expression}");
@@ -72,12 +72,12 @@ internal static class LockExitClaimCheck
         var line = site.ViewLine;
         foreach (var jump in site.Function.Gotos.Where(g => Math.Abs(g.Line - line) <= 1))
         {
-            foreach (var held in jump.States.SelectMany(s => s.Held).Where(Leakable))
+            foreach (var held in jump.States.SelectMany(s => s.Held).Where(h => h.MustBeReleased))
             {
                 if (ExitHolding(site, held) is { } exit)
                 {
                     return ClaimCheckResult.Confirmed(RuleIds.LockNotReleased, site.NewLine(jump.Line),
-                        $"{held.CallText} taken at line {site.NewLine(held.Line)} is held at 'goto {jump.Label}' and still held at {How(exit)} (line {site.NewLine(exit.Line)})",
+                        $"{held.CallText} taken at line {site.NewLine(held.Line)} is held at 'goto {jump.Label}' and still held at {exit.Describe()} (line {site.NewLine(exit.Line)})",
                         $"{held.Key}:goto:{jump.Label}") with { SameAs = site.NewLine(exit.Line) };
                 }
             }
@@ -86,12 +86,12 @@ internal static class LockExitClaimCheck
         foreach (var wrong in site.Function.Events.Where(e => e.Kind == LockEventKind.UnmatchedRelease && Math.Abs(e.Line - line) <= 1))
         {
             var call = site.Function.Calls.FirstOrDefault(c => c.Line == wrong.Line);
-            foreach (var held in (call?.States ?? []).SelectMany(s => s.Held).Where(Leakable))
+            foreach (var held in (call?.States ?? []).SelectMany(s => s.Held).Where(h => h.MustBeReleased))
             {
                 if (ExitHolding(site, held) is { } exit)
                 {
                     return ClaimCheckResult.Confirmed(RuleIds.LockNotReleased, site.NewLine(wrong.Line),
-                        $"{wrong.ReleaseText} releases a lock no path holds here, while {held.CallText} taken at line {site.NewLine(held.Line)} stays held to {How(exit)} (line {site.NewLine(exit.Line)})",
+                        $"{wrong.ReleaseText} releases a lock no path holds here, while {held.CallText} taken at line {site.NewLine(held.Line)} stays held to {exit.Describe()} (line {site.NewLine(exit.Line)})",
                         $"{held.Key}:wrong-release:{wrong.Key}") with { SameAs = site.NewLine(exit.Line) };
                 }
             }
@@ -100,12 +100,8 @@ internal static class LockExitClaimCheck
         return null;
     }
 
-    private static bool Leakable(HeldLock held) => !held.Scoped && !held.FromEntry && held.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff);
-
     private static ReturnSite? ExitHolding(ClaimSite site, HeldLock held) =>
         site.Function.Returns.FirstOrDefault(r => r.State.Held.Any(h => h.Key == held.Key && h.Line == held.Line && !h.Scoped));
-
-    private static string How(ReturnSite exit) => exit.Implicit ? "the end of the function" : $"'return{(exit.Expression.Length > 0 ? " " + exit.Expression : string.Empty)}'";
 
     /// <summary>A call whose name says it locks or unlocks something (not block or clock functions).</summary>
     internal static bool LooksLikeLockCall(string name)

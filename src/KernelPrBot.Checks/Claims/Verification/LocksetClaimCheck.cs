@@ -1,4 +1,5 @@
 using KernelPrBot.Checks.Analysis.Context;
+using KernelPrBot.Checks.Index.Summaries;
 using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Source;
 
@@ -84,14 +85,7 @@ internal static class LocksetClaimCheck
     /// <summary>The guards a path holds, by the lock's last field or name (<c>rcu</c> for a read section); interrupt and preemption sections are not guards of data.</summary>
     private static HashSet<string> Guards(ContextState state) =>
         state.Held.Where(h => h.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff or LockKind.AtomicEntry))
-            .Select(h => LastName(h.Key)).ToHashSet(StringComparer.Ordinal);
-
-    private static string LastName(string key)
-    {
-        var text = key.TrimStart('&').Replace(" ", string.Empty, StringComparison.Ordinal);
-        var cut = Math.Max(text.LastIndexOf("->", StringComparison.Ordinal) + 2, text.LastIndexOf('.') + 1);
-        return text[Math.Max(0, cut)..];
-    }
+            .Select(h => LockTemplates.LastName(h.Key)).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<string> FieldsOn(IReadOnlyList<Token> tokens, string source, int line)
     {

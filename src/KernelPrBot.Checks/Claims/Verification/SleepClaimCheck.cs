@@ -80,7 +80,7 @@ internal static class SleepClaimCheck
 
         if (site.Summaries.MaySleep(call.Name) is { Count: > 0 } chain)
         {
-            var text = $"{call.Name}() may sleep: " + string.Join(", which ", chain.Select(s => $"{s.Function}() calls {s.Callee}() ({(s.Path.Length == 0 ? site.Facts.File.Path : s.Path)}:{s.Line})"));
+            var text = Index.Summaries.SleepStep.Describe(chain, site.Facts.File.Path);
             // A helper of this file: the rules may report the sleeping call inside it, which is the same problem.
             var inFile = site.Analysis.Function(call.Name) is not null && chain[0].Path.Length == 0 || chain[0].Path == site.Facts.File.Path ? chain[0].Line : (int?)null;
             return (text, Index.Summaries.FunctionBodyScanner.IsAllocator(chain[^1].Callee), inFile);

@@ -92,6 +92,22 @@ public static class LockTemplates
         return null;
     }
 
+    /// <summary>Two lock keys naming the same lock: <c>&amp;priv-&gt;lock</c> and <c>priv-&gt;lock</c> (a pointer passed on) are one.</summary>
+    public static bool SameLock(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.AsSpan().TrimStart('&').SequenceEqual(b.AsSpan().TrimStart('&'));
+    }
+
+    /// <summary>A lock key's last member or name, as a lock class is named across functions: "kss_lock" of "&amp;sched-&gt;kss_lock".</summary>
+    public static string LastName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var text = key.TrimStart('&');
+        return text[Math.Max(text.LastIndexOf("->", StringComparison.Ordinal) + 2, text.LastIndexOf('.') + 1)..];
+    }
+
     /// <summary>The variable an access path starts from: "priv" of "priv->dev.mutex".</summary>
     public static string RootOf(string accessPath)
     {

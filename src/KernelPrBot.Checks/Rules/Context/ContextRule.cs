@@ -33,18 +33,8 @@ public abstract class ContextRule : Rule, IDifferentialRule
         }
     }
 
-    /// <summary>"foo() may sleep: it calls bar() (drivers/x/y.c:12), which calls mutex_lock() (drivers/x/z.c:40)".</summary>
-    protected static string DescribeChain(IReadOnlyList<Index.Summaries.SleepStep> chain)
-    {
-        ArgumentNullException.ThrowIfNull(chain);
-        var text = new System.Text.StringBuilder($"{chain[0].Function}() may sleep: it calls {chain[0].Callee}() ({chain[0].Path}:{chain[0].Line})");
-        foreach (var step in chain.Skip(1))
-        {
-            text.Append($", which calls {step.Callee}() ({step.Path}:{step.Line})");
-        }
-
-        return text.ToString();
-    }
+    /// <inheritdoc cref="Index.Summaries.SleepStep.Describe"/>
+    protected static string DescribeChain(IReadOnlyList<Index.Summaries.SleepStep> chain) => Index.Summaries.SleepStep.Describe(chain);
 
     /// <summary>A chain that ends in an allocation given a sleeping GFP flag (reported as a sleeping allocation, not a sleeping call).</summary>
     protected static bool EndsInAllocation(IReadOnlyList<Index.Summaries.SleepStep> chain) =>
@@ -67,14 +57,11 @@ public abstract class ContextRule : Rule, IDifferentialRule
         return call is null ? null : (call.Line, found.Chain, found.Caller);
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodeView, FileSummaries> LocalSummaries = new();
-
     /// <summary>The view's summaries: the tree's behind the file's own with an index, else the file's own alone (made once per view).</summary>
     protected static FileSummaries SummariesOf(FileContext context, CodeView view, SourceContextAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(analysis);
-        return analysis.Summaries ?? LocalSummaries.GetValue(view, v => FileSummaries.Build(v, context.File.Path, null));
+        return FileSummaries.Of(analysis, view, context.File.Path);
     }
 
     /// <summary>"spin_lock(&amp;priv->lock) taken at line 118", with lines in the new file.</summary>

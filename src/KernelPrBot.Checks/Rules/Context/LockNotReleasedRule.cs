@@ -1,5 +1,4 @@
 using KernelPrBot.Checks.Analysis.Context;
-using KernelPrBot.Checks.Kernel;
 using KernelPrBot.Checks.Source;
 
 namespace KernelPrBot.Checks.Rules.Context;
@@ -32,9 +31,7 @@ public sealed class LockNotReleasedRule : ContextRule
         var reported = new HashSet<(int, string)>();
         foreach (var exit in function.Returns)
         {
-            // Real locks and RCU read sections; interrupt, bottom-half and preemption sections are often
-            // re-enabled on paths this analysis cannot follow, and lockdep reports those leaks clearly at run time.
-            foreach (var held in exit.State.Held.Where(h => !h.Scoped && !h.FromEntry && h.Kind is not (LockKind.IrqsOff or LockKind.BhOff or LockKind.PreemptOff)))
+            foreach (var held in exit.State.Held.Where(h => h.MustBeReleased))
             {
                 // Only when some other exit of this function releases the same lock, or, with one way out, when the
                 // base version released it on every exit and the patch only took the release away.
@@ -45,7 +42,7 @@ public sealed class LockNotReleasedRule : ContextRule
                     continue;
                 }
 
-                var how = exit.Implicit ? "the end of the function" : $"'return{(exit.Expression.Length > 0 ? " " + exit.Expression : string.Empty)}'";
+                var how = exit.Describe();
                 var evidence = otherExitsRelease ? "while other paths release it" : "and before this patch every path released it";
                 ReportIfConcerned(context, view, function, exit.Line,
                     $"{held.CallText} taken at line {view.NewLine(held.Line)} is still held at {how}, {evidence}; unlock before returning",
