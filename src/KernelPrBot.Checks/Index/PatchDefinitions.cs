@@ -7,7 +7,7 @@ namespace KernelPrBot.Checks.Index;
 /// Names a patch defines itself — functions, prototypes, macros, types, enum constants on its added lines —
 /// with their arities, and the files it adds. A name the patch defines always counts as known.
 /// </summary>
-public sealed class PatchDefinitions
+public sealed partial class PatchDefinitions
 {
     private readonly Dictionary<string, (SymbolKinds Kinds, List<Arity> Arities)> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
@@ -43,12 +43,12 @@ public sealed class PatchDefinitions
             {
                 var view = CodeView.FromHunk(hunk);
                 result.AddView(view, addedOnly: true);
-                if (System.Text.RegularExpressions.Regex.Match(hunk.Section, @"(\w+)\s*\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } enclosing)
+                if (EnclosingFunction().Match(hunk.Section) is { Success: true } enclosing)
                 {
                     result._changedFunctions.Add(enclosing.Groups[1].Value);
                 }
 
-                foreach (var definition in FunctionFinder.Find(view.Text, view.CodeTokens, new BracketMap(view.Text, view.CodeTokens)))
+                foreach (var definition in FunctionFinder.Find(view.Text, view.CodeTokens, view.Brackets))
                 {
                     result._changedFunctions.Add(definition.Name);
                 }
@@ -97,4 +97,8 @@ public sealed class PatchDefinitions
             owner._names[key] = (entry.Kinds | kinds, entry.Arities);
         }
     }
+
+    /// <summary>The function git names in a hunk header's section: "static int acme_open(struct net_device *dev)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\w+)\s*\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex EnclosingFunction();
 }
